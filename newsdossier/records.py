@@ -1,0 +1,227 @@
+"""The record types of the output contract (../shared/CONTRACT.md), the only things that cross stages.
+
+Every record is a frozen pydantic model: it serialises to JSON, a database row and an API schema
+without spaCy, and `Model.model_validate(record.model_dump())` gives the same record back.
+Offsets are character positions into `Article.text`.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ATTACK_TYPES = (
+    "assassination", "armed_assault", "bombing_explosion", "hijacking", "hostage_taking_barricade",
+    "hostage_taking_kidnapping", "facility_infrastructure_attack", "unarmed_assault", "unknown",
+)
+STATEMENT_TYPES = (
+    "claim_of_responsibility", "attribution", "accusation", "denial", "warning", "assessment",
+    "question", "other",
+)
+CORROBORATION = ("corroborated", "uncorroborated", "unverified", "disputed")
+ENTITY_TYPES = ("person", "organization", "group", "country", "location")
+
+StatementKind = Literal["direct", "indirect", "mixed"]
+StatementType = Literal[STATEMENT_TYPES]  # type: ignore[valid-type]
+Corroboration = Literal[CORROBORATION]  # type: ignore[valid-type]
+EntityType = Literal[ENTITY_TYPES]  # type: ignore[valid-type]
+AttackType = Literal[ATTACK_TYPES]  # type: ignore[valid-type]
+ResponsibilityHow = Literal["claimed", "attributed", "accused", "alleged", "denied"]
+
+
+class Record(BaseModel):
+    """Base of every record: frozen, no unknown fields, JSON-ready."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def to_json(self) -> dict:
+        return self.model_dump(mode="json")
+
+
+class Span(Record):
+    """Characters `text == article.text[start:end]`."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @classmethod
+    def at(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start=start, end=end, text=text[start:end])
+
+
+class Mention(Span):
+    """A span that names an entity; `kind` says how (name, title, descriptor, pronoun, anonymous)."""
+
+    kind: Literal["name", "title", "descriptor", "pronoun", "anonymous", "other"] = "name"
+
+
+class Article(Record):
+    id: str
+    source: str
+    url: Optional[str] = None
+    title: Optional[str] = None
+    site: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[str] = None
+    published_from: Optional[Literal["cli", "metadata", "jsonl", "url"]] = None
+    language: Optional[str] = None
+    input_format: Literal["text", "html", "jsonl"] = "text"
+    text: str
+    removed: tuple[Span, ...] = ()
+
+
+class Entity(Record):
+    id: str
+    name: str
+    type: EntityType
+    title: Optional[str] = None
+    aliases: tuple[str, ...] = ()
+    anonymous: bool = False
+    mentions: tuple[Mention, ...] = ()
+    extractor: str = ""
+
+
+class Speaker(Record):
+    """The local mention that acts as source, and the entity it resolves to (None when it does not)."""
+
+    start: int
+    end: int
+    text: str
+    entity: Optional[str] = None
+    anonymous: bool = False
+
+
+class Statement(Record):
+    id: str
+    kind: StatementKind
+    speaker: Optional[Speaker] = None
+    cue: Optional[Span] = None
+    content: Span
+    # A quote split by its attribution ("…," he said. "…") keeps every piece; `content` covers them all.
+    content_parts: tuple[Span, ...] = ()
+    type: StatementType = "other"
+    targets: tuple[str, ...] = ()
+    corroboration: Optional[Corroboration] = None
+    corroboration_evidence: Optional[Span] = None
+    evidence: tuple[Span, ...] = ()
+    extractor: str = ""
+
+
+class Filler(Record):
+    """A role filler: an entity (or a phrase that names none) with every mention the article uses."""
+
+    text: str
+    entity: Optional[str] = None
+    category: Optional[str] = None
+    mentions: tuple[Span, ...] = ()
+    evidence: tuple[Span, ...] = ()
+    extractor: str = ""
+
+
+class Figure(Record):
+    """A count as an interval with its qualifier: `at least 139` -> min 139, max None."""
+
+    min: Optional[int] = None
+    max: Optional[int] = None
+    qualifier: str = "exact"
+    text: str
+    start: int
+    end: int
+    source: Optional[str] = None
+    source_text: Optional[str] = None
+    # Earlier or partial figures the article also gives, oldest first; `min`/`max` are the current one.
+    others: tuple["Figure", ...] = ()
+    evidence: tuple[Span, ...] = ()
+    extractor: str = ""
+
+
+class IncidentDate(Record):
+    value: Optional[str] = None
+    text: str
+    start: int
+    end: int
+    resolved_from: Optional[Literal["explicit", "published"]] = None
+    unresolved: bool = False
+    evidence: tuple[Span, ...] = ()
+    extractor: str = ""
+
+
+class Location(Record):
+    name: str
+    venue: Optional[str] = None
+    city: Optional[str] = None
+    region: Optional[str] = None
+    country: Optional[str] = None
+    country_code: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    geonames_id: Optional[int] = None
+    evidence: tuple[Span, ...] = ()
+    extractor: str = ""
+
+
+class Party(Record):
+    text: str
+    entity: Optional[str] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+class Responsibility(Record):
+    party: Party
+    how: ResponsibilityHow
+    statement: Optional[str] = None
+    by: Optional[str] = None
+    corroboration: Optional[Corroboration] = None
+    evidence: tuple[Span, ...] = ()
+    extractor: str = ""
+
+
+class PriorWarning(Record):
+    by: Optional[Party] = None
+    to: Optional[Party] = None
+    when: Optional[str] = None
+    when_text: Optional[str] = None
+    public: Optional[bool] = None
+    statement: Optional[str] = None
+    evidence: tuple[Span, ...] = ()
+    extractor: str = ""
+
+
+class Incident(Record):
+    id: str
+    types: tuple[AttackType, ...] = ()
+    date: Optional[IncidentDate] = None
+    location: Optional[Location] = None
+    perpetrator_individuals: tuple[Filler, ...] = ()
+    perpetrator_organizations: tuple[Filler, ...] = ()
+    targets: tuple[Filler, ...] = ()
+    victims: tuple[Filler, ...] = ()
+    weapons: tuple[Filler, ...] = ()
+    perpetrator_count: Optional[Figure] = None
+    killed: Optional[Figure] = None
+    injured: Optional[Figure] = None
+    responsibility: tuple[Responsibility, ...] = ()
+    warnings: tuple[PriorWarning, ...] = ()
+    salience: float = 0.0
+    evidence: tuple[Span, ...] = ()
+    extractor: str = ""
+
+
+class ArticleRecord(Record):
+    """What `dossier extract` prints for one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    incidents: tuple[Incident, ...] = ()
+    model: Optional[str] = None
+    version: Optional[str] = None
+
+
+class Failure(Record):
+    """An input that yielded no record, with the reason: printed as one line, stored as a quarantine row."""
+
+    source: str
+    reason: str
