@@ -20,6 +20,9 @@ class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     model: str = DEFAULT_MODEL
+    # Extractors by registered name (newsdossier.registry.extractors); a plugin's name works too.
+    statements_extractor: str = "statements.v1"
+    incidents_extractor: str = "incidents.v1"
     # Reference date for relative dates when an article carries none of its own.
     published: Optional[dt.date] = None
     batch_size: int = Field(default=32, ge=1)

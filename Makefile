@@ -1,0 +1,39 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Everything else is a helper target.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install demo test system-deps train-statements train-incidents bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian packages the test suite needs (a real PostgreSQL server); installed only when missing.
+system-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+			|| echo "make: could not install postgresql; PostgreSQL tests will be skipped"; \
+		else echo "make: postgresql not installed and not root; PostgreSQL tests will be skipped"; fi; \
+	fi
+
+demo: install
+	$(BIN)/dossier extract examples/ --format markdown
+
+test: install system-deps
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+train-statements: install
+	$(BIN)/python -m newsdossier.train.statements
+
+train-incidents: install
+	$(BIN)/python -m newsdossier.train.incidents
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

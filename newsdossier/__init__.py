@@ -1,0 +1,23 @@
+"""newsdossier: reads news about violent incidents and answers, with evidence, what happened,
+who says who did it, who said what, and what is settled and what is contested.
+
+Python API (mirrors the `dossier` command line):
+    newsdossier.extract(["article.txt"], settings)   -> records (ArticleRecord | Failure)
+    newsdossier.extract_text("Gunmen stormed …", published="2025-06-14") -> ArticleRecord
+"""
+__version__ = "0.1.0"
+
+__all__ = ["Settings", "load_settings", "extract", "extract_text", "__version__"]
+
+
+def __getattr__(name):
+    # Lazy, so that importing a record type does not load spaCy and the whole pipeline.
+    if name in ("Settings", "load_settings"):
+        from . import settings
+
+        return getattr(settings, name)
+    if name in ("extract", "extract_text"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'newsdossier' has no attribute {name!r}")

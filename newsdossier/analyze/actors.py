@@ -1,0 +1,281 @@
+"""Actors and their mentions: a rule-based coreference over spaCy's entities and parse.
+
+Finds who the article talks about and every way it refers to them: names and their short forms
+("Vladimir Putin" / "Putin"), titles ("Russian President"), appositions ("the interior minister,
+Tomas Ek"), descriptors ("The 71-year-old", "the minister"), pronouns, organisations and
+governments ("police", "the Russian government"), known armed groups and their aliases, and
+anonymous sources ("a U.S. official", "officials") that stay unresolved. Capital letters help but
+are not required: MUC-style lower-cased text still yields the lexicon-based actors.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon
+
+TITLE_WORDS = {
+    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor",
+    "mayor", "senator", "general", "commander", "chief", "director", "ambassador", "king", "queen",
+    "prince", "chancellor", "leader", "officer", "sheriff", "lieutenant", "colonel", "captain",
+    "sergeant", "judge", "attorney", "prosecutor", "pope", "premier", "head", "founder", "owner",
+    "commissioner", "superintendent", "lawmaker", "representative", "deputy", "envoy", "analyst",
+    "professor", "inspector", "detective", "emir", "sheikh", "cleric", "vice", "prime",
+}
+ORG_NOUNS = {
+    "police", "government", "ministry", "army", "military", "administration", "agency",
+    "department", "kremlin", "court", "council", "parliament", "congress", "committee", "embassy",
+    "office", "militia", "authorities", "intelligence", "forces", "troops", "service", "services",
+    "regime", "junta", "cabinet", "navy", "guard", "fbi", "cia", "pentagon", "un", "nato",
+}
+ANON_NOUNS = {
+    "official", "officials", "source", "sources", "witness", "witnesses", "resident", "residents",
+    "diplomat", "diplomats", "analyst", "analysts", "expert", "experts", "observer", "observers",
+    "investigator", "investigators", "officer", "officers", "spokesman", "spokeswoman",
+    "spokesperson", "aide", "aides",
+}
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+            "she": "f", "her": "f", "hers": "f", "herself": "f"}
+AGE_DESCRIPTOR = re.compile(r"\b(?:the|a|an)\s+\d{1,3}[- ]year[- ]old\b", re.I)
+ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "LOC": "location",
+                "NORP": None, "FAC": None}
+
+
+@dataclass
+class ActorMention:
+    start: int
+    end: int
+    kind: str  # name, title, descriptor, pronoun, anonymous
+
+
+@dataclass
+class Actor:
+    key: str
+    name: str
+    type: str
+    title: Optional[str] = None
+    mentions: list[ActorMention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ActorTable:
+    """Actors in order of first mention, and anonymous mentions that resolve to no actor."""
+
+    actors: list[Actor] = field(default_factory=list)
+    anonymous: list[ActorMention] = field(default_factory=list)
+    unresolved: list[ActorMention] = field(default_factory=list)
+
+
+def _strip_det(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].pos_ in ("DET", "PRON") and \
+            span.doc[start].lower_ in ("the", "a", "an", "this", "that", "its", "his", "her", "their"):
+        start += 1
+    end = span.end
+    while end > start + 1 and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[start:end]
+
+
+class _Builder:
+    """Holds the actors found so far and merges name variants into one actor."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.table = ActorTable()
+        self.by_key: dict[str, Actor] = {}
+        self.taken: list[tuple[int, int]] = []
+        self.persons_in_order: list[tuple[int, Actor, bool]] = []  # (token i, actor, is_subject)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.taken)
+
+    def add(self, actor_key: str, name: str, type_: str, start: int, end: int, kind: str,
+            title: Optional[str] = None, alias: Optional[str] = None) -> Actor:
+        actor = self.by_key.get(actor_key)
+        if actor is None:
+            actor = Actor(key=actor_key, name=name, type=type_, title=title)
+            self.by_key[actor_key] = actor
+            self.table.actors.append(actor)
+        if title and not actor.title:
+            actor.title = title
+        if alias and alias != actor.name and alias not in actor.aliases:
+            actor.aliases.append(alias)
+        actor.mentions.append(ActorMention(start, end, kind))
+        self.taken.append((start, end))
+        return actor
+
+    def person_key(self, name: str) -> str:
+        """A short form ("Putin") joins the full name ("Vladimir Putin") that ends with it."""
+        words = name.lower().split()
+        for actor in self.table.actors:
+            if actor.type != "person":
+                continue
+            known = actor.name.lower().split()
+            if words == known or (len(words) == 1 and words[0] == known[-1]) or \
+                    (len(known) == 1 and known[0] == words[-1]):
+                if len(words) > len(known):
+                    actor.aliases.append(actor.name)
+                    actor.name = name
+                return actor.key
+        return "person:" + " ".join(words)
+
+
+def _title_before(ent: Span) -> Optional[str]:
+    """'Russian President' in 'Russian President Vladimir Putin'."""
+    doc, i = ent.doc, ent.start
+    words: list[Token] = []
+    while i > 0:
+        tok = doc[i - 1]
+        if tok.lower_ in TITLE_WORDS or (words and tok.ent_type_ in ("NORP", "GPE") and tok.dep_ in ("amod", "compound")) \
+                or (words and tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "PROPN", "NOUN")):
+            words.insert(0, tok)
+            i -= 1
+            continue
+        break
+    if not words or not any(w.lower_ in TITLE_WORDS for w in words):
+        return None
+    return doc[words[0].i:words[-1].i + 1].text
+
+
+def _appos_title(ent: Span) -> Optional[Span]:
+    """The apposition that describes a name: 'Mara Lind, a shop owner' / 'the minister, Tomas Ek'."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return _strip_det(ent.doc[child.left_edge.i:child.right_edge.i + 1])
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+        head = root.head
+        return ent.doc[head.left_edge.i:head.i + 1]
+    return None
+
+
+def _named(builder: _Builder, doc: Doc) -> None:
+    groups = lexicon.group_matches(doc)
+    for start, end, canonical in groups:
+        builder.add("group:" + canonical.lower(), canonical, "group", start, end, "name",
+                    alias=doc.text[start:end])
+    for ent in doc.ents:
+        type_ = ACTOR_LABELS.get(ent.label_)
+        if type_ is None or builder.overlaps(ent.start_char, ent.end_char):
+            continue
+        span = _strip_det(ent) if ent.label_ in ("ORG", "GPE") else ent
+        text = span.text.strip()
+        if not text or not any(c.isalpha() for c in text):
+            continue
+        if ent.label_ == "PERSON" and lexicon.is_place(text):
+            type_ = "location"
+        if type_ == "person":
+            key = builder.person_key(text)
+            actor = builder.add(key, text, "person", span.start_char, span.end_char, "name",
+                                title=_title_before(ent))
+            builder.persons_in_order.append((ent.root.i, actor, ent.root.dep_ in ("nsubj", "nsubjpass")))
+            appos = _appos_title(ent)
+            if appos is not None and not builder.overlaps(appos.start_char, appos.end_char):
+                actor.title = actor.title or _strip_det(appos).text
+                builder.add(key, text, "person", appos.start_char, appos.end_char, "title")
+        elif type_ in ("country", "location"):
+            country = lexicon.country(text)
+            if country:
+                builder.add("country:" + country[1], country[0], "country", span.start_char,
+                            span.end_char, "name", alias=text)
+            else:
+                builder.add("location:" + text.lower(), text, "location", span.start_char,
+                            span.end_char, "name")
+        else:
+            kind = "group" if lexicon.looks_like_group(text) else "organization"
+            builder.add(f"{kind}:" + text.lower(), text, kind, span.start_char, span.end_char, "name")
+
+
+def _nominal(builder: _Builder, doc: Doc) -> None:
+    """Organisations named by a common noun, role descriptors and anonymous sources."""
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        lemma = root.lemma_.lower()
+        if builder.overlaps(root.idx, root.idx + len(root)):
+            continue
+        core = _strip_det(chunk)
+        first = chunk[0].lower_
+        indefinite = first in ("a", "an", "some", "several", "two", "three", "many", "one") or \
+            (root.tag_ in ("NNS",) and first not in ("the", "these", "those"))
+        if lemma in ORG_NOUNS or root.lower_ in ORG_NOUNS:
+            if indefinite and lemma not in ("police", "authorities", "intelligence"):
+                continue
+            name = " ".join(t.text for t in core if t.dep_ != "poss" and not t.is_punct).strip()
+            country = next((lexicon.country(t.text) for t in core if t.ent_type_ in ("GPE", "NORP")
+                            and lexicon.country(t.text)), None)
+            key = "organization:" + (country[1].lower() + ":" if country else "") + lemma
+            builder.add(key, name or core.text, "organization", core.start_char, core.end_char, "name")
+        elif lemma in TITLE_WORDS and not indefinite and first in ("the", "this"):
+            actor = _latest_person_with_title(builder, root.i, lemma)
+            if actor is not None:
+                builder.add(actor.key, actor.name, "person", chunk.start_char, chunk.end_char, "descriptor")
+            else:
+                builder.table.unresolved.append(ActorMention(chunk.start_char, chunk.end_char, "descriptor"))
+        elif root.lower_ in ANON_NOUNS or lemma in ANON_NOUNS:
+            if indefinite or root.tag_ == "NNS":
+                builder.table.anonymous.append(ActorMention(chunk.start_char, chunk.end_char, "anonymous"))
+                builder.taken.append((chunk.start_char, chunk.end_char))
+
+
+def _latest_person_with_title(builder: _Builder, before: int, lemma: str) -> Optional[Actor]:
+    for i, actor, _ in reversed(builder.persons_in_order):
+        if i < before and actor.title and lemma in actor.title.lower():
+            return actor
+    return None
+
+
+def _latest_person(builder: _Builder, doc: Doc, before: int, max_distance: int) -> Optional[Actor]:
+    """The person most recently named before token `before`, within `max_distance` sentences;
+    a subject of the previous sentence is preferred over an object."""
+    sent_of = doc[before].sent.start
+    candidates = [(i, a, subj) for i, a, subj in builder.persons_in_order if i < before]
+    if not candidates:
+        return None
+    sents = [s.start for s in doc.sents if s.start <= sent_of]
+    window_start = sents[-1 - max_distance] if len(sents) > max_distance else 0
+    candidates = [c for c in candidates if c[0] >= window_start]
+    if not candidates:
+        return None
+    last_sent = max(doc[i].sent.start for i, _, _ in candidates)
+    in_last = [c for c in candidates if doc[c[0]].sent.start == last_sent]
+    subjects = [c for c in in_last if c[2]]
+    return (subjects or in_last)[-1][1]
+
+
+def _anaphora(builder: _Builder, doc: Doc, max_distance: int) -> None:
+    """Pronouns and age descriptors, resolved in text order to the latest fitting person."""
+    for match in AGE_DESCRIPTOR.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or builder.overlaps(match.start(), match.end()):
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.pos_ in ("NOUN", "PROPN"):
+            continue  # "a 23-year-old man" introduces someone new
+        actor = _latest_person(builder, doc, span.start, max_distance)
+        if actor is not None:
+            builder.add(actor.key, actor.name, "person", match.start(), match.end(), "descriptor")
+            builder.persons_in_order.append((span.root.i, actor, True))
+            builder.persons_in_order.sort(key=lambda x: x[0])
+    for tok in doc:
+        if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
+            continue
+        actor = _latest_person(builder, doc, tok.i, max_distance)
+        if actor is not None and not builder.overlaps(tok.idx, tok.idx + len(tok)):
+            builder.add(actor.key, actor.name, "person", tok.idx, tok.idx + len(tok), "pronoun")
+
+
+def find_actors(doc: Doc, max_pronoun_distance: int = 2) -> ActorTable:
+    builder = _Builder(doc)
+    _named(builder, doc)
+    builder.persons_in_order.sort(key=lambda x: x[0])
+    _nominal(builder, doc)
+    _anaphora(builder, doc, max_pronoun_distance)
+    for actor in builder.table.actors:
+        actor.mentions.sort(key=lambda m: m.start)
+    builder.table.actors.sort(key=lambda a: a.mentions[0].start)
+    return builder.table

@@ -1,0 +1,78 @@
+"""Canonical actors as `Entity` records, and the index other extractors resolve mentions with.
+
+Turns the analysis' actor table (`doc._.nd_actors`) into entities `e1, e2, …` in order of first
+mention, and answers "which actor does the mention at these characters refer to?".
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Optional
+
+from ..analyze.actors import ActorTable
+from ..records import Entity, Mention, Speaker
+from .context import Context
+
+EXTRACTOR = "entities.rules.v1"
+
+
+class EntityIndex:
+    def __init__(self, entities: tuple[Entity, ...], anonymous: tuple[Mention, ...] = (),
+                 unresolved: tuple[Mention, ...] = (), text: str = ""):
+        self.entities = entities
+        self.text = text
+        self._by_id = {e.id: e for e in entities}
+        rows = [(m.start, m.end, e.id) for e in entities for m in e.mentions]
+        rows += [(m.start, m.end, None) for m in anonymous]
+        rows.sort()
+        self._rows = rows
+        self._starts = [r[0] for r in rows]
+        self.anonymous = anonymous
+        self.unresolved = unresolved
+
+    def entity(self, eid: str) -> Entity:
+        return self._by_id[eid]
+
+    def _best(self, start: int, end: int) -> Optional[tuple[int, int, Optional[str]]]:
+        """The mention that overlaps [start, end) most; ties go to the one starting first."""
+        hi = bisect_right(self._starts, end)
+        best, best_overlap = None, 0
+        for row in self._rows[max(0, hi - 64):hi]:
+            overlap = min(end, row[1]) - max(start, row[0])
+            if overlap > best_overlap:
+                best, best_overlap = row, overlap
+        return best
+
+    def resolve(self, start: int, end: int) -> Optional[str]:
+        """Entity id of the actor the mention at [start, end) refers to; None for anonymous or unknown."""
+        best = self._best(start, end)
+        return best[2] if best else None
+
+    def is_anonymous(self, start: int, end: int) -> bool:
+        best = self._best(start, end)
+        return best is not None and best[2] is None
+
+    def speaker(self, start: int, end: int) -> Speaker:
+        return Speaker(start=start, end=end, text=self.text[start:end], entity=self.resolve(start, end),
+                       anonymous=self.is_anonymous(start, end))
+
+
+def extract_entities(ctx: Context) -> EntityIndex:
+    table: Optional[ActorTable] = ctx.doc._.nd_actors
+    if table is None:
+        return EntityIndex((), text=ctx.text)
+    text = ctx.text
+    entities = []
+    for n, actor in enumerate(table.actors, start=1):
+        mentions = tuple(Mention(start=m.start, end=m.end, text=text[m.start:m.end], kind=m.kind)
+                         for m in actor.mentions if not ctx.removed(m.start, m.end))
+        if not mentions:
+            continue
+        entities.append(Entity(id=f"e{len(entities) + 1}", name=actor.name, type=actor.type,
+                               title=actor.title, aliases=tuple(actor.aliases), mentions=mentions,
+                               extractor=EXTRACTOR))
+
+    def plain(ms, kind):
+        return tuple(Mention(start=m.start, end=m.end, text=text[m.start:m.end], kind=kind) for m in ms)
+
+    return EntityIndex(tuple(entities), plain(table.anonymous, "anonymous"),
+                       plain(table.unresolved, "descriptor"), text=text)

@@ -1,0 +1,66 @@
+"""Actors and coreference on invented articles: names, titles, descriptors, pronouns, anonymity."""
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _entity(ctx, name):
+    matches = [e for e in ctx.entities.entities if e.name == name]
+    assert matches, f"{name!r} not among {[e.name for e in ctx.entities.entities]}"
+    return matches[0]
+
+
+def _mention_texts(entity):
+    return [m.text for m in entity.mentions]
+
+
+def test_actors_short_name_title_and_age_descriptor_join_the_full_name(analyzed):
+    ctx = analyzed("Prime Minister Halvard Brenn visited the wounded on Sunday. "
+                   "Brenn promised new funds for the hospital. The 64-year-old said he would return.")
+    brenn = _entity(ctx, "Halvard Brenn")
+    assert brenn.type == "person"
+    assert brenn.title == "Prime Minister"
+    assert _mention_texts(brenn) == ["Halvard Brenn", "Brenn", "The 64-year-old", "he"]
+
+
+def test_actors_apposition_gives_title_and_mention(analyzed):
+    ctx = analyzed("The attack was condemned by the defence minister, Ingrid Solberg, on Monday.")
+    solberg = _entity(ctx, "Ingrid Solberg")
+    assert "defence minister" in (solberg.title or "")
+    assert "the defence minister" in _mention_texts(solberg)
+
+
+def test_actors_anonymous_sources_resolve_to_no_entity(analyzed):
+    text = "A senior official said the convoy was hit twice. Officials declined to give figures."
+    ctx = analyzed(text)
+    start = text.index("A senior official")
+    assert ctx.entities.resolve(start, start + len("A senior official")) is None
+    speaker = ctx.entities.speaker(start, start + len("A senior official"))
+    assert speaker.anonymous and speaker.entity is None
+    assert "Officials" in [m.text for m in ctx.entities.anonymous]
+
+
+def test_actors_country_aliases_are_one_country(analyzed):
+    ctx = analyzed("The U.S. said it would send aid. The United States also recalled its envoy.")
+    us = _entity(ctx, "United States")
+    assert us.type == "country"
+    assert len(us.mentions) == 2
+
+
+def test_actors_organisations_named_by_common_nouns(analyzed):
+    ctx = analyzed("Police said the gunmen fled. The Estavian government announced an inquiry.")
+    names = {e.name: e.type for e in ctx.entities.entities}
+    assert names.get("Police") == "organization"
+    assert any(n.endswith("government") and t == "organization" for n, t in names.items())
+
+
+def test_actors_known_group_found_in_lower_case_text(analyzed):
+    ctx = analyzed("the shining path claimed the bombing of the power pylon near the town.")
+    groups = [e for e in ctx.entities.entities if e.type == "group"]
+    assert groups and "shining path" in groups[0].mentions[0].text.lower()
+
+
+def test_actors_pronoun_without_antecedent_stays_unresolved(analyzed):
+    text = "He said the road was closed."
+    ctx = analyzed(text)
+    assert ctx.entities.resolve(0, 2) is None
