@@ -1,0 +1,164 @@
+"""HTML to main text and metadata: trafilatura first, a plain text extraction when it gives nothing.
+
+trafilatura drops pages it cannot parse (a 5,000-deep nesting, malformed markup: measured, it returns
+None), and lxml's parser stops at a fixed nesting depth, so the fallback is a streaming tokenizer from
+the standard library: no depth limit, tolerant of any markup, dropping script, style, navigation and
+footers. The published date comes from htmldate (the page's own metadata), not from guesses in text.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Optional
+
+from .meta import iso_date
+
+logger = logging.getLogger(__name__)
+
+# Elements whose text is never article text.
+SKIP = frozenset({
+    "script", "style", "noscript", "template", "nav", "footer", "header", "aside", "form", "button",
+    "select", "option", "svg", "canvas", "iframe", "object", "embed", "title", "menu",
+})
+# Skipped even when the strict pass finds nothing (an unclosed <nav> must not hide a whole page).
+ALWAYS_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "title"})
+# Elements that end a line of text.
+BLOCK = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+    "main", "blockquote", "pre", "tr", "table", "dd", "dt", "dl", "figure", "figcaption", "hr",
+    "address", "body", "html", "td", "th",
+})
+VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"})
+_HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|p|div|article|meta|title|br|span|a\s)[\s>/]", re.I)
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    """What an HTML page yields: main text and whatever metadata the page states."""
+
+    text: str
+    title: Optional[str] = None
+    site: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[str] = None
+    extractor: str = "trafilatura"
+
+
+def looks_like_html(head: bytes) -> bool:
+    """True when the first bytes of an input are markup (a doctype or a common tag near the start)."""
+    start = head[:2048].lstrip()
+    if start[:1] != b"<":
+        return False
+    return bool(_HTML_HINT.search(head[:4096]))
+
+
+def extract_html(html: str, url: Optional[str] = None) -> Optional[HtmlText]:
+    """Main text and metadata of a page, or None when it holds no text at all."""
+    found = _trafilatura(html, url)
+    published = _published(html, url)
+    if found is not None and found.text.strip():
+        return HtmlText(
+            text=found.text, title=_clean(found.title), site=_clean(found.sitename),
+            author=_clean(found.author), published=published or iso_date(found.date),
+        )
+    text = fallback_text(html)
+    if not text.strip():
+        return None
+    logger.debug("trafilatura found no text%s; plain extraction used", f" in {url}" if url else "")
+    return HtmlText(text=text, title=_fallback_title(html), published=published, extractor="plain")
+
+
+def _trafilatura(html: str, url: Optional[str]):
+    try:
+        import trafilatura
+
+        return trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            include_images=False, include_links=False, deduplicate=False,
+        )
+    except RecursionError:
+        return None
+    except Exception as exc:  # trafilatura can raise on hostile markup; the fallback still reads it
+        logger.debug("trafilatura failed: %s", exc)
+        return None
+
+
+def _published(html: str, url: Optional[str]) -> Optional[str]:
+    """The page's publication date from its metadata (htmldate, no search of the running text)."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(html, url=url, extensive_search=False, original_date=True)
+    except RecursionError:
+        return None
+    except Exception as exc:  # htmldate raises on unparsable trees; a missing date is not a failure
+        logger.debug("htmldate failed: %s", exc)
+        return None
+    return iso_date(found)
+
+
+def _clean(value: Optional[str]) -> Optional[str]:
+    if not value:
+        return None
+    value = " ".join(str(value).split())
+    return value or None
+
+
+class _TextParser(HTMLParser):
+    """Collects visible text outside SKIP elements, one line per block element."""
+
+    def __init__(self, skip: frozenset[str] = SKIP) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = skip
+        self.skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.skip and tag not in VOID:
+            self.skip_depth += 1
+        elif tag in BLOCK:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.skip and tag not in VOID:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self.parts.append(data)
+
+
+def _parse(html: str, skip: frozenset[str] = SKIP) -> _TextParser:
+    parser = _TextParser(skip)
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception as exc:  # the tokenizer is lenient; keep what was read before any error
+        logger.debug("HTML tokenizer stopped: %s", exc)
+    return parser
+
+
+def fallback_text(html: str) -> str:
+    """Visible text of `html` without scripts, styles, navigation and footers, one block per line."""
+    for skip in (SKIP, ALWAYS_SKIP):
+        raw = "".join(_parse(html, skip).parts)
+        lines = (" ".join(line.split()) for line in raw.split("\n"))
+        text = "\n".join(line for line in lines if line)
+        if text:
+            return text
+    return ""
+
+
+def _fallback_title(html: str) -> Optional[str]:
+    match = re.search(r"<title[^>]*>(.*?)</title>", html[:20000], re.I | re.S)
+    if not match:
+        return None
+    return _clean(" ".join(_parse(match.group(1), frozenset()).parts))
