@@ -1,0 +1,667 @@
+"""Casualty and attacker counts of an incident (killed, injured, perpetrator_count) as intervals.
+
+How a count is found (from the spaCy dependency parse, not from sentence templates):
+1. every *trigger* in the span: a verb, adjective or noun that reports a death ("killed", "died",
+   "dead", "deaths", "fatally"), an injury ("wounded", "injured", "hurt", "injuries"), or a hit that
+   may be either ("shot", "stabbed"); "shot and killed", "shot dead", "fatally shot" are deaths;
+2. the *argument* of the trigger: the passive subject, the object, the subject of "die", the noun an
+   adjective or participle modifies ("12 people killed"), the object of "left" ("left 3 dead");
+   arguments joined by "and" are added up ("a man and a woman");
+3. the *count* of the argument read by `numbers.find_quantities` from the words before its head
+   ("at least 139 people", "well over a hundred people", "dozens more", "a 17-year-old" -> 1);
+   "no one"/"nobody" -> 0; a singular person noun, name or pronoun with no count -> 1;
+4. the *role* of the argument: attackers ("two gunmen were killed") are not victims, "killed himself"
+   is a perpetrator's suicide; "three of the victims" is a partial count (a lower bound, used
+   only when the article gives no total);
+5. per field, the article's current value: the first figure (the lead), replaced by a later one that
+   agrees with it and says more ("well over a hundred" then "at least 139") or that the article
+   marks as a revision ("rose to", "climbed to", "now"); every other figure is kept in `others`;
+6. injured when only hits are reported: people shot minus those killed ("four teens were shot, one
+   fatally" -> killed 1, injured 3);
+7. the source credited in the figure's sentence ("according to figures released by X", "X said").
+
+Deaths of attackers are not counted as victims; they are returned under the extra key
+"perpetrators_killed" so that callers can report them.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ..records import Figure, Span
+from .context import Context
+from .numbers import Quantity, find_quantities
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = "figures.v1"
+FIELDS = ("killed", "injured", "perpetrator_count")
+
+KILL_VERBS = {"kill", "murder", "slay", "execute", "assassinate", "massacre", "slaughter",
+              "behead", "lynch", "gun"}
+DIE_VERBS = {"die", "perish", "succumb", "drown"}
+DEAD_WORDS = {"dead", "deceased", "lifeless"}
+DEATH_NOUNS = {"death", "fatality", "dead", "body", "corpse", "toll", "homicide", "murder", "killing"}
+INJURE_VERBS = {"wound", "injure", "hurt", "maim", "hospitalize", "hospitalise", "graze"}
+INJURED_WORDS = {"injured", "wounded", "hurt", "hospitalized", "hospitalised"}
+INJURY_NOUNS = {"injury", "wound", "injured", "wounded"}
+HIT_VERBS = {"shoot", "stab", "strike", "hit", "struck"}
+FATAL_ADVERBS = {"fatally", "mortally", "lethally"}
+REVISION_WORDS = {"rise", "climb", "increase", "jump", "reach", "now", "update", "revise", "mount",
+                  "grow", "raise", "latest"}
+ATTACKER_NOUNS = {"gunman", "gunmen", "attacker", "assailant", "terrorist", "militant", "shooter",
+                  "bomber", "perpetrator", "hijacker", "insurgent", "suspect", "killer", "raider",
+                  "jihadist", "rebel", "fighter", "robber", "intruder", "murderer", "culprit",
+                  "sniper", "kidnapper", "abductor", "hostage-taker", "gunwoman"}
+PERSON_NOUNS = {"man", "woman", "person", "boy", "girl", "child", "teen", "teenager", "student",
+                "officer", "victim", "baby", "infant", "toddler", "father", "mother", "son",
+                "daughter", "brother", "sister", "wife", "husband", "girlfriend", "boyfriend",
+                "friend", "resident", "driver", "passenger", "customer", "employee", "worker",
+                "guard", "soldier", "policeman", "policewoman", "deputy", "trooper", "clerk",
+                "owner", "youth", "juvenile", "adult", "male", "female", "bystander", "neighbor",
+                "neighbour", "civilian", "pedestrian", "cousin", "uncle", "aunt", "grandmother",
+                "grandfather", "nephew", "niece", "kid", "old", "year-old", "gentleman", "lady",
+                "security", "agent", "sergeant", "detective", "patron", "shopper", "tourist",
+                "pastor", "priest", "teacher", "worshipper", "guest", "relative", "individual",
+                "roommate", "fan", "rapper", "suspect", "gunman", "shooter"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+NONE_WORDS = {"nobody", "none", "noone"}
+SOURCE_NOUNS = {"figure", "data", "statistic", "report", "count", "tally", "estimate", "number",
+                "official", "source", "record"}
+REPORT_VERBS = {"say", "report", "confirm", "tell", "announce", "state", "add", "note", "according"}
+
+_QUANT_PREFIX = {"well", "over", "more", "than", "at", "least", "about", "nearly", "almost", "some",
+                 "up", "to", "as", "many", "around", "approximately", "roughly", "just", "under",
+                 "fewer", "less", "an", "estimated", "no", "upwards", "of", "in", "excess", "close",
+                 "a", "between", "and"}
+
+
+@dataclass
+class Candidate:
+    """One count found in the text for one field, before the article's value is chosen."""
+
+    field: str                     # killed | injured | hit | perpetrator_count | perpetrators_killed
+    quantity: Quantity
+    start: int                     # the phrase's characters in the article
+    end: int
+    sentence: SpacySpan
+    explicit: bool = True          # a written count, not a singular noun read as 1
+    partial: bool = False          # "three of the victims"
+    revision: bool = False
+    fatal_part: Optional[Quantity] = None   # "four were shot, one fatally": the killed part
+    arg: Optional[Token] = None
+    extra: list = field(default_factory=list)
+
+
+def incident_figures(ctx: Context, start: int, end: int) -> dict[str, Optional[Figure]]:
+    """Figures for the incident reported in [start, end) of `ctx.text`; keys are FIELDS (+ extra)."""
+    cands = _candidates(ctx, start, end)
+    killed = _choose(ctx, [c for c in cands if c.field == "killed"])
+    injured = _choose(ctx, [c for c in cands if c.field == "injured"])
+    hits = _choose(ctx, [c for c in cands if c.field == "hit"])
+    injured = _injured_from_hits(ctx, injured, hits, killed)
+    perps = _choose(ctx, [c for c in cands if c.field == "perpetrator_count"])
+    perps_killed = _choose(ctx, [c for c in cands if c.field == "perpetrators_killed"])
+    return {"killed": killed, "injured": injured, "perpetrator_count": perps,
+            "perpetrators_killed": perps_killed}
+
+
+# --- finding candidates -----------------------------------------------------------------------
+
+def _candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
+    out: list[Candidate] = []
+    for sent in ctx.doc.sents:
+        if sent.end_char <= start or sent.start_char >= end:
+            continue
+        if ctx.removed(sent.start_char, sent.end_char):
+            continue
+        seen: set[tuple[str, int]] = set()
+        for tok in sent:
+            if not (start <= tok.idx < end):
+                continue
+            for fld, arg in _trigger_args(tok):
+                if arg is None or (fld, arg.i) in seen:
+                    continue
+                seen.add((fld, arg.i))
+                cand = _candidate(ctx, fld, tok, arg, sent)
+                if cand is not None:
+                    out.append(cand)
+            if tok.lemma_.lower() in ATTACKER_NOUNS or tok.lower_ in ATTACKER_NOUNS:
+                if tok.pos_ in ("NOUN", "PROPN") and ("perpetrator_count", tok.i) not in seen:
+                    seen.add(("perpetrator_count", tok.i))
+                    cand = _count_of(ctx, "perpetrator_count", tok, tok, sent)
+                    if cand is not None:
+                        out.append(cand)
+    return out
+
+
+def _trigger_kind(tok: Token) -> Optional[str]:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if lemma in KILL_VERBS or low in ("killed", "murdered", "slain"):
+            return "kill"
+        if lemma in DIE_VERBS or (lemma == "pass" and any(c.lower_ == "away" for c in tok.children)):
+            return "die"
+        if lemma in ("suffer", "sustain", "receive") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound") for c in tok.children):
+            return "suffer_injury"
+        if lemma in ("treat", "hospitalize") and any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in ("injury", "wound")
+                                                               for g in c.children) for c in tok.children):
+            return "suffer_injury"
+        if lemma in INJURE_VERBS or low in ("wounded", "injured"):
+            return "injure"
+        if lemma in HIT_VERBS or low in ("shot", "stabbed"):
+            return "hit"
+    if tok.pos_ in ("ADJ", "VERB") or tok.tag_ in ("JJ", "VBN"):
+        if low in DEAD_WORDS:
+            return "dead"
+        if low in INJURED_WORDS:
+            return "injured_adj"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        if lemma in ("shooting", "stabbing", "killing", "murder", "slaying", "death") and has_of:
+            fatal = lemma in ("killing", "murder", "slaying", "death") or any(
+                c.lower_ in ("fatal", "deadly", "death") for c in tok.children)
+            return "death_of" if fatal else "hit_noun"
+        if lemma in DEATH_NOUNS or low in ("deaths", "fatalities", "dead"):
+            return "death_noun"
+        if lemma in INJURY_NOUNS or low in ("injuries", "wounded", "injured"):
+            return "injury_noun"
+    return None
+
+
+def _is_fatal(verb: Token) -> bool:
+    """'shot and killed', 'shot dead', 'shot to death', 'fatally shot', 'killed' itself."""
+    for child in verb.children:
+        if child.lower_ in FATAL_ADVERBS:
+            return True
+        if child.lower_ in DEAD_WORDS and child.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp",
+                                                          "dep", "conj", "amod"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+                g.lemma_.lower() == "death" for g in child.children):
+            return True
+        if child.dep_ == "conj" and _trigger_kind(child) in ("kill", "die"):
+            # "was shot and killed" but not "shot one man and killed another": same argument only
+            if not any(g.dep_ in ("dobj", "nsubjpass", "nsubj") for g in child.children):
+                return True
+    if verb.dep_ == "conj" and _trigger_kind(verb.head) in ("kill",) and not any(
+            g.dep_ in ("dobj", "nsubjpass", "nsubj") for g in verb.children):
+        return True
+    return False
+
+
+def _subject(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
+    """The subject of `verb`, inherited along 'and' chains ("was shot and died")."""
+    seen = 0
+    while verb is not None and seen < 6:
+        for dep in deps:
+            for child in verb.children:
+                if child.dep_ == dep:
+                    return child
+        if seen == 0 and "nsubj" not in deps:
+            own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if own is not None:
+                return own
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return verb.head
+        if verb.dep_ in ("xcomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
+            # "left a teenager injured", "found him shot": the object; "were found shot": the subject
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _object(verb: Token) -> Optional[Token]:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        return verb.head
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "advcl", "ccomp", "xcomp", "amod", "oprd")
+        and not any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
+    kind = _trigger_kind(tok)
+    if kind is None:
+        return []
+    out: list[tuple[str, Optional[Token]]] = []
+    if kind in ("kill", "injure", "hit"):
+        fld = {"kill": "killed", "injure": "injured", "hit": "hit"}[kind]
+        if kind == "hit" and _is_fatal(tok):
+            fld = "killed"
+        if kind == "injure" and any(c.lower_ in FATAL_ADVERBS for c in tok.children):
+            fld = "killed"
+        if _passive(tok) or tok.dep_ in ("amod",):
+            arg = _subject(tok, ("nsubjpass",)) or (tok.head if tok.dep_ in ("amod", "acl") else None)
+            if arg is None:
+                arg = _subject(tok, ("nsubj",))
+        else:
+            arg = _object(tok)
+        out.append((fld, arg))
+        # "Four teens, one fatally, were shot": the fatal part of a hit.
+    elif kind == "die":
+        out.append(("killed", _subject(tok, ("nsubj", "nsubjpass"))))
+    elif kind == "suffer_injury":
+        out.append(("injured", _subject(tok, ("nsubj", "nsubjpass"))))
+    elif kind in ("hit_noun", "death_of"):
+        # "the shooting of five people", "the fatal shooting of a teen", "the death of a boy"
+        of = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        out.append(("hit" if kind == "hit_noun" else "killed", pobj))
+    elif kind in ("dead", "injured_adj"):
+        fld = "killed" if kind == "dead" else "injured"
+        arg = None
+        if tok.dep_ == "amod":
+            arg = tok.head
+        elif tok.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl", "dep", "conj"):
+            arg = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if arg is None and tok.head.pos_ in ("VERB", "AUX"):
+                # "left three people dead", "were found dead", "is dead"
+                arg = _object(tok.head) or _subject(tok.head)
+        elif tok.dep_ in ("ROOT",):
+            arg = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if arg is None and any(c.dep_ == "nummod" for c in tok.children):
+            arg = tok                      # "3 dead", "12 injured"
+        if fld == "injured" and arg is not None and arg.head is not None and any(
+                c.lower_ in FATAL_ADVERBS for c in tok.children):
+            fld = "killed"
+        out.append((fld, arg))
+    elif kind in ("death_noun", "injury_noun"):
+        fld = "killed" if kind == "death_noun" else "injured"
+        if tok.lemma_.lower() in ("homicide", "murder", "killing") and not any(
+                c.dep_ == "nummod" for c in tok.children):
+            return []
+        out.append((fld, tok))
+    return out
+
+
+def _phrase_start(arg: Token) -> int:
+    """First token index of the words that may carry the argument's count."""
+    i = arg.left_edge.i
+    doc = arg.doc
+    while i > 0 and doc[i - 1].lower_ in _QUANT_PREFIX and i > arg.sent.start:
+        i -= 1
+    return i
+
+
+_NP_LEFT_DEPS = {"nummod", "quantmod", "det", "amod", "advmod", "compound", "predet", "nmod", "punct",
+                 "npadvmod", "poss", "case", "cc", "conj", "prep", "pobj"}
+_NOT_COUNTS = {"DATE", "TIME", "MONEY", "ORDINAL", "PERCENT", "QUANTITY"}
+
+
+def _left_start(arg: Token) -> int:
+    """Index of the first word before `arg` that belongs to its own noun phrase head-ward."""
+    i = arg.i
+    for tok in reversed(list(arg.lefts)):
+        if tok.dep_ not in _NP_LEFT_DEPS:
+            break
+        i = tok.left_edge.i
+    return i
+
+
+def _quantity_of(ctx: Context, arg: Token) -> Optional[tuple[Quantity, int, int]]:
+    """The count written before the argument's head (or in it), as (quantity, start, end) in the text."""
+    doc = arg.doc
+    if arg.pos_ == "PROPN" and not any(c.dep_ == "nummod" for c in arg.children):
+        return None
+    i0 = _left_start(arg)
+    while i0 > arg.sent.start and doc[i0 - 1].lower_ in _QUANT_PREFIX:
+        i0 -= 1
+    while i0 < arg.i and doc[i0].ent_type_ in _NOT_COUNTS and doc[i0].like_num:
+        i0 += 1
+    if arg.ent_type_ in _NOT_COUNTS:
+        return None
+    # A count attached to the head through "of" ("dozens of people") sits before it already;
+    # a trailing nummod ("victims, 3,") is rare and ambiguous with ages, so it is not read.
+    first = doc[i0]
+    last = arg
+    s, e = first.idx, last.idx + len(last.text)
+    phrase = ctx.text[s:e]
+    found = [q for q in find_quantities(phrase) if not _in_entity(doc, s + q.start, s + q.end)]
+    if not found:
+        return None
+    q = found[-1]
+    if q.min == 1 and q.max == 1 and phrase[q.start:q.end].lower() in ("a", "an"):
+        # "a man": a singular, handled by the caller as an implicit 1
+        if len(found) == 1:
+            return None
+        q = found[-2]
+    return q, s + q.start, s + q.end
+
+
+def _in_entity(doc, start: int, end: int) -> bool:
+    """Does [start, end) touch a date, time, money, ordinal or percentage (not a count of people)?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in _NOT_COUNTS and t.like_num for t in span)
+
+
+def _is_person(tok: Token) -> bool:
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in PERSON_PRONOUNS:
+        return True
+    if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON")):
+        return tok.pos_ == "PROPN"
+    return lemma in PERSON_NOUNS or low in PERSON_NOUNS or low.endswith("year-old")
+
+
+def _conjuncts(arg: Token) -> list[Token]:
+    out = [arg]
+    for c in arg.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[Candidate]:
+    """The count of one argument (and its 'and' conjuncts) as a candidate, or None."""
+    if fld == "perpetrator_count":
+        if arg.tag_ not in ("NNS", "NNPS") and arg.lower_ != "gunmen":
+            if not any(c.lower_ in ("lone", "single", "one") for c in arg.children):
+                return None
+    low = arg.lower_
+    if low in NONE_WORDS or (low == "one" and any(c.lower_ == "no" for c in arg.children)) or (
+            any(c.dep_ == "det" and c.lower_ == "no" for c in arg.children)):
+        if any(c.lower_ in ("else", "other", "others", "further", "more") for c in arg.subtree):
+            return None
+        q = Quantity(0, 0, "exact", 0, 0)
+        s = arg.left_edge.idx
+        return Candidate(fld, q, s, arg.idx + len(arg.text), sent, arg=arg)
+    parts = _conjuncts(arg) if fld != "perpetrator_count" else [arg]
+    total_lo, total_hi, qual = 0, 0, None
+    s, e = None, None
+    explicit = False
+    for part in parts:
+        got = _quantity_of(ctx, part)
+        if got is not None:
+            q, qs, qe = got
+            explicit = True
+        elif part.tag_ in ("NN", "NNP") or part.lower_ in PERSON_PRONOUNS or part.lower_.endswith("year-old"):
+            if fld == "perpetrator_count":
+                q = Quantity(1, 1, "exact", 0, 0)
+            elif part.lemma_.lower() in ("body", "corpse") and part.tag_ == "NN":
+                pass
+            elif not _is_person(part) and part.tag_ != "NNP":
+                if fld in ("killed", "injured") and part is trigger:
+                    return None
+                return None
+            q = Quantity(1, 1, "exact", 0, 0)
+            qs, qe = part.left_edge.idx, part.idx + len(part.text)
+        else:
+            return None
+        s = qs if s is None else min(s, qs)
+        e = qe if e is None else max(e, qe)
+        if q.min is None:
+            total_lo = None
+        elif total_lo is not None:
+            total_lo += q.min
+        if q.max is None:
+            total_hi = None
+        elif total_hi is not None:
+            total_hi += q.max
+        qual = q.qualifier if qual is None or qual == q.qualifier else "about"
+    if len(parts) > 1:
+        explicit = True
+    quantity = Quantity(total_lo, total_hi, qual or "exact", 0, 0)
+    return Candidate(fld, quantity, s, e, sent, explicit=explicit, arg=arg)
+
+
+def _role(arg: Token, trigger: Token) -> str:
+    """victim | attacker | self (a suicide) for the argument of a death or injury."""
+    low, lemma = arg.lower_, arg.lemma_.lower()
+    if low in ("himself", "herself", "themselves"):
+        return "self"
+    if lemma in ATTACKER_NOUNS or low in ATTACKER_NOUNS:
+        return "attacker"
+    for child in arg.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "among"):
+            for pobj in child.children:
+                if pobj.lemma_.lower() in ATTACKER_NOUNS or pobj.lower_ in ATTACKER_NOUNS:
+                    return "attacker"
+    return "victim"
+
+
+def _partial(arg: Token) -> bool:
+    """'three of the victims', 'two of them', 'including two children'."""
+    for child in arg.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "among"):
+            if any(p.tag_ in ("NNS", "NNPS", "PRP") or p.lower_ in ("them", "those", "these")
+                   for p in child.children):
+                return True
+    if arg.dep_ == "pobj" and arg.head.lower_ in ("including", "among"):
+        return True
+    if arg.head.lower_ in ("including",):
+        return True
+    return False
+
+
+def _revision(trigger: Token, sent: SpacySpan) -> bool:
+    return any(t.lemma_.lower() in REVISION_WORDS for t in sent if t.lemma_.lower() != "toll" and (
+        t.head == trigger or trigger.head == t or t.head == trigger.head or t == trigger.head))
+
+
+def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[Candidate]:
+    if _negated(trigger) and arg.lower_ not in NONE_WORDS and not any(
+            c.lower_ == "no" for c in arg.children):
+        return None
+    if trigger.lemma_.lower() in ("toll", "death") and trigger is arg:
+        num = _toll_value(trigger)
+        if num is not None:
+            arg = num
+    if arg.tag_ in ("WP", "WDT") and arg.head.dep_ == "relcl":
+        arg = arg.head.head                # "a woman who was shot": the woman
+    role = _role(arg, trigger)
+    if role == "self":
+        # "the gunman killed himself" / "shot his wife and then himself": the attacker's own death;
+        # "a boy accidentally shot himself": the one who shot is the only victim.
+        subj = _subject(trigger, ("nsubj",))
+        if subj is None or _role(subj, trigger) == "attacker" or _other_victims(trigger, sent):
+            if fld not in ("killed",) and not (fld == "hit" and _is_fatal(trigger)):
+                return None
+            q = Quantity(1, 1, "exact", 0, 0)
+            return Candidate("perpetrators_killed", q, arg.idx, arg.idx + len(arg.text), sent,
+                             explicit=False, arg=arg)
+        arg = subj
+    cand = _count_of(ctx, fld, trigger, arg, sent)
+    if cand is None:
+        return None
+    if role == "attacker":
+        if fld != "killed":
+            return None
+        cand.field = "perpetrators_killed"
+    if fld == "hit" and _additional(trigger, arg):
+        # "the boyfriend was also shot", "another man was shot": on top of the killed, not among them
+        cand.field = "injured"
+    cand.partial = _partial(arg)
+    cand.revision = _revision(trigger, sent)
+    if fld == "hit":
+        cand.fatal_part = _fatal_part(ctx, arg)
+    return cand
+
+
+def _other_victims(trigger: Token, sent: SpacySpan) -> bool:
+    """Does the sentence report someone other than the reflexive being killed or shot?"""
+    for tok in sent:
+        if tok is trigger or _trigger_kind(tok) not in ("kill", "hit", "die"):
+            continue
+        for fld, arg in _trigger_args(tok):
+            if arg is not None and arg.lower_ not in ("himself", "herself", "themselves"):
+                return True
+    return any(c.dep_ in ("dobj", "conj") and c.lower_ not in ("himself", "herself", "themselves")
+               and c.pos_ in ("NOUN", "PROPN", "PRON") for c in trigger.children)
+
+
+def _additional(trigger: Token, arg: Token) -> bool:
+    if any(c.lower_ in ("also", "too") for c in trigger.children):
+        return True
+    return any(c.lower_ in ("another", "other", "second", "third", "others") for c in arg.subtree
+               if c.i <= arg.i) or arg.lower_ in ("others",)
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or (
+        tok.dep_ in ("conj", "acomp", "oprd") and any(c.dep_ == "neg" for c in tok.head.children)
+        and tok.dep_ != "conj")
+
+
+def _toll_value(toll: Token) -> Optional[Token]:
+    """'the death toll rose to 139', 'a death toll of 12', 'the toll stands at 40'."""
+    cands = []
+    for child in toll.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "at"):
+            cands.extend(child.children)
+    head = toll.head if toll.dep_ in ("nsubj", "nsubjpass") else None
+    if head is None and toll.dep_ == "compound" and toll.head.dep_ in ("nsubj", "nsubjpass"):
+        head = toll.head.head
+        for child in toll.head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "at"):
+                cands.extend(child.children)
+    if head is not None:
+        for child in head.children:
+            if child.dep_ in ("attr", "dobj"):
+                cands.append(child)
+            if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+                cands.extend(child.children)
+    for c in cands:
+        if c.like_num or c.pos_ == "NUM" or c.lower_ in ("dozens", "hundreds"):
+            return c
+        if any(g.dep_ == "nummod" for g in c.children):
+            return c
+    return None
+
+
+def _fatal_part(ctx: Context, arg: Token) -> Optional[Quantity]:
+    """'four teens, one fatally, were shot' / 'two people were shot, one of them fatally'."""
+    for tok in arg.sent:
+        if tok.lower_ in FATAL_ADVERBS:
+            prev = [t for t in arg.doc[max(arg.sent.start, tok.i - 4):tok.i]]
+            text = " ".join(t.text for t in prev)
+            found = find_quantities(text)
+            if found and tok.i > arg.i:
+                return found[-1]
+    return None
+
+
+# --- choosing the article's value -------------------------------------------------------------
+
+def _consistent(lead: Quantity, later: Quantity) -> bool:
+    """Does `later` fit inside `lead`'s interval and say more (a higher or firmer lower bound)?"""
+    lo = lead.min if lead.min is not None else 0
+    hi = lead.max
+    p = later.point
+    if p is None:
+        return False
+    if p < lo or (hi is not None and p > hi):
+        return False
+    if lead.qualifier == "exact" and lead.min == lead.max:
+        return False
+    return (later.min or 0) > (lead.min or 0) or (lead.qualifier != "exact" and later.qualifier == "exact")
+
+
+def _choose(ctx: Context, cands: list[Candidate]) -> Optional[Figure]:
+    if not cands:
+        return None
+    totals = [c for c in cands if not c.partial]
+    pool = totals or cands
+    explicit = [c for c in pool if c.explicit]
+    pool = explicit or pool
+    current = pool[0]
+    for later in pool[1:]:
+        if later.revision and later.quantity.point is not None and (
+                current.quantity.point is None or later.quantity.point >= current.quantity.point):
+            current = later
+        elif _consistent(current.quantity, later.quantity):
+            current = later
+    others = tuple(_figure(ctx, c) for c in cands if c is not current)
+    fig = _figure(ctx, current, others)
+    if current.partial:
+        fig = fig.model_copy(update={"max": None, "qualifier": "at_least"})
+    return fig
+
+
+def _figure(ctx: Context, cand: Candidate, others: tuple[Figure, ...] = ()) -> Figure:
+    q = cand.quantity
+    source, source_text = _source(ctx, cand.sentence)
+    sent = cand.sentence
+    return Figure(min=q.min, max=q.max, qualifier=q.qualifier, text=ctx.text[cand.start:cand.end],
+                  start=cand.start, end=cand.end, source=source, source_text=source_text,
+                  others=others, evidence=(Span.at(ctx.text, sent.start_char, sent.end_char),),
+                  extractor=EXTRACTOR)
+
+
+def _injured_from_hits(ctx: Context, injured: Optional[Figure], hits: Optional[Figure],
+                       killed: Optional[Figure]) -> Optional[Figure]:
+    """People shot who did not die are the injured, when the article gives no injured count."""
+    if hits is None or hits.min is None:
+        return injured
+    k = killed.min if killed is not None and killed.min is not None else 0
+    rest = hits.min - k
+    if injured is not None and injured.min is not None and (injured.min >= rest or injured.min == 0):
+        return injured
+    if rest < 0:
+        return injured
+    update = {"min": rest, "max": (hits.max - k) if hits.max is not None else None,
+              "qualifier": hits.qualifier if rest else "exact",
+              "others": hits.others + ((injured,) if injured is not None else ()),
+              "extractor": EXTRACTOR + ":hit-minus-killed"}
+    return hits.model_copy(update=update)
+
+
+def _source(ctx: Context, sent: SpacySpan) -> tuple[Optional[str], Optional[str]]:
+    """The party the sentence credits: 'according to X', 'figures released by X', 'X said'."""
+    np = None
+    for tok in sent:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                np = pobj
+                if pobj.lemma_.lower() in SOURCE_NOUNS:
+                    for sub in pobj.subtree:
+                        if sub.dep_ in ("agent", "prep") and sub.lower_ in ("by", "from"):
+                            inner = next((c for c in sub.children if c.dep_ == "pobj"), None)
+                            if inner is not None:
+                                np = inner
+                                break
+            break
+    if np is None:
+        for tok in sent:
+            if tok.lemma_.lower() in REPORT_VERBS and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    np = subj
+                    break
+    if np is None:
+        return None, None
+    s = np.left_edge.idx
+    e = np.right_edge.idx + len(np.right_edge.text)
+    # keep the noun phrase itself, not a relative clause hanging off it
+    for c in np.children:
+        if c.dep_ in ("relcl", "acl", "appos", "prep") and c.i > np.i:
+            e = min(e, c.left_edge.idx)
+    text = ctx.text[s:e].rstrip(" ,")
+    e = s + len(text)
+    entity = None
+    if ctx.entities is not None:
+        entity = ctx.entities.resolve(s, e)
+    return entity, text
