@@ -24,7 +24,7 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "ZIP archive (or an Office/EPUB document)"),
     (b"PK\x05\x06", "ZIP archive"),
     (b"\x1f\x8b", "gzip archive"),
-    (b"BZh", "bzip2 archive"),
+    (b"BZh", "bzip2 archive"),  # + level digit + block magic, checked in sniff_binary
     (b"\xfd7zXZ\x00", "xz archive"),
     (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
     (b"\x28\xb5\x2f\xfd", "zstd archive"),
@@ -35,7 +35,7 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xcf\xfa\xed\xfe", "Mach-O binary"),
     (b"\x00asm", "WebAssembly module"),
     (b"SQLite format 3\x00", "SQLite database"),
-    (b"ID3", "MP3 audio"),
+    (b"ID3", "MP3 audio"),  # + version byte, checked in sniff_binary
     (b"OggS", "Ogg media"),
     (b"fLaC", "FLAC audio"),
     (b"\x1aE\xdf\xa3", "Matroska/WebM video"),
@@ -57,6 +57,14 @@ _CONTROL = frozenset(range(0, 32)) - {9, 10, 11, 12, 13, 27}
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.I)
 
 
+# Short magics that also start ordinary words need the rest of their header behind them.
+_STRICTER = {
+    b"MZ": lambda head: _is_pe(head),
+    b"BZh": lambda head: re.match(rb"BZh[1-9]1AY&SY", head) is not None,
+    b"ID3": lambda head: head[3:4] in (b"\x02", b"\x03", b"\x04"),
+}
+
+
 class NotText(ValueError):
     """Raised by `decode` for bytes that are binary data, with the reason as its message."""
 
@@ -66,8 +74,7 @@ def sniff_binary(head: bytes) -> Optional[str]:
     if _bom(head):
         return None
     for magic, name in MAGIC:
-        # "MZ" also starts ordinary words, so it needs the PE header behind it.
-        if head.startswith(magic) and (magic != b"MZ" or _is_pe(head)):
+        if head.startswith(magic) and _STRICTER.get(magic, lambda h: True)(head):
             return name
     if head[:4] == b"RIFF" and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
         return {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}[head[8:12]]
