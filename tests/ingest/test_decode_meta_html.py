@@ -48,6 +48,22 @@ def test_decode_html_meta_charset():
     assert "“Gunmen”" in text and encoding == "cp1252"
 
 
+@pytest.mark.parametrize("text, encoding", [
+    ("Le ministre a déclaré que les hommes armés ont attaqué le marché.", "cp1252"),
+    ("Straße in München wurde gesperrt, sagte die Polizei am Donnerstag.", "latin-1"),
+    ("The minister’s office said the attack was “planned”.", "cp1252"),
+    ("Полиция сообщила о нападении на рынок в четверг, погибли двенадцать человек.", "cp1251"),
+    ("Полиция сообщила о нападении на рынок в четверг, погибли двенадцать человек.", "koi8_r"),
+    ("Η αστυνομία είπε ότι οι ένοπλοι επιτέθηκαν στην αγορά την Πέμπτη.", "cp1253"),
+    ("警方表示，枪手周四袭击了市场，造成至少十二人死亡。当局说袭击者乘坐两辆卡车抵达。", "gb18030"),
+    ("警察によると、武装集団が市場を襲撃した。少なくとも十二人が死亡したという。", "euc_jp"),
+    ("警察によると、武装集団が市場を襲撃した。少なくとも十二人が死亡したという。", "shift_jis"),
+    ("경찰은 무장 괴한들이 목요일 시장을 공격했다고 밝혔다.", "euc_kr"),
+])
+def test_decode_legacy_encodings(text, encoding):
+    assert decode(text.encode(encoding))[0] == text
+
+
 def test_decode_mostly_utf8_keeps_utf8():
     data = "Zoë said the café was hit.".encode() + b"\xff"
     text, encoding = decode(data)
