@@ -57,14 +57,16 @@ SNIFFERS: tuple[tuple[str, Callable[[bytes], bool]], ...] = (
 
 
 def choose_reader(blob: Blob) -> str:
-    """The registered name of the reader for `blob`."""
+    """The registered name of the reader for `blob`: declared type, then suffix, then content."""
+    media = (blob.content_type or "").split(";", 1)[0].strip().lower()
+    by_type = CONTENT_TYPE_READERS.get(media)
+    # A server's specific type beats a URL's suffix ("/story.php" served as text/html); "text/plain"
+    # is too often a default to trust over the bytes.
+    if by_type and by_type != DEFAULT_READER:
+        return by_type
     by_suffix = SUFFIX_READERS.get(blob.suffix)
     if by_suffix:
         return by_suffix
-    media = (blob.content_type or "").split(";", 1)[0].strip().lower()
-    by_type = CONTENT_TYPE_READERS.get(media)
-    if by_type and by_type != DEFAULT_READER:
-        return by_type
     return next((name for name, sniff in SNIFFERS if sniff(blob.head)), by_type or DEFAULT_READER)
 
 
@@ -198,7 +200,7 @@ def _jsonl_line(line: bytes, number: int, blob: Blob, settings: Settings) -> Res
         return Failure(source=blob.source, reason=f"{where}: invalid JSON ({type(exc).__name__})")
     if not isinstance(value, dict):
         return Failure(source=blob.source, reason=f"{where}: not a JSON object")
-    text, html = value.get("text"), value.get("html")
+    text, html = _unpaired(value.get("text")), _unpaired(value.get("html"))
     if not isinstance(text, str) and not isinstance(html, str):
         return Failure(source=blob.source, reason=f'{where}: no "text" or "html" string')
     source = f"{blob.source}#{number}"
@@ -227,8 +229,15 @@ def _string(value: Any) -> Optional[str]:
     """A JSON scalar as a stripped string (ids may be numbers), None for null, empty or structures."""
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
         return None
-    text = str(value).strip()
+    text = _unpaired(str(value)).strip()
     return text or None
+
+
+def _unpaired(value: Any) -> Any:
+    """A string with lone surrogates (legal in JSON "\\ud800", not in UTF-8 output) replaced."""
+    if isinstance(value, str):
+        return value.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace")
+    return value
 
 
 def _first_line(exc: BaseException) -> str:

@@ -87,6 +87,8 @@ class _Prefixed(io.RawIOBase):
 
 def expand(inputs, settings: Settings, stdin: Optional[BinaryIO] = None) -> Iterator["Blob | InputError"]:
     """Each input as a Blob ready to read, or the InputError saying why it cannot be read."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]  # one input given bare, not a list of its characters
     for item in inputs:
         item = os.fspath(item) if isinstance(item, os.PathLike) else str(item)
         if item == "-":

@@ -136,5 +136,6 @@ def test_read_arbitrary_bytes_never_raises(data, suffix):
     for result in results:
         if isinstance(result, Article):
             assert all(result.text[s.start:s.end] == s.text for s in result.removed)
+            result.text.encode("utf-8")  # no lone surrogates: the record must print as UTF-8
         else:
             assert result.reason and "\n" not in result.reason

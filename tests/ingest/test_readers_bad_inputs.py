@@ -122,3 +122,11 @@ def test_readers_jsonl_overlong_line_skipped_alone(tmp_path):
     results = list(read_inputs([str(path)], Settings(max_bytes=1000)))
     assert results[0].reason == "line 1: over the 1.0 kB limit (--max-bytes)"
     assert results[1].id == "ok"
+
+
+def test_readers_jsonl_lone_surrogate_replaced(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id": "s\\ud800", "text": "Police said \\udc00 two men fled."}\n', encoding="utf-8")
+    [article] = read_inputs([str(path)], Settings())
+    assert article.text.encode("utf-8") and article.id.encode("utf-8")
+    assert "\ufffd" in article.text
