@@ -6,7 +6,7 @@ Offsets are character positions into `Article.text`.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -225,3 +225,115 @@ class Failure(Record):
 
     source: str
     reason: str
+
+
+# ---- Per incident, after reconcile (newsdossier/reconcile) ----
+
+Scalar = Optional[Union[str, int, float, bool]]
+ChoiceReason = Literal["only_source", "most_sources", "most_recent", "most_specific", "none"]
+
+
+class FieldValue(Record):
+    """One source's value for one field of the merged incident."""
+
+    article: str
+    published: Optional[str] = None
+    site: Optional[str] = None
+    value: Scalar = None
+    text: Optional[str] = None
+
+
+class FieldChoice(Record):
+    """Every source's value for a field, the value chosen and why."""
+
+    field: str
+    value: Scalar = None
+    reason: ChoiceReason = "none"
+    agreeing_sources: int = 0
+    values: tuple[FieldValue, ...] = ()
+
+
+class FigurePoint(Record):
+    """A count as one article gave it at its publication time: one point of a figure's timeline."""
+
+    kind: Literal["killed", "injured", "perpetrator_count"]
+    article: str
+    published: Optional[str] = None
+    min: Optional[int] = None
+    max: Optional[int] = None
+    qualifier: str = "exact"
+    text: str = ""
+    source: Optional[str] = None
+    # Articles that are copies of one story share this number; distinct numbers are independent sources.
+    source_group: int = 0
+
+
+class ClaimSource(Record):
+    article: str
+    statement: str
+    published: Optional[str] = None
+    speaker: Optional[str] = None
+    text: str = ""
+    source_group: int = 0
+
+
+class Claim(Record):
+    """Statements from several articles that make one proposition, with how many independent sources."""
+
+    id: str
+    type: StatementType
+    text: str
+    speakers: tuple[str, ...] = ()
+    sources: tuple[ClaimSource, ...] = ()
+    independent_sources: int = 0
+
+
+class ResponsibilityCell(Record):
+    """One cell of the party-by-source responsibility matrix."""
+
+    party: str
+    article: str
+    published: Optional[str] = None
+    by: Optional[str] = None
+    how: ResponsibilityHow
+    statement: Optional[str] = None
+    corroboration: Optional[Corroboration] = None
+    source_group: int = 0
+
+
+class Contradiction(Record):
+    """Sources that disagree beyond revision: different responsible parties, or counts that clash."""
+
+    kind: Literal["responsibility", "figure"]
+    field: str
+    description: str
+    articles: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
+
+
+class Dossier(Record):
+    """One real-world incident: its articles, the merged incident and the evidence for each choice."""
+
+    id: str
+    articles: tuple[str, ...]
+    incident: Optional[Incident] = None
+    fields: tuple[FieldChoice, ...] = ()
+    figures: tuple[FigurePoint, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    responsibility: tuple[ResponsibilityCell, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    # Groups of article ids that are copies of one story (wire copies, syndicated rewrites).
+    duplicates: tuple[tuple[str, ...], ...] = ()
+    independent_sources: int = 0
+    first_published: Optional[str] = None
+    last_published: Optional[str] = None
+
+
+class IngestReport(Record):
+    """What one `ingest` did to the store."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    dossiers: int = 0
