@@ -76,7 +76,9 @@ def resolve(host: str, port: int) -> list[str]:
         return [ipaddress.ip_address(host.strip("[]")).compressed]
     except ValueError:
         pass
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    # Internationalised names resolve by their ASCII (IDNA) form, as the HTTP client will send them.
+    ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    infos = socket.getaddrinfo(ascii_host, port, type=socket.SOCK_STREAM)
     return sorted({info[4][0] for info in infos})
 
 

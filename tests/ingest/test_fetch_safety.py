@@ -49,6 +49,13 @@ def test_fetch_refuses_private_addresses(no_network, url, word):
     assert word in caught.value.reason and "--allow-private" in caught.value.reason
 
 
+@pytest.mark.parametrize("url", ["http://2130706433/", "http://0x7f.0.0.1/", "http://127.1/", "http://user:pw@127.0.0.1/"])
+def test_fetch_refuses_numeric_host_spellings(no_network, url):
+    """Decimal, hex and short forms of 127.0.0.1 resolve locally (no DNS) and are refused."""
+    with pytest.raises(FetchError, match="127.0.0.1 is loopback"):
+        fetch_http(url, Settings())
+
+
 def test_fetch_refuses_hostname_resolving_to_loopback(no_network, monkeypatch):
     def fake(host, port, *args, **kwargs):
         assert host in ("localhost", "intranet.vellora.test")
