@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Optional
@@ -17,6 +18,8 @@ from .meta import iso_date
 
 logger = logging.getLogger(__name__)
 
+# Libraries whose own log lines are silenced while they run (see _quiet).
+QUIET_PACKAGES = ("trafilatura", "htmldate", "courlan", "justext")
 # Elements whose text is never article text.
 SKIP = frozenset({
     "script", "style", "noscript", "template", "nav", "footer", "header", "aside", "form", "button",
@@ -70,11 +73,33 @@ def extract_html(html: str, url: Optional[str] = None) -> Optional[HtmlText]:
     return HtmlText(text=text, title=_fallback_title(html), published=published, extractor="plain")
 
 
+@contextmanager
+def _quiet():
+    """Silence trafilatura's and htmldate's own warnings ("empty HTML tree", "discarding data"):
+    a page they cannot read is handled here (the fallback, or one Failure line), so their messages
+    would only add lines to standard error. Kept when this module logs at DEBUG."""
+    if logger.isEnabledFor(logging.DEBUG):
+        yield
+        return
+    # `disabled` is checked on the logger a record starts from, so every module logger is listed.
+    names = [n for n in list(logging.root.manager.loggerDict) if n.split(".", 1)[0] in QUIET_PACKAGES]
+    loggers = [logging.getLogger(name) for name in names]
+    saved = [log.disabled for log in loggers]
+    for log in loggers:
+        log.disabled = True
+    try:
+        yield
+    finally:
+        for log, was in zip(loggers, saved):
+            log.disabled = was
+
+
 def _trafilatura(html: str, url: Optional[str]):
     try:
         import trafilatura
 
-        return trafilatura.bare_extraction(
+        with _quiet():
+            return trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             include_images=False, include_links=False, deduplicate=False,
         )
@@ -90,7 +115,8 @@ def _published(html: str, url: Optional[str]) -> Optional[str]:
     try:
         from htmldate import find_date
 
-        found = find_date(html, url=url, extensive_search=False, original_date=True)
+        with _quiet():
+            found = find_date(html, url=url, extensive_search=False, original_date=True)
     except RecursionError:
         return None
     except Exception as exc:  # htmldate raises on unparsable trees; a missing date is not a failure

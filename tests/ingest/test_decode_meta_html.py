@@ -139,3 +139,13 @@ def test_read_arbitrary_bytes_never_raises(data, suffix):
             result.text.encode("utf-8")  # no lone surrogates: the record must print as UTF-8
         else:
             assert result.reason and "\n" not in result.reason
+
+
+def test_html_library_warnings_silenced(tmp_path, caplog):
+    """A page trafilatura cannot read gives one Failure or the fallback text, not library log lines."""
+    (tmp_path / "deep.html").write_text("<div>" * 3000 + "<p>Police said the road reopened.</p>", encoding="utf-8")
+    (tmp_path / "scripts.html").write_text("<html><script>x()</script></html>", encoding="utf-8")
+    with caplog.at_level("INFO"):
+        results = list(read_inputs([str(tmp_path)], Settings()))
+    assert [type(r).__name__ for r in results] == ["Article", "Failure"]
+    assert [r.name for r in caplog.records if r.name.split(".")[0] in ("trafilatura", "htmldate")] == []
