@@ -166,7 +166,8 @@ def _file_blob(path: str) -> "Blob | InputError":
         return InputError(path, f"cannot read ({exc.strerror or exc})")
     if stat.S_ISDIR(info.st_mode):
         return InputError(path, "is a directory (symlinked directories are not followed)")
-    if not stat.S_ISREG(info.st_mode):
+    # A FIFO is what a shell's process substitution passes (`dossier extract <(curl ...)`).
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
         return InputError(path, "not a regular file")
     try:
         stream = open(path, "rb")
@@ -174,10 +175,15 @@ def _file_blob(path: str) -> "Blob | InputError":
         return InputError(path, "permission denied")
     except OSError as exc:
         return InputError(path, f"cannot read ({exc.strerror or exc})")
+    regular = stat.S_ISREG(info.st_mode)
     try:
         head = stream.read(HEAD_BYTES)
-        stream.seek(0)
+        if regular:
+            stream.seek(0)
+        else:
+            stream = io.BufferedReader(_Prefixed(head, stream), buffer_size=HEAD_BYTES)
     except OSError as exc:
         stream.close()
         return InputError(path, f"cannot read ({exc.strerror or exc})")
-    return Blob(source=path, stream=stream, head=head, size=info.st_size, name=os.path.basename(path))
+    return Blob(source=path, stream=stream, head=head, size=info.st_size if regular else None,
+                name=os.path.basename(path))

@@ -158,3 +158,21 @@ def test_readers_utf16_with_bom(tmp_path):
     path.write_bytes("Police said the market reopened on Monday.".encode("utf-16"))
     [article] = read([path])
     assert article.text == "Police said the market reopened on Monday."
+
+
+def test_readers_fifo_as_from_process_substitution(tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def write():
+        with open(fifo, "wb") as handle:
+            handle.write(STORY.encode())
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    [article] = read([fifo])
+    writer.join(5)
+    assert article.text == STORY and article.source == str(fifo)
