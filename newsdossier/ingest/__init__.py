@@ -72,6 +72,10 @@ def read_blob(blob: Blob, settings: Settings) -> Iterator[Article | Failure]:
         # A read error mid-stream (a vanished file, a disk error) ends this input, not the batch.
         reason = exc.reason if isinstance(exc, InputError) else f"cannot read ({exc.strerror or exc})"
         yield Failure(source=blob.source, reason=reason)
+    except Exception as exc:  # a bug in a reader or a library must not end the batch either
+        logger.debug("%s: reader %s failed", blob.source, name, exc_info=True)
+        text = " ".join(str(exc).split())[:160]
+        yield Failure(source=blob.source, reason=f"internal error while reading ({type(exc).__name__}: {text})")
 
 
 def article_from_text(
