@@ -71,6 +71,8 @@ GLUE_OK: tuple[str, ...] = (
     r"privacy (?:policy|notice)",
     r"cookie (?:policy|settings|preferences|notice)",
     r"(?:accept|reject|manage) (?:all )?cookies",
+    r"subscribe to:? post comments(?: \(atom\))?",
+    r"media playback is (?:unsupported|not supported) on your device",
 )
 
 # Single words or short labels that are boilerplate only as a line of their own.
@@ -93,6 +95,15 @@ LINE_ONLY: tuple[str, ...] = (
     r"by (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:web)?site.{0,200}\bcookies\b.{0,200}",
     r".{0,120}\ball rights reserved\b.{0,60}",
     r"this (?:video|content|article) is (?:not available|unavailable|no longer available)(?: .{0,80})?",
+    # Blog platforms' post furniture (the example article's "Post a Comment" is one of them).
+    r"(?:newer|older) posts?(?:\s*(?:newer|older) posts?)?(?:\s*home)?",
+    r"home",
+    r"labels?\s*:.{0,200}",
+    r"no comments?\s*:?",
+    r"posted by [^,.;]{1,60} (?:at|on) [^,;]{0,30}?(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{4})",
+    r"(?:email this\s*)?blogthis!.{0,120}",
+    r"share to " + _SOCIAL + r"(?:\s*share to " + _SOCIAL + r")*",
+    r"image (?:copyright|source)\s*:?.{0,60}",
 )
 
 _FLAGS = re.I | re.UNICODE
@@ -137,7 +148,7 @@ def _label_like(line: str) -> bool:
         return True
     words = line.split()
     # Long lines pass only as cookie/copyright notices, which the patterns anchor at their start.
-    return bool(re.match(r"(?:©|\(c\)|copyright\b|we use cookies|this (?:web)?site uses cookies|by (?:continuing|using)|tags?\s*:|topics?\s*:|read (?:more|next|also))", line, _FLAGS)) or (
+    return bool(re.match(r"(?:©|\(c\)|copyright\b|we use cookies|this (?:web)?site uses cookies|by (?:continuing|using)|tags?\s*:|topics?\s*:|labels?\s*:|read (?:more|next|also)|(?:email this\s*)?blogthis!)", line, _FLAGS)) or (
         "all rights reserved" in line.lower() and len(words) <= 25
     )
 

@@ -19,6 +19,9 @@ BODY = "Gunmen stormed a market in Vellora on Thursday, police said."
     "Accept all cookies", "Facebook", "Twitter | WhatsApp | Email", "Print this article", "Tags: Vellora, attack",
     "Story continues below advertisement", "Please enable JavaScript to watch this video", "Previous story",
     "Download our free app for Apple and Android", "You may also like", "3 min read", "Leave a comment",
+    "Newer Post Older Post Home", "Subscribe to: Post Comments (Atom)", "Labels: news, world", "No comments:",
+    "Posted by Ana Berg at 10:31 AM", "Email ThisBlogThis!Share to TwitterShare to FacebookShare to Pinterest",
+    "Home", "Image copyright Getty Images", "Media playback is unsupported on your device",
 ])
 def test_boilerplate_whole_line_found(label):
     text = f"{BODY}\n{label}\nThe market reopened on Monday.\n"
@@ -54,6 +57,10 @@ def test_boilerplate_glued_to_last_sentence_found(glue, label):
     "The site uses cookies, he said, but no data was stolen.",
     "Print media were barred from the briefing.",
     "Next story: the investigators said the trucks were stolen.",
+    "Posted by police at dawn, the video spread quickly.",
+    "Home secretary Ana Berg visited the market.",
+    "Older posts from the group were deleted.",
+    "Labels matter less than facts.",
 ])
 def test_boilerplate_real_sentence_not_found(sentence):
     assert find_boilerplate(f"{BODY}\n{sentence}\nThe market reopened on Monday.") == ()
