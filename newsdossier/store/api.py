@@ -1,0 +1,46 @@
+"""What the `dossier ingest`, `dossier dossiers` and `dossier show` commands call: one function each,
+so the CLI only parses arguments."""
+from __future__ import annotations
+
+import json
+from typing import Iterable, Iterator, Optional
+
+from ..errors import DossierError
+from ..records import IngestReport
+from ..reconcile.render import dossier_json, dossier_markdown, dossiers_jsonl
+from ..settings import Settings
+from .db import Store
+
+FORMATS = ("jsonl", "json", "markdown")
+
+
+def ingest(inputs: Iterable[str], db: Optional[str] = None, settings: Optional[Settings] = None,
+           progress: bool = True) -> IngestReport:
+    """`dossier ingest INPUT... [--db URL]`."""
+    with Store(db) as store:
+        return store.ingest(inputs, settings, progress=progress)
+
+
+def list_dossiers(db: Optional[str] = None, fmt: str = "jsonl") -> Iterator[str]:
+    """`dossier dossiers [--db URL] [--format jsonl|json|markdown]`: the text to print, in pieces."""
+    if fmt not in FORMATS:
+        raise DossierError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    with Store(db) as store:
+        dossiers = list(store.dossiers())
+    if fmt == "jsonl":
+        for line in dossiers_jsonl(dossiers):
+            yield line + "\n"
+    elif fmt == "json":
+        yield json.dumps([dossier_json(d) for d in dossiers], ensure_ascii=False, indent=2) + "\n"
+    else:
+        for d in dossiers:
+            yield dossier_markdown(d) + "\n"
+
+
+def show_dossier(dossier_id: str, db: Optional[str] = None, fmt: str = "markdown") -> str:
+    """`dossier show ID [--db URL]`: one dossier (by its id or one of its article ids) for a person."""
+    with Store(db) as store:
+        dossier = store.dossier(dossier_id)
+    if fmt == "markdown":
+        return dossier_markdown(dossier)
+    return json.dumps(dossier_json(dossier), ensure_ascii=False, indent=2) + "\n"

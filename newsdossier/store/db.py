@@ -1,0 +1,324 @@
+"""`Store`: articles, rejected inputs and dossiers in SQLite (default) or PostgreSQL, by URL.
+
+Ingest is idempotent and resumable:
+- an article is one row, found again by its id, its URL or the hash of its normalised text; storing
+  it again changes nothing unless its record changed;
+- every batch of `settings.batch_size` records is one transaction, so a run killed half-way leaves
+  whole batches only, and rerunning stores what is missing;
+- an input that yields no record is a row in `rejected` with the reason (a later success removes it);
+- after the articles, all of them are grouped into dossiers again in one transaction (grouping
+  depends on document frequencies over the whole store; see `reconcile.grouping`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from .. import registry
+from ..errors import StoreError
+from ..records import ArticleRecord, Dossier, Failure, IngestReport
+from ..settings import Settings
+from . import schema
+from .progress import Progress
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "dossier.db"
+ENV_VAR = "DOSSIER_DB"
+
+
+def resolve_url(db: Optional[str] = None) -> str:
+    """The SQLAlchemy URL for `db`, else `$DOSSIER_DB`, else `dossier.db` in the working directory.
+    A path means a SQLite file; `postgresql://` and `postgres://` use the psycopg 3 driver."""
+    value = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    for prefix in ("postgresql://", "postgres://"):
+        if value.startswith(prefix):
+            return "postgresql+psycopg://" + value[len(prefix):]
+    if "://" in value:
+        return value
+    return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def text_hash(text: str) -> str:
+    """Hash of the text with case and whitespace normalised: the same article fetched twice matches."""
+    normalised = re.sub(r"\s+", " ", text).strip().lower()
+    return "sha256:" + hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def _clean(value: Optional[str]) -> Optional[str]:
+    # PostgreSQL text cannot hold NUL; the record JSON keeps it escaped, the lookup columns drop it.
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+def record_to_row(record: ArticleRecord) -> dict:
+    """The `articles` row of a record (the whole record is kept as JSON text)."""
+    a = record.article
+    return {"id": a.id, "url": _clean(a.url), "text_hash": text_hash(a.text), "source": _clean(a.source),
+            "title": _clean(a.title), "site": _clean(a.site), "published": _clean(a.published),
+            "record": json.dumps(record.to_json(), sort_keys=True)}
+
+
+def row_to_record(row) -> ArticleRecord:
+    return ArticleRecord.model_validate(json.loads(row.record if hasattr(row, "record") else row["record"]))
+
+
+def _sqlite_transactions(engine: sa.Engine) -> None:
+    """Make pysqlite run DDL and DML in real transactions that SQLAlchemy begins (its default lets
+    DDL autocommit), so a migration or a batch is all or nothing."""
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None
+        dbapi_conn.execute("PRAGMA foreign_keys = ON")
+        dbapi_conn.execute("PRAGMA journal_mode = WAL")
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN")
+
+
+class Store:
+    """A dossier database. `Store("dossier.db")`, `Store("postgresql://user@host/db")`."""
+
+    def __init__(self, url: Optional[str] = None):
+        self.url = resolve_url(url)
+        try:
+            self.engine = sa.create_engine(self.url, future=True)
+            if self.engine.dialect.name == "sqlite":
+                _sqlite_transactions(self.engine)
+            ran = schema.migrate(self.engine)
+        except (sa.exc.SQLAlchemyError, ImportError) as exc:
+            raise StoreError(f"{self.url}: cannot open the store ({exc})") from exc
+        if ran:
+            log.info("store %s: ran migrations %s", self.engine.url.render_as_string(hide_password=True), ", ".join(ran))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---- writing ----
+
+    def _put(self, conn: Connection, record: ArticleRecord, counts: dict) -> None:
+        row = record_to_row(record)
+        a = schema.articles.c
+        match = sa.or_(a.id == row["id"], a.text_hash == row["text_hash"])
+        if row["url"]:
+            match = sa.or_(match, a.url == row["url"])
+        found = conn.execute(sa.select(schema.articles).where(match)).fetchall()
+        conn.execute(schema.rejected.delete().where(schema.rejected.c.source == row["source"]))
+        if found:
+            keep = next((f for f in found if row["url"] and f.url == row["url"]), None) \
+                or next((f for f in found if f.id == row["id"]), None)
+            if keep is None:
+                # Same text under another id: the article is already here; remember the id.
+                al = schema.article_aliases.c
+                if conn.execute(sa.select(al.alias).where(al.alias == row["id"])).first() is None:
+                    conn.execute(schema.article_aliases.insert().values(alias=row["id"], article_id=found[0].id))
+                counts["unchanged"] += 1
+                return
+            if keep.record == row["record"]:
+                counts["unchanged"] += 1
+                return
+            for f in found:
+                if f.id != keep.id:
+                    conn.execute(schema.articles.delete().where(a.id == f.id))
+            for table in (schema.entities, schema.statements, schema.incidents):
+                conn.execute(table.delete().where(table.c.article_id == keep.id))
+            if keep.id == row["id"]:
+                conn.execute(schema.articles.update().where(a.id == keep.id).values(**row))
+            else:
+                conn.execute(schema.articles.delete().where(a.id == keep.id))
+                conn.execute(schema.articles.insert().values(**row))
+            counts["updated"] += 1
+        else:
+            conn.execute(schema.articles.insert().values(**row))
+            counts["added"] += 1
+        self._put_parts(conn, record)
+
+    @staticmethod
+    def _put_parts(conn: Connection, record: ArticleRecord) -> None:
+        aid = record.article.id
+        if record.entities:
+            conn.execute(schema.entities.insert(), [
+                {"article_id": aid, "entity_id": e.id, "name": _clean(e.name), "type": e.type}
+                for e in {e.id: e for e in record.entities}.values()])
+        if record.statements:
+            conn.execute(schema.statements.insert(), [
+                {"article_id": aid, "statement_id": s.id, "type": s.type, "kind": s.kind,
+                 "speaker": _clean(s.speaker.text) if s.speaker else None, "content": _clean(s.content.text)}
+                for s in {s.id: s for s in record.statements}.values()])
+        if record.incidents:
+            conn.execute(schema.incidents.insert(), [
+                {"article_id": aid, "incident_id": i.id, "position": n, "types": ",".join(i.types),
+                 "date": i.date.value if i.date else None,
+                 "city": _clean(i.location.city) if i.location else None,
+                 "country_code": i.location.country_code if i.location else None,
+                 "killed_min": i.killed.min if i.killed else None,
+                 "injured_min": i.injured.min if i.injured else None}
+                for n, i in enumerate({i.id: i for i in record.incidents}.values())])
+
+    def _reject(self, conn: Connection, failure: Failure, counts: dict) -> None:
+        source, reason = _clean(failure.source), _clean(failure.reason)
+        r = schema.rejected.c
+        old = conn.execute(sa.select(r.reason).where(r.source == source)).scalar()
+        if old is None:
+            conn.execute(schema.rejected.insert().values(source=source, reason=reason))
+        elif old != reason:
+            conn.execute(schema.rejected.update().where(r.source == source).values(reason=reason))
+        counts["rejected"] += 1
+
+    def add(self, items: Iterable[Union[ArticleRecord, Failure]], batch_size: int = 32,
+            progress: Optional[Progress] = None) -> IngestReport:
+        """Store records and failures, one transaction per `batch_size`, then regroup the dossiers."""
+        counts = {"added": 0, "updated": 0, "unchanged": 0, "rejected": 0}
+        batch: list = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                self._write_batch(batch, counts, progress)
+                batch = []
+        if batch:
+            self._write_batch(batch, counts, progress)
+        dossiers = self.regroup()
+        return IngestReport(dossiers=dossiers, **counts)
+
+    def _write_batch(self, batch: list, counts: dict, progress: Optional[Progress]) -> None:
+        try:
+            with self.engine.begin() as conn:
+                for item in batch:
+                    if isinstance(item, Failure):
+                        self._reject(conn, item, counts)
+                    else:
+                        self._put(conn, item, counts)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"{self.url}: could not store a batch of {len(batch)} ({exc})") from exc
+        if progress is not None:
+            progress.update(len(batch), counts)
+
+    def ingest(self, inputs: Iterable[str], settings: Optional[Settings] = None,
+               progress: Union[bool, Progress, None] = None,
+               extract: Optional[Callable[[Iterable[str], Settings], Iterator]] = None) -> IngestReport:
+        """Extract `inputs` (anything `dossier extract` reads) into the store.
+
+        `extract` defaults to `newsdossier.pipeline.extract`; `progress` True shows a bar on a
+        terminal (log lines otherwise)."""
+        settings = settings or Settings()
+        if extract is None:
+            from ..pipeline import extract
+        if progress is True:
+            progress = Progress()
+        try:
+            return self.add(extract(list(inputs), settings), settings.batch_size,
+                            progress if isinstance(progress, Progress) else None)
+        finally:
+            if isinstance(progress, Progress):
+                progress.close()
+
+    def regroup(self) -> int:
+        """Group every stored article into dossiers again and store them; returns how many."""
+        from ..reconcile.grouping import group
+        from ..reconcile.merge import reconcile
+
+        records = {r.article.id: r for r in self.articles()}
+        groups = group(list(records.values()))
+        aliases: dict[str, list[str]] = {}
+        with self.engine.connect() as conn:
+            al = schema.article_aliases.c
+            for row in conn.execute(sa.select(al.alias, al.article_id).order_by(al.alias)):
+                aliases.setdefault(row.article_id, []).append(row.alias)
+        dossiers = []
+        for ids in groups:
+            dossier = reconcile(dossier_id(ids[0]), [records[i] for i in ids])
+            if any(i in aliases for i in ids):
+                listed = tuple(x for i in dossier.articles for x in [i, *aliases.get(i, ())])
+                dossier = dossier.model_copy(update={"articles": listed})
+            dossiers.append(dossier)
+        d, m = schema.dossiers.c, schema.dossier_articles.c
+        with self.engine.begin() as conn:
+            old = {row.id: row.record for row in conn.execute(sa.select(d.id, d.record))}
+            members: dict[str, list[str]] = {}
+            for row in conn.execute(sa.select(m.dossier_id, m.article_id).order_by(m.dossier_id, m.position)):
+                members.setdefault(row.dossier_id, []).append(row.article_id)
+            new_ids = {x.id for x in dossiers}
+            stale = [i for i in old if i not in new_ids]
+            if stale:
+                conn.execute(schema.dossier_articles.delete().where(m.dossier_id.in_(stale)))
+                conn.execute(schema.dossiers.delete().where(d.id.in_(stale)))
+            for dossier in dossiers:
+                text = json.dumps(dossier.to_json(), sort_keys=True)
+                if old.get(dossier.id) == text and members.get(dossier.id) == [a for a in dossier.articles if a in records]:
+                    continue
+                if dossier.id in old:
+                    conn.execute(schema.dossier_articles.delete().where(m.dossier_id == dossier.id))
+                    conn.execute(schema.dossiers.delete().where(d.id == dossier.id))
+                conn.execute(schema.dossiers.insert().values(
+                    id=dossier.id, first_date=dossier.first_published, size=len(dossier.articles), record=text))
+                conn.execute(schema.dossier_articles.insert(), [
+                    {"dossier_id": dossier.id, "article_id": aid, "position": n}
+                    for n, aid in enumerate(a for a in dossier.articles if a in records)])
+        return len(dossiers)
+
+    # ---- reading ----
+
+    def articles(self) -> Iterator[ArticleRecord]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(schema.articles.c.record).order_by(schema.articles.c.id)):
+                yield row_to_record(row)
+
+    def article(self, article_id: str) -> Optional[ArticleRecord]:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(schema.articles.c.record)
+                               .where(schema.articles.c.id == article_id)).first()
+        return row_to_record(row) if row else None
+
+    def failures(self) -> list[Failure]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(schema.rejected).order_by(schema.rejected.c.source)).fetchall()
+        return [Failure(source=r.source, reason=r.reason) for r in rows]
+
+    def dossiers(self) -> Iterator[Dossier]:
+        d = schema.dossiers.c
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(d.record).order_by(d.first_date, d.id)):
+                yield Dossier.model_validate(json.loads(row.record))
+
+    def dossier(self, dossier_id: str) -> Dossier:
+        """The dossier `dossier_id`, or one of an article id it holds; StoreError when none."""
+        d, m = schema.dossiers.c, schema.dossier_articles.c
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(d.record).where(d.id == dossier_id)).first()
+            if row is None:
+                row = conn.execute(sa.select(d.record).join(schema.dossier_articles, m.dossier_id == d.id)
+                                   .where(m.article_id == dossier_id)).first()
+        if row is None:
+            raise StoreError(f"no dossier {dossier_id!r} in {self.engine.url.render_as_string(hide_password=True)}; "
+                             "`dossier dossiers` lists them")
+        return Dossier.model_validate(json.loads(row.record))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (for reports and tests)."""
+        with self.engine.connect() as conn:
+            return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar()
+                    for t in schema.metadata.sorted_tables}
+
+
+def dossier_id(first_article: str) -> str:
+    """A dossier is named after its first article, so it keeps its id as later articles join."""
+    return "d" + hashlib.sha1(first_article.encode("utf-8")).hexdigest()[:12]
+
+
+@registry.stores.register("sqlalchemy.v1")
+def open_store(url: Optional[str] = None) -> Store:
+    return Store(url)
