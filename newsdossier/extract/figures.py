@@ -149,6 +149,17 @@ def _trigger_kind(tok: Token) -> Optional[str]:
         if lemma in ("suffer", "sustain", "receive") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound") for c in tok.children):
             return "suffer_injury"
+        if lemma in ("be", "remain", "list") and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(
+                    g.lemma_.lower() == "condition" and any(
+                        m.lower_ in ("critical", "serious", "stable", "fair", "grave", "good")
+                        for m in g.children) for g in c.children) for c in tok.children):
+            return "suffer_injury"         # "is in critical condition"
+        if lemma == "recover" and tok.tag_ == "VBG":
+            return "suffer_injury"         # "is recovering"
+        if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.lemma_.lower() == "life" for g in c.children) for c in tok.children):
+            return "suffer_injury"         # "is fighting for her life"
         if lemma in ("treat", "hospitalize") and any(
                 c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in ("injury", "wound")
                                                                for g in c.children) for c in tok.children):
@@ -168,6 +179,9 @@ def _trigger_kind(tok: Token) -> Optional[str]:
             fatal = lemma in ("killing", "murder", "slaying", "death") or any(
                 c.lower_ in ("fatal", "deadly", "death") for c in tok.children)
             return "death_of" if fatal else "hit_noun"
+        if lemma in ("body", "corpse") and tok.dep_ not in ("nsubj", "nsubjpass", "dobj") and not any(
+                c.dep_ == "nummod" for c in tok.children):
+            return None                    # "struck in the upper body" is not a corpse
         if lemma in DEATH_NOUNS or low in ("deaths", "fatalities", "dead"):
             return "death_noun"
         if lemma in INJURY_NOUNS or low in ("injuries", "wounded", "injured"):
@@ -214,6 +228,12 @@ def _subject(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
             continue
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX") \
+                and "nsubj" in deps:
+            # "is recovering after accidentally shooting himself": the main clause's subject
+            verb = verb.head.head
+            seen += 1
+            continue
         if verb.dep_ in ("xcomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
             # "left a teenager injured", "found him shot": the object; "were found shot": the subject
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
@@ -258,12 +278,15 @@ def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
                 arg = _subject(tok, ("nsubj",))
         else:
             arg = _object(tok)
+        if arg is None and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+            arg = _person_before(tok)
         out.append((fld, arg))
         # "Four teens, one fatally, were shot": the fatal part of a hit.
     elif kind == "die":
         out.append(("killed", _subject(tok, ("nsubj", "nsubjpass"))))
     elif kind == "suffer_injury":
-        out.append(("injured", _subject(tok, ("nsubj", "nsubjpass"))))
+        fatal = any(g.lower_ in ("fatal", "deadly", "mortal", "lethal") for c in tok.children for g in c.subtree)
+        out.append(("killed" if fatal else "injured", _subject(tok, ("nsubj", "nsubjpass"))))
     elif kind in ("hit_noun", "death_of"):
         # "the shooting of five people", "the fatal shooting of a teen", "the death of a boy"
         of = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
@@ -272,7 +295,7 @@ def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
     elif kind in ("dead", "injured_adj"):
         fld = "killed" if kind == "dead" else "injured"
         arg = None
-        if tok.dep_ == "amod":
+        if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             arg = tok.head
         elif tok.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl", "dep", "conj"):
             arg = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -287,6 +310,21 @@ def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
                 c.lower_ in FATAL_ADVERBS for c in tok.children):
             fld = "killed"
         out.append((fld, arg))
+    elif kind == "injury_noun" and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+        # "found a man with gunshot wounds", "was taken to hospital with injuries"
+        holder = tok.head.head
+        fatal = any(c.lower_ in ("fatal", "deadly", "mortal") for c in tok.children)
+        if holder.lemma_.lower() in ("charge", "accuse", "arrest", "book", "cite") or any(
+                c.lower_ in DEAD_WORDS for c in list(holder.children) + list(holder.head.children)):
+            arg = None                     # "charged with malicious injury", "one dead and six others with wounds"
+        elif holder.pos_ in ("NOUN", "PROPN", "PRON"):
+            arg = holder
+        elif holder.pos_ in ("VERB", "AUX"):
+            arg = _object(holder) or _subject(holder)
+        else:
+            arg = None
+        # a wound is a hit: the one found with it may have died of it
+        out.append(("killed" if fatal else "hit", arg))
     elif kind in ("death_noun", "injury_noun"):
         fld = "killed" if kind == "death_noun" else "injured"
         if tok.lemma_.lower() in ("homicide", "murder", "killing") and not any(
@@ -294,6 +332,37 @@ def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             return []
         out.append((fld, tok))
     return out
+
+
+def _person_before(trigger: Token) -> Optional[Token]:
+    """The parser lost the argument ("a 14-year-old boy fatally shot outside ..."): the person noun
+    written right before the trigger, adverbs aside."""
+    i = trigger.i - 1
+    while i >= trigger.sent.start and trigger.doc[i].pos_ == "ADV":
+        i -= 1
+    if i < trigger.sent.start:
+        return None
+    prev = trigger.doc[i]
+    if prev.pos_ in ("NOUN", "PROPN") and (_is_person(prev) or prev.tag_ == "NNS"):
+        return prev
+    return None
+
+
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+
+
+def _ordinal_victim(arg: Token) -> Optional[int]:
+    """'a fourth victim has died': at least four."""
+    if not (_is_person(arg) or arg.lemma_.lower() in ("victim", "person")):
+        return None
+    for c in arg.children:
+        if c.dep_ == "amod" and c.lower_ in ORDINALS:
+            return ORDINALS[c.lower_]
+        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", c.lower_)
+        if c.dep_ == "amod" and m:
+            return int(m.group(1))
+    return None
 
 
 def _phrase_start(arg: Token) -> int:
@@ -356,7 +425,17 @@ def _in_entity(doc, start: int, end: int) -> bool:
     return span is not None and any(t.ent_type_ in _NOT_COUNTS and t.like_num for t in span)
 
 
+def _age_noun(tok: Token) -> bool:
+    """'a 16-year-old' (split by the tokenizer into 16 - year - old) names one person."""
+    if tok.lower_.endswith("year-old") or tok.lower_.endswith("month-old"):
+        return True
+    doc = tok.doc
+    return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 2].lemma_.lower() in ("year", "month", "week", "day")
+
+
 def _is_person(tok: Token) -> bool:
+    if _age_noun(tok):
+        return True
     low, lemma = tok.lower_, tok.lemma_.lower()
     if low in PERSON_PRONOUNS:
         return True
@@ -382,12 +461,16 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
     low = arg.lower_
     if low in NONE_WORDS or (low == "one" and any(c.lower_ == "no" for c in arg.children)) or (
             any(c.dep_ == "det" and c.lower_ == "no" for c in arg.children)):
-        if any(c.lower_ in ("else", "other", "others", "further", "more") for c in arg.subtree):
+        if any(c.lower_ in ("else", "other", "others", "further", "more", "additional", "serious")
+               for c in arg.subtree):
             return None
         q = Quantity(0, 0, "exact", 0, 0)
         s = arg.left_edge.idx
         return Candidate(fld, q, s, arg.idx + len(arg.text), sent, arg=arg)
     parts = _conjuncts(arg) if fld != "perpetrator_count" else [arg]
+    if len(parts) > 1 and _quantity_of(ctx, arg) is not None:
+        # "two officers, Jo Li and Al Ray": the names list the counted people, they add nothing
+        parts = [arg] + [p for p in parts[1:] if p.pos_ != "PROPN"]
     total_lo, total_hi, qual = 0, 0, None
     s, e = None, None
     explicit = False
@@ -396,17 +479,18 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
         if got is not None:
             q, qs, qe = got
             explicit = True
-        elif part.tag_ in ("NN", "NNP") or part.lower_ in PERSON_PRONOUNS or part.lower_.endswith("year-old"):
+        elif part.tag_ in ("NN", "NNP") or part.lower_ in PERSON_PRONOUNS or _age_noun(part) or (
+                part.lower_ in ("another", "other")):
             if fld == "perpetrator_count":
                 q = Quantity(1, 1, "exact", 0, 0)
             elif part.lemma_.lower() in ("body", "corpse") and part.tag_ == "NN":
                 pass
-            elif not _is_person(part) and part.tag_ != "NNP":
-                if fld in ("killed", "injured") and part is trigger:
-                    return None
+            elif not _is_person(part) and part.tag_ != "NNP" and part.lower_ not in ("another", "other"):
                 return None
             q = Quantity(1, 1, "exact", 0, 0)
             qs, qe = part.left_edge.idx, part.idx + len(part.text)
+        elif part is not parts[0] and part.tag_ in ("NNS", "NNPS") and explicit:
+            continue                       # "five men and women": the count covers both
         else:
             return None
         s = qs if s is None else min(s, qs)
@@ -460,7 +544,51 @@ def _revision(trigger: Token, sent: SpacySpan) -> bool:
         t.head == trigger or trigger.head == t or t.head == trigger.head or t == trigger.head))
 
 
+AGGREGATE_NOUNS = {"shootings", "homicides", "murders", "killings", "attacks", "incidents", "bombings",
+                   "stabbings", "deaths", "crimes"}
+AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:january|the (?:start|beginning))|"
+                          r"year to date|so far in \d{4}|each year|every year|per year|annually|a year)\b",
+                          re.IGNORECASE)
+
+
+def _aggregate(sent: SpacySpan, trigger: Token) -> bool:
+    """A statistic over many incidents ("more than 3,000 people were shot in those shootings")."""
+    if AGGREGATE_RE.search(sent.text):
+        return True
+    return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and t is not trigger for t in sent)
+
+
+MODALS = {"could", "would", "might", "may", "should", "must", "can", "will"}
+IRREALIS_HEADS = {"let", "fear", "try", "threaten", "want", "plan", "attempt", "intend", "vow",
+                  "prevent", "avoid", "nearly", "almost"}
+
+
+def _irrealis(trigger: Token) -> bool:
+    """'could have killed her', "don't let my baby die", 'threatened to kill': nobody died."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in trigger.children):
+        return True
+    if any(c.lower_ in ("nearly", "almost") for c in trigger.children):
+        return True
+    head = trigger.head
+    return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in IRREALIS_HEADS
+
+
+def _past_year(ctx: Context, trigger: Token) -> bool:
+    """The trigger's clause names a year before the article's ('was murdered ... in 2005')."""
+    pub = ctx.article.published or (ctx.settings.published.isoformat() if ctx.settings.published else None)
+    if not pub:
+        return False
+    year = int(pub[:4])
+    for tok in list(trigger.subtree) + list(trigger.head.children if trigger.dep_ == "conj" else []):
+        if tok.ent_type_ == "DATE" and tok.like_num and re.fullmatch(r"(19|20)\d\d", tok.text):
+            if int(tok.text) < year:
+                return True
+    return False
+
+
 def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[Candidate]:
+    if _aggregate(sent, trigger) or _irrealis(trigger) or _past_year(ctx, trigger):
+        return None
     if _negated(trigger) and arg.lower_ not in NONE_WORDS and not any(
             c.lower_ == "no" for c in arg.children):
         return None
@@ -482,6 +610,10 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
             return Candidate("perpetrators_killed", q, arg.idx, arg.idx + len(arg.text), sent,
                              explicit=False, arg=arg)
         arg = subj
+    nth = _ordinal_victim(arg) if fld == "killed" else None
+    if nth is not None:
+        q = Quantity(nth, None, "at_least", 0, 0)
+        return Candidate(fld, q, arg.left_edge.idx, arg.idx + len(arg.text), sent, revision=True, arg=arg)
     cand = _count_of(ctx, fld, trigger, arg, sent)
     if cand is None:
         return None
@@ -492,6 +624,10 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     if fld == "hit" and _additional(trigger, arg):
         # "the boyfriend was also shot", "another man was shot": on top of the killed, not among them
         cand.field = "injured"
+    elif fld == "injured" and not cand.explicit and not _additional(trigger, arg) and not any(
+            _trigger_kind(t) in ("kill", "die", "dead") for t in sent if t is not trigger):
+        # "the boy was wounded" with no count: likely the victim the article says died; a hit
+        cand.field = "hit"
     cand.partial = _partial(arg)
     cand.revision = _revision(trigger, sent)
     if fld == "hit":
@@ -584,6 +720,8 @@ def _choose(ctx: Context, cands: list[Candidate]) -> Optional[Figure]:
     totals = [c for c in cands if not c.partial]
     pool = totals or cands
     explicit = [c for c in pool if c.explicit]
+    # Singular mentions ("a man was shot", "the boy died") are read as one person: counting
+    # different people across sentences without coreference loses more than it wins on news.
     pool = explicit or pool
     current = pool[0]
     for later in pool[1:]:
@@ -616,7 +754,7 @@ def _injured_from_hits(ctx: Context, injured: Optional[Figure], hits: Optional[F
         return injured
     k = killed.min if killed is not None and killed.min is not None else 0
     rest = hits.min - k
-    if injured is not None and injured.min is not None and (injured.min >= rest or injured.min == 0):
+    if injured is not None and injured.min is not None and injured.min >= rest:
         return injured
     if rest < 0:
         return injured
