@@ -54,14 +54,15 @@ def text_hash(text: str) -> str:
 
 
 def _clean(value: Optional[str]) -> Optional[str]:
-    # PostgreSQL text cannot hold NUL; the record JSON keeps it escaped, the lookup columns drop it.
+    # PostgreSQL text cannot hold NUL; the record JSON keeps it escaped, the key and lookup columns
+    # drop it (so ids that differ only by NUL characters name one row).
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
 def record_to_row(record: ArticleRecord) -> dict:
     """The `articles` row of a record (the whole record is kept as JSON text)."""
     a = record.article
-    return {"id": a.id, "url": _clean(a.url), "text_hash": text_hash(a.text), "source": _clean(a.source),
+    return {"id": _clean(a.id), "url": _clean(a.url) or None, "text_hash": text_hash(a.text), "source": _clean(a.source),
             "title": _clean(a.title), "site": _clean(a.site), "published": _clean(a.published),
             "record": json.dumps(record.to_json(), sort_keys=True)}
 
@@ -149,25 +150,25 @@ class Store:
 
     @staticmethod
     def _put_parts(conn: Connection, record: ArticleRecord) -> None:
-        aid = record.article.id
+        aid = _clean(record.article.id)
         if record.entities:
             conn.execute(schema.entities.insert(), [
-                {"article_id": aid, "entity_id": e.id, "name": _clean(e.name), "type": e.type}
-                for e in {e.id: e for e in record.entities}.values()])
+                {"article_id": aid, "entity_id": _clean(e.id), "name": _clean(e.name), "type": e.type}
+                for e in {_clean(e.id): e for e in record.entities}.values()])
         if record.statements:
             conn.execute(schema.statements.insert(), [
-                {"article_id": aid, "statement_id": s.id, "type": s.type, "kind": s.kind,
+                {"article_id": aid, "statement_id": _clean(s.id), "type": s.type, "kind": s.kind,
                  "speaker": _clean(s.speaker.text) if s.speaker else None, "content": _clean(s.content.text)}
-                for s in {s.id: s for s in record.statements}.values()])
+                for s in {_clean(s.id): s for s in record.statements}.values()])
         if record.incidents:
             conn.execute(schema.incidents.insert(), [
-                {"article_id": aid, "incident_id": i.id, "position": n, "types": ",".join(i.types),
+                {"article_id": aid, "incident_id": _clean(i.id), "position": n, "types": ",".join(i.types),
                  "date": i.date.value if i.date else None,
                  "city": _clean(i.location.city) if i.location else None,
                  "country_code": i.location.country_code if i.location else None,
                  "killed_min": i.killed.min if i.killed else None,
                  "injured_min": i.injured.min if i.injured else None}
-                for n, i in enumerate({i.id: i for i in record.incidents}.values())])
+                for n, i in enumerate({_clean(i.id): i for i in record.incidents}.values())])
 
     def _reject(self, conn: Connection, failure: Failure, counts: dict) -> None:
         source, reason = _clean(failure.source), _clean(failure.reason)
@@ -258,7 +259,7 @@ class Store:
                 conn.execute(schema.dossiers.delete().where(d.id.in_(stale)))
             for dossier in dossiers:
                 text = json.dumps(dossier.to_json(), sort_keys=True)
-                if old.get(dossier.id) == text and members.get(dossier.id) == [a for a in dossier.articles if a in records]:
+                if old.get(dossier.id) == text and members.get(dossier.id) == [_clean(a) for a in dossier.articles if a in records]:
                     continue
                 if dossier.id in old:
                     conn.execute(schema.dossier_articles.delete().where(m.dossier_id == dossier.id))
@@ -266,7 +267,7 @@ class Store:
                 conn.execute(schema.dossiers.insert().values(
                     id=dossier.id, first_date=dossier.first_published, size=len(dossier.articles), record=text))
                 conn.execute(schema.dossier_articles.insert(), [
-                    {"dossier_id": dossier.id, "article_id": aid, "position": n}
+                    {"dossier_id": dossier.id, "article_id": _clean(aid), "position": n}
                     for n, aid in enumerate(a for a in dossier.articles if a in records)])
         return len(dossiers)
 
@@ -280,7 +281,7 @@ class Store:
     def article(self, article_id: str) -> Optional[ArticleRecord]:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(schema.articles.c.record)
-                               .where(schema.articles.c.id == article_id)).first()
+                               .where(schema.articles.c.id == _clean(article_id))).first()
         return row_to_record(row) if row else None
 
     def failures(self) -> list[Failure]:
@@ -298,10 +299,10 @@ class Store:
         """The dossier `dossier_id`, or one of an article id it holds; StoreError when none."""
         d, m = schema.dossiers.c, schema.dossier_articles.c
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(d.record).where(d.id == dossier_id)).first()
+            row = conn.execute(sa.select(d.record).where(d.id == _clean(dossier_id))).first()
             if row is None:
                 row = conn.execute(sa.select(d.record).join(schema.dossier_articles, m.dossier_id == d.id)
-                                   .where(m.article_id == dossier_id)).first()
+                                   .where(m.article_id == _clean(dossier_id))).first()
         if row is None:
             raise StoreError(f"no dossier {dossier_id!r} in {self.engine.url.render_as_string(hide_password=True)}; "
                              "`dossier dossiers` lists them")
