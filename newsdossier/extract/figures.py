@@ -113,6 +113,15 @@ def incident_figures(ctx: Context, start: int, end: int) -> dict[str, Optional[F
 # --- finding candidates -----------------------------------------------------------------------
 
 def _candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
+    out = _raw_candidates(ctx, start, end)
+    # "suffered a gunshot wound and was dead": one person, counted among the killed only
+    killed_args = {(c.sentence.start, c.arg.i) for c in out if c.field == "killed" and c.arg is not None}
+    out = [c for c in out if not (c.field in ("hit", "injured") and c.fatal_part is None and c.arg is not None
+                                  and (c.sentence.start, c.arg.i) in killed_args)]
+    return out
+
+
+def _raw_candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
     out: list[Candidate] = []
     for sent in ctx.doc.sents:
         if sent.end_char <= start or sent.start_char >= end:
@@ -175,7 +184,8 @@ def _trigger_kind(tok: Token) -> Optional[str]:
             return "injured_adj"
     if tok.pos_ in ("NOUN", "PROPN"):
         has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-        if lemma in ("shooting", "stabbing", "killing", "murder", "slaying", "death") and has_of:
+        if lemma in ("shooting", "stabbing", "killing", "murder", "slaying", "death", "injury", "wounding") \
+                and has_of:
             fatal = lemma in ("killing", "murder", "slaying", "death") or any(
                 c.lower_ in ("fatal", "deadly", "death") for c in tok.children)
             return "death_of" if fatal else "hit_noun"
@@ -234,7 +244,7 @@ def _subject(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
             verb = verb.head.head
             seen += 1
             continue
-        if verb.dep_ in ("xcomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ in ("xcomp", "oprd", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
             # "left a teenager injured", "found him shot": the object; "were found shot": the subject
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
@@ -257,7 +267,7 @@ def _object(verb: Token) -> Optional[Token]:
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "advcl", "ccomp", "xcomp", "amod", "oprd")
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "advcl", "ccomp", "xcomp", "amod", "oprd", "acomp")
         and not any(c.dep_ == "dobj" for c in verb.children))
 
 
@@ -327,6 +337,8 @@ def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         out.append(("killed" if fatal else "hit", arg))
     elif kind in ("death_noun", "injury_noun"):
         fld = "killed" if kind == "death_noun" else "injured"
+        if kind == "injury_noun" and (tok.lemma_.lower() != "injury" or tok.dep_ not in ("nsubj", "nsubjpass", "attr")):
+            return []                      # "2 gunshot wounds" counts wounds, not people
         if tok.lemma_.lower() in ("homicide", "murder", "killing") and not any(
                 c.dep_ == "nummod" for c in tok.children):
             return []
@@ -427,10 +439,12 @@ def _in_entity(doc, start: int, end: int) -> bool:
 
 def _age_noun(tok: Token) -> bool:
     """'a 16-year-old' (split by the tokenizer into 16 - year - old) names one person."""
-    if tok.lower_.endswith("year-old") or tok.lower_.endswith("month-old"):
+    if re.search(r"(?:year|yr|month)s?-old$", tok.lower_):
         return True
     doc = tok.doc
-    return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 2].lemma_.lower() in ("year", "month", "week", "day")
+    units = ("year", "month", "week", "day", "yr", "yrs")
+    return tok.lower_ == "old" and tok.i >= 1 and (
+        doc[tok.i - 1].lemma_.lower() in units or (tok.i >= 2 and doc[tok.i - 2].lemma_.lower() in units))
 
 
 def _is_person(tok: Token) -> bool:
@@ -570,6 +584,9 @@ def _irrealis(trigger: Token) -> bool:
     if any(c.lower_ in ("nearly", "almost") for c in trigger.children):
         return True
     head = trigger.head
+    if trigger.dep_ == "conj" and head is not trigger and any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+        return True                        # "could have hit her and killed her"
     return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in IRREALIS_HEADS
 
 
@@ -579,7 +596,7 @@ def _past_year(ctx: Context, trigger: Token) -> bool:
     if not pub:
         return False
     year = int(pub[:4])
-    for tok in list(trigger.subtree) + list(trigger.head.children if trigger.dep_ == "conj" else []):
+    for tok in trigger.sent:
         if tok.ent_type_ == "DATE" and tok.like_num and re.fullmatch(r"(19|20)\d\d", tok.text):
             if int(tok.text) < year:
                 return True
@@ -603,12 +620,15 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         # "the gunman killed himself" / "shot his wife and then himself": the attacker's own death;
         # "a boy accidentally shot himself": the one who shot is the only victim.
         subj = _subject(trigger, ("nsubj",))
-        if subj is None or _role(subj, trigger) == "attacker" or _other_victims(trigger, sent):
+        if (subj is not None and _role(subj, trigger) == "attacker") or _other_victims(trigger, sent):
             if fld not in ("killed",) and not (fld == "hit" and _is_fatal(trigger)):
                 return None
             q = Quantity(1, 1, "exact", 0, 0)
             return Candidate("perpetrators_killed", q, arg.idx, arg.idx + len(arg.text), sent,
                              explicit=False, arg=arg)
+        if subj is None:
+            q = Quantity(1, 1, "exact", 0, 0)
+            return Candidate(fld, q, arg.idx, arg.idx + len(arg.text), sent, explicit=False, arg=arg)
         arg = subj
     nth = _ordinal_victim(arg) if fld == "killed" else None
     if nth is not None:

@@ -195,7 +195,7 @@ def find_quantities(text: str) -> list[Quantity]:
     found = []
     for m in _QUANTITY_RE.finditer(text):
         after = text[m.end():m.end() + 12].lower()
-        if re.match(r"[\s-]*(?:year|month|week|day)s?[\s-]*old", after):
+        if re.match(r"[\s-]*(?:year|yr|month|week|day)s?[\s-]*old", after):
             continue
         if re.match(r"(?:st|nd|rd|th)\b|[:./]\d|\s*(?:%|percent|a\.m|p\.m|am\b|pm\b)", after):
             continue
