@@ -507,6 +507,8 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
             continue                       # "five men and women": the count covers both
         else:
             return None
+        if part.idx >= qs:
+            qe = max(qe, part.idx + len(part.text))   # "at least 139 people", not "at least 139"
         s = qs if s is None else min(s, qs)
         e = qe if e is None else max(e, qe)
         if q.min is None:
