@@ -113,7 +113,14 @@ def incident_figures(ctx: Context, start: int, end: int) -> dict[str, Optional[F
 # --- finding candidates -----------------------------------------------------------------------
 
 def _candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
-    out = _raw_candidates(ctx, start, end)
+    out = []
+    for cand in _raw_candidates(ctx, start, end):
+        out.append(cand)
+        if cand.field == "hit" and cand.fatal_part is not None:
+            # "four teens were shot, one fatally": one killed, and the hit count keeps all four
+            q = cand.fatal_part
+            out.append(Candidate("killed", Quantity(q.min, q.max, q.qualifier, 0, 0), cand.start, cand.end,
+                                 cand.sentence, arg=cand.arg))
     # "suffered a gunshot wound and was dead": one person, counted among the killed only
     killed_args = {(c.sentence.start, c.arg.i) for c in out if c.field == "killed" and c.arg is not None}
     out = [c for c in out if not (c.field in ("hit", "injured") and c.fatal_part is None and c.arg is not None

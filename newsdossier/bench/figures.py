@@ -1,0 +1,114 @@
+"""Benchmark of the casualty figures on the Gun Violence Archive pilot crawl (SemEval-2018 Task 5).
+
+`run(data_dir, split, settings)` re-implements the reference scorer (`ndeval score gva`):
+- articles: those of `articles.jsonl` whose incident has a record in `incidents.jsonl`, each article
+  id once, with at least 400 characters of text that mention the incident's city or county
+  (the part before " (" of `city_or_county`, case-insensitive);
+- per article, `killed.min` and `injured.min` of the incident's figures (a missing figure or a
+  missing lower bound counts as 0) against the record's `num_killed` / `num_injured`;
+- figures: exact accuracy of each, of both together (`both_acc`, the headline), and the mean
+  absolute error over the two.
+
+The figures are `figures.incident_figures` over the whole article text (the main incident's span
+is the incident assembler's business; this bench measures the counting itself). The data has no
+splits (about 30% of its incidents are withheld by its curators), so `split` is ignored.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from pathlib import Path
+from typing import Optional
+
+from ..errors import InputError
+from ..records import Article
+from ..registry import benches
+
+log = logging.getLogger(__name__)
+
+FOLDERS = ("semeval2018t5_gva_pilot", "gva")
+
+
+def _folder(data_dir: Path) -> Path:
+    data_dir = Path(data_dir)
+    for cand in (data_dir, *(data_dir / f for f in FOLDERS)):
+        if (cand / "incidents.jsonl").is_file() and (cand / "articles.jsonl").is_file():
+            return cand
+    raise InputError(str(data_dir), "no GVA data here (expected incidents.jsonl and articles.jsonl)")
+
+
+def _read_jsonl(path: Path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def load_gva(data_dir: Path) -> list[tuple[dict, dict]]:
+    """(article, incident) pairs the reference scorer scores, in file order."""
+    folder = _folder(data_dir)
+    incidents = {r["incident_id"]: r for r in _read_jsonl(folder / "incidents.jsonl")}
+    seen: set[str] = set()
+    out = []
+    for a in _read_jsonl(folder / "articles.jsonl"):
+        inc = incidents.get(a["incident_id"])
+        if inc is None or a["article_id"] in seen:
+            continue
+        text = a.get("content") or ""
+        place = (inc.get("city_or_county") or "").split(" (")[0].lower()
+        if len(text) >= 400 and place and place in text.lower():
+            seen.add(a["article_id"])
+            out.append((a, inc))
+    return out
+
+
+def _point(fig) -> int:
+    return int(fig.min) if fig is not None and fig.min is not None else 0
+
+
+def run(data_dir: Path, split: str = "all", settings=None, limit: Optional[int] = None) -> dict:
+    """Score killed/injured figures on the GVA articles; returns the scorer's figures plus speed."""
+    from ..analyze.pipeline import analyze
+    from ..extract.context import Context
+    from ..extract.figures import incident_figures
+    from ..settings import Settings
+
+    settings = settings or Settings()
+    pairs = load_gva(data_dir)
+    if limit is not None:
+        pairs = pairs[:limit]
+    gold = {a["article_id"]: inc for a, inc in pairs}
+    articles = [Article(id=a["article_id"], source=f"gva#{a['article_id']}", text=a["content"],
+                        published=a.get("dct"), input_format="jsonl") for a, _ in pairs]
+    n = killed_ok = injured_ok = both_ok = abs_err = 0
+    t0 = time.perf_counter()
+    for item in analyze(articles, settings):
+        if not isinstance(item, tuple):
+            log.warning("not analysed: %s", item)
+            continue
+        article, doc = item
+        ctx = Context(article=article, doc=doc, settings=settings)
+        figs = incident_figures(ctx, 0, len(article.text))
+        inc = gold[article.id]
+        k, i = _point(figs.get("killed")), _point(figs.get("injured"))
+        gk, gi = int(inc["num_killed"]), int(inc["num_injured"])
+        n += 1
+        killed_ok += k == gk
+        injured_ok += i == gi
+        both_ok += k == gk and i == gi
+        abs_err += abs(k - gk) + abs(i - gi)
+    seconds = time.perf_counter() - t0
+    missing = len(pairs) - n
+
+    def pct(x: int) -> float:
+        # articles that could not be analysed count as wrong, as the scorer counts missing output
+        return round(100 * x / len(pairs), 2) if pairs else 0.0
+
+    return {"dataset": "gva", "articles": len(pairs), "killed_acc": pct(killed_ok),
+            "injured_acc": pct(injured_ok), "both_acc": pct(both_ok),
+            "mae": round(abs_err / (2 * n), 3) if n else 0.0, "articles_missing_from_output": missing,
+            "seconds": round(seconds, 1), "articles_per_second": round(n / seconds, 2) if seconds else None}
+
+
+benches.register("figures", func=run)
