@@ -1,0 +1,142 @@
+"""Statements: who said, believed or intended what, with the speaker resolved (`statements.v1`).
+
+`extract_statements(ctx)` runs, in order:
+1. `quotes.find_quotes`: quotation marks paired into quoted spans (multi-paragraph ones linked);
+2. `tagger.Tagger.tag`: a CRF trained on PolNeAR tags source / cue / content tokens;
+3. `linker.attributions`: contents snapped to quotations, split quotes joined, each content
+   linked to its cue and source;
+4. `statement_types`: type, targets and the article's own corroboration marks;
+5. records: `Statement` with ids s1, s2, … in text order; the speaker resolved through
+   `ctx.entities` when the entity stage ran.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+from ...records import Span, Speaker, Statement
+from ...registry import extractors
+from ..context import Context
+from .linker import Attribution, attributions
+from .quotes import find_quotes
+from .responsibility import according_to_statements, responsibility_statements, trailing_statements
+from .statement_types import anonymous_source, classify, corroboration, targets
+from .tagger import load_tagger
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = "statements.v1"
+QUOTE_MARKS = "\"“”«»"
+
+
+def extract_statements(ctx: Context) -> tuple[Statement, ...]:
+    """Every attribution of the article, in text order, as `Statement` records."""
+    text = ctx.text
+    if not text.strip():
+        return ()
+    doc = ctx.doc
+    quotes = [q for q in find_quotes(doc.text) if not ctx.removed(q.start, q.end)]
+    tagger = load_tagger()
+    tags, probs = tagger.tag(doc, quotes)
+    atts = attributions(doc, tags, probs, quotes, ctx.removed, tagger.cue_p)
+    atts = _with_responsibility(atts, responsibility_statements(doc), ctx)
+    atts = _with_fallback(atts, according_to_statements(doc) + trailing_statements(doc), ctx)
+    built = [st for st in (_statement(ctx, a, "") for a in atts) if st is not None]
+    # A corroboration remark ("a claim that could not be verified") is about a statement, not one.
+    marks = [st.corroboration_evidence for st in built if st.corroboration_evidence is not None]
+    kept = [st for st in built
+            if not any(m.start <= st.content.start and st.content.end <= m.end + 1 for m in marks)]
+    return tuple(st.model_copy(update={"id": f"s{k}"}) for k, st in enumerate(kept, start=1))
+
+
+def _with_responsibility(atts: list[Attribution], extra: list[Attribution], ctx: Context) -> list[Attribution]:
+    """Add the parse-read responsibility statements; they replace tagged attributions whose content
+    or cue overlaps theirs (the rule knows the verb's object better than the tagger)."""
+    for r in extra:
+        if ctx.removed(r.start, r.end):
+            continue
+        lo = min(r.start, r.cue[0]) if r.cue else r.start
+        hi = max(r.end, r.cue[1]) if r.cue else r.end
+        clash = [a for a in atts if a.start < hi and lo < a.end
+                 or (a.cue is not None and a.cue[0] < hi and lo < a.cue[1])]
+        if any(len(a.pieces) > 1 or a.quote for a in clash):
+            continue  # a quotation is what it is; the rule only reads plain sentences
+        if any(a.start <= lo and hi <= a.end and _frames(ctx, a, r) for a in clash):
+            continue  # the verb sits inside what someone else said: part of that content
+        for a in clash:
+            atts.remove(a)
+        atts.append(r)
+    atts.sort(key=lambda a: a.start)
+    return atts
+
+
+def _frames(ctx: Context, outer: Attribution, inner: Attribution) -> bool:
+    """`outer`'s cue introduces the sentence that holds `inner` ("X suggested that Y was linked")."""
+    if outer.cue is None or inner.cue is None or outer.cue[0] >= inner.cue[0]:
+        return False
+    sent = ctx.doc.char_span(inner.cue[0], inner.cue[1], alignment_mode="expand")
+    return sent is not None and sent[0].sent.start_char <= outer.cue[0]
+
+
+def _with_fallback(atts: list[Attribution], extra: list[Attribution], ctx: Context) -> list[Attribution]:
+    """Add rule-read attributions only where the tagger found no content overlapping theirs."""
+    for r in extra:
+        if ctx.removed(r.start, r.end) or any(a.start < r.end and r.start < a.end for a in atts):
+            continue
+        atts.append(r)
+    atts.sort(key=lambda a: a.start)
+    return atts
+
+
+def _kind(text: str, a: Attribution) -> str:
+    if a.quote:
+        return "direct"
+    body = text[a.start:a.end]
+    return "mixed" if any(ch in body for ch in QUOTE_MARKS) else "indirect"
+
+
+def _speaker(ctx: Context, span: Optional[tuple[int, int]]) -> Optional[Speaker]:
+    if span is None:
+        return None
+    s, e = span
+    text = ctx.text
+    # Trim spaces and trailing punctuation the token bounds may carry ("PENCE:" -> "PENCE").
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum() and text[e - 1] not in ".)":
+        e -= 1
+    if e <= s:
+        return None
+    if ctx.entities is not None:
+        sp = ctx.entities.speaker(s, e)
+        if not sp.anonymous and sp.entity is None and anonymous_source(text[s:e]):
+            sp = sp.model_copy(update={"anonymous": True})
+        return sp
+    return Speaker(start=s, end=e, text=text[s:e], entity=None, anonymous=anonymous_source(text[s:e]))
+
+
+def _statement(ctx: Context, a: Attribution, sid: str) -> Optional[Statement]:
+    text = ctx.text
+    corr = corroboration(ctx, a)
+    if corr is not None and corr[2] is not None and corr[2] > a.pieces[-1][0]:
+        a.pieces[-1] = (a.pieces[-1][0], corr[2])
+    start, end = a.start, a.end
+    if end <= start:
+        return None
+    content = Span.at(text, start, end)
+    parts = tuple(Span.at(text, s, e) for s, e in a.pieces) if len(a.pieces) > 1 else ()
+    cue = Span.at(text, *a.cue) if a.cue is not None else None
+    speaker = _speaker(ctx, a.source)
+    kind = _kind(text, a)
+    stype = classify(ctx, a, cue, speaker)
+    evidence_end = max(end, a.cue[1] if a.cue else end, a.source[1] if a.source else end)
+    evidence_start = min(start, a.cue[0] if a.cue else start, a.source[0] if a.source else start)
+    return Statement(
+        id=sid, kind=kind, speaker=speaker, cue=cue, content=content, content_parts=parts,
+        type=stype, targets=targets(ctx, a, speaker),
+        corroboration=corr[0] if corr else None,
+        corroboration_evidence=corr[1] if corr else None,
+        evidence=(Span.at(text, evidence_start, evidence_end),), extractor=EXTRACTOR)
+
+
+extractors.register(EXTRACTOR, func=extract_statements)

@@ -1,0 +1,231 @@
+"""Token features for the attribution tagger, read from the spaCy parse (shared by training and use).
+
+A sequence is one paragraph (content often runs over sentences, rarely over paragraphs); space
+tokens are left out. The features that matter most are structural: whether a token sits inside a
+quotation, and how it hangs from the nearest cue verb (its subject, its clausal complement,
+"according to" its object). `cue_p` is the learned share of a lemma's occurrences that PolNeAR
+annotates as cue, shipped with the weights.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from .quotes import Quote, is_mark
+
+# Lemmas whose share of cue use is at least this are treated as cue verbs by the structural features.
+CUE_THRESHOLD = 0.15
+
+
+def paragraphs(doc: Doc) -> Iterator[list[Token]]:
+    """Non-space tokens grouped by paragraph (a newline in a token's text or trailing space ends one)."""
+    cur: list[Token] = []
+    for tok in doc:
+        if tok.is_space:
+            if "\n" in tok.text and cur:
+                yield cur
+                cur = []
+            continue
+        cur.append(tok)
+        if "\n" in tok.whitespace_ and cur:
+            yield cur
+            cur = []
+    if cur:
+        yield cur
+
+
+def _bucket(n: int) -> str:
+    if n <= 3:
+        return str(n)
+    if n <= 6:
+        return "4-6"
+    if n <= 12:
+        return "7-12"
+    return "13+"
+
+
+def _cue_bucket(p: float) -> str:
+    if p <= 0:
+        return "0"
+    if p < 0.05:
+        return "lo"
+    if p < 0.2:
+        return "mid"
+    if p < 0.5:
+        return "hi"
+    return "top"
+
+
+class QuoteMap:
+    """Character -> enclosing quote lookup."""
+
+    def __init__(self, quotes: list[Quote]):
+        self.pieces = sorted((s, e, q) for q in quotes for s, e in q.parts)
+        self.starts = [p[0] for p in self.pieces]
+
+    def at(self, char: int):
+        k = bisect_right(self.starts, char) - 1
+        if k >= 0 and char < self.pieces[k][1]:
+            return self.pieces[k]
+        return None
+
+
+def token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float]) -> list[list[list[str]]]:
+    """Feature strings for every paragraph sequence of `doc` (see `paragraphs`)."""
+    qmap = QuoteMap(quotes)
+    n = len(doc)
+    lem = [t.lemma_.lower() for t in doc]
+    cuep = [cue_p.get(l, 0.0) for l in lem]
+    is_cue = [p >= CUE_THRESHOLD and doc[i].pos_ in ("VERB", "NOUN", "ADP", "PUNCT", "AUX", "ADJ")
+              for i, p in enumerate(cuep)]
+    # "according to X": the preposition pair acts as the cue.
+    for t in doc:
+        if lem[t.i] == "accord" and t.i + 1 < n and doc[t.i + 1].lower_ == "to":
+            is_cue[t.i] = is_cue[t.i + 1] = True
+
+    # Structural relation to the nearest cue ancestor: the dependency under which the token hangs.
+    anc_rel = [""] * n
+    anc_dist = [0] * n
+    anc_lemma = [""] * n
+    for t in doc:
+        child, node, depth = t, t.head, 1
+        if is_cue[t.i]:
+            anc_rel[t.i] = "SELF"
+            continue
+        while depth < 12:
+            if is_cue[node.i]:
+                anc_rel[t.i] = child.dep_
+                anc_dist[t.i] = depth
+                anc_lemma[t.i] = lem[node.i]
+                break
+            if node.head.i == node.i:
+                break
+            child, node, depth = node, node.head, depth + 1
+
+    # The same with a looser lexicon: the nearest ancestor that is ever a cue, and how often it is.
+    anc2 = [""] * n
+    for t in doc:
+        child, node, depth = t, t.head, 1
+        while depth < 12 and node.i != child.i:
+            p = cuep[node.i]
+            if p >= 0.02 and not is_cue[node.i]:
+                anc2[t.i] = child.dep_ + "|" + _cue_bucket(p) + ("<" if t.i < node.i else ">")
+                break
+            if is_cue[node.i]:
+                break
+            child, node, depth = node, node.head, depth + 1
+    # Position relative to the governing cue, and the sentence root's cue strength.
+    side = [""] * n
+    for t in doc:
+        if anc_rel[t.i] and anc_rel[t.i] != "SELF":
+            # anc_lemma's token is an ancestor; walk again to find its index cheaply.
+            node = t.head
+            while not is_cue[node.i] and node.head.i != node.i:
+                node = node.head
+            side[t.i] = "<" if t.i < node.i else ">"
+
+    # Sentence-level facts.
+    sent_id = [0] * n
+    sent_has_cue: list[bool] = []
+    sent_has_quote: list[bool] = []
+    sent_bounds: list[tuple[int, int]] = []
+    sent_root: list[str] = []
+    for k, s in enumerate(doc.sents):
+        sent_bounds.append((s.start, s.end))
+        sent_root.append(s.root.lemma_.lower() if cue_p.get(s.root.lemma_.lower(), 0) >= 0.02 else s.root.pos_)
+        sent_has_cue.append(any(is_cue[i] for i in range(s.start, s.end)))
+        sent_has_quote.append(any(is_mark(doc[i].text) for i in range(s.start, s.end)))
+        for i in range(s.start, s.end):
+            sent_id[i] = k
+    cue_positions = [i for i in range(n) if is_cue[i]]
+
+    seqs: list[list[list[str]]] = []
+    qlen: dict[tuple[int, int], str] = {}
+    for para in paragraphs(doc):
+        base = []
+        for pos, t in enumerate(para):
+            i = t.i
+            w = t.lower_
+            q = qmap.at(t.idx)
+            if is_mark(t.text):
+                qf = "mark"
+            elif q is not None:
+                qf = "in"
+            else:
+                qf = "out"
+            sid = sent_id[i]
+            ss, se = sent_bounds[sid]
+            # Signed distance to the nearest cue in the sentence.
+            near = [c for c in cue_positions if ss <= c < se and c != i]
+            if near:
+                c = min(near, key=lambda c: abs(c - i))
+                dcue = ("L" if c > i else "R") + _bucket(abs(c - i))
+            else:
+                dcue = "none"
+            f = [
+                "b",
+                "w=" + w,
+                "l=" + lem[i],
+                "p=" + t.pos_,
+                "t=" + t.tag_,
+                "d=" + t.dep_,
+                "sh=" + t.shape_[:4],
+                "s3=" + w[-3:],
+                "hl=" + lem[t.head.i],
+                "hp=" + t.head.pos_,
+                "dhl=" + t.dep_ + "|" + lem[t.head.i],
+                "e=" + (t.ent_type_ or "-"),
+                "cue=" + _cue_bucket(cuep[i]),
+                "q=" + qf,
+                "ar=" + anc_rel[i],
+                "ard=" + anc_rel[i] + _bucket(anc_dist[i]),
+                "arl=" + anc_rel[i] + "|" + anc_lemma[i],
+                "sc=" + str(sent_has_cue[sid]) + str(sent_has_quote[sid]),
+                "dc=" + dcue,
+                "qdc=" + qf + dcue,
+                "ss=" + str(i == ss),
+                "se=" + str(i == se - 1),
+                "ps=" + str(pos == 0),
+                "hc=" + str(is_cue[t.head.i]),
+                "hcd=" + str(is_cue[t.head.i]) + t.dep_,
+                "a2=" + anc2[i],
+                "sd=" + anc_rel[i] + side[i],
+                "sr=" + sent_root[sid],
+                "srq=" + sent_root[sid] + qf,
+                "rel=" + _bucket(int(10 * (i - ss) / max(se - ss, 1))),
+            ]
+            if pos == 0 and t.is_upper and len(para) > 1 and para[1].text == ":":
+                f.append("label")
+            if t.text == ":" and pos == 1 and para[0].is_upper:
+                f.append("labelcolon")
+            if q is not None:
+                key = (q[0], q[1])
+                if key not in qlen:
+                    span = doc.char_span(q[0], q[1], alignment_mode="expand")
+                    qlen[key] = _bucket(len(span) if span is not None else 0)
+                f.append("qlen=" + qlen[key])
+            base.append(f)
+        # Window features from the neighbours' core attributes.
+        seq = []
+        for pos, f in enumerate(base):
+            out = list(f)
+            for off in (-2, -1, 1, 2):
+                k = pos + off
+                if 0 <= k < len(para):
+                    nt = para[k]
+                    out.append(f"{off}w=" + nt.lower_)
+                    out.append(f"{off}p=" + nt.pos_)
+                    out.append(f"{off}q=" + base[k][13][2:])
+                    out.append(f"{off}l=" + lem[nt.i])
+                    if abs(off) == 1:
+                        out.append(f"{off}bg=" + lem[nt.i] + "|" + lem[para[pos].i])
+                        out.append(f"{off}d=" + nt.dep_)
+                        out.append(f"{off}ar=" + anc_rel[nt.i])
+                        out.append(f"{off}cue=" + _cue_bucket(cuep[nt.i]))
+                else:
+                    out.append(f"{off}BOUND")
+            seq.append(out)
+        seqs.append(seq)
+    return seqs

@@ -1,0 +1,190 @@
+"""Statement type, targets, anonymity of the source and the article's own corroboration marks.
+
+Types follow the cue and the content (general reporting-verb knowledge, no article-specific rule):
+claim_of_responsibility ("claimed responsibility", "took credit"), denial ("denied"),
+accusation ("accused", "blamed", a suggested or alleged link), attribution (someone says a party
+did it: "pointed to", "X was behind"), warning ("warned"), question ("asked", a quoted question),
+assessment (beliefs, estimates, conclusions), other.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from ...records import Span, Speaker
+from ..context import Context
+
+if TYPE_CHECKING:
+    from .linker import Attribution
+
+CLAIM_CUES = {"claim", "take", "accept", "admit", "announce", "assume", "acknowledge"}
+DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebuff", "disavow", "disclaim", "repudiate"}
+ACCUSATION_CUES = {"accuse", "blame", "charge", "allege", "fault", "implicate", "condemn", "insinuate",
+                   "suggest", "hint", "imply"}
+ATTRIBUTION_CUES = {"point", "attribute", "hold", "link", "tie", "identify", "trace", "pin"}
+WARNING_CUES = {"warn", "caution", "threaten", "alert", "urge"}
+QUESTION_CUES = {"ask", "wonder", "question", "inquire", "query"}
+ASSESSMENT_CUES = {"believe", "think", "estimate", "assess", "conclude", "expect", "predict", "judge",
+                   "consider", "suspect", "doubt", "fear", "feel", "know", "acknowledge", "find",
+                   "determine", "calculate", "project", "forecast", "reckon", "argue", "insist"}
+
+_RESPONSIBILITY = re.compile(
+    r"\b(responsib\w*|credit|behind|perpetrat\w*|carried out|orchestrat\w*|masterminded|"
+    r"link(ed)? to|linked|involved in|involvement|sponsor\w*|instigat\w*|committed)\b", re.I)
+_CLAIM = re.compile(r"\b(responsibility|credit)\b", re.I)
+_WARNING = re.compile(r"(an?|the|its|their|his|her)?\s*(\w+\s+){0,2}(warnings?|alerts?|advisory|advisories)\b", re.I)
+_NEGATED = re.compile(r"\b(not|no|never|nothing to do|n't)\b", re.I)
+
+_ANON_FIRST = {"a", "an", "one", "two", "three", "four", "several", "some", "many", "other", "another",
+               "senior", "top", "officials", "sources", "people", "experts", "analysts", "diplomats",
+               "witnesses", "residents"}
+_ANON_ROLE = re.compile(
+    r"\b(officials?|sources?|aides?|people|persons?|diplomats?|spokes(wo)?m[ae]n|spokesperson|insiders?|"
+    r"analysts?|experts?|investigators?|officers?|witnesses|residents|members?|advisers?|advisors?)\b", re.I)
+
+# A next sentence that is about the statement itself ("The claim could not be verified.").
+_ABOUT_CLAIM = re.compile(
+    r"\s*(the|this|that|these|those|such|neither|none of the|it|its)\s+((\w+\s+){0,2}(claims?|reports?|statements?|"
+    r"allegations?|accounts?|assertions?|figures?|videos?|footage|information)\b|could|can|has|was|is)", re.I)
+
+# Capitalised words that qualify an anonymous source without naming it: "a U.S. official", "a
+# senior Western diplomat", "a White House aide".
+_ANON_NAMELIKE = re.compile(r"^([A-Z]\.)+,?$|^[A-Z][a-z]+(an|ish|ese|i|ic)$|^(White|House|Western|Arab|European|State|"
+                            r"Department|Pentagon|Kremlin|Congressional|Senate|Police|Army|Navy|Defense|Interior)$")
+
+CORROBORATION_MARKS = (
+    ("uncorroborated", re.compile(
+        r"\b(uncorroborated|(have|has|had) not been (independently )?(corroborated|confirmed)|"
+        r"(were|was|is|are) not (independently )?(corroborated|confirmed)|without (providing )?(any )?evidence|"
+        r"(provided|offered|gave) no evidence|no evidence (was|has been) (provided|offered))\b", re.I)),
+    ("unverified", re.compile(
+        r"\b(unverified|could not (be )?(independently )?verif(y|ied)|can ?not (be )?(independently )?verif(y|ied)|"
+        r"(was|were|is|are) unable to (independently )?verify|(have|has|had) not been (independently )?verified|"
+        r"not (be )?independently verified)\b", re.I)),
+    ("disputed", re.compile(r"\b(disputed|contested|denied by|rejected by)\b", re.I)),
+    ("corroborated", re.compile(
+        r"\b((has|have|was|were) been (independently )?(corroborated|confirmed) by|corroborated by|"
+        r"independently (confirmed|verified))\b", re.I)),
+)
+
+
+def _cue_lemmas(ctx: Context, cue: Optional[Span]) -> set[str]:
+    if cue is None:
+        return set()
+    span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return {t.lemma_.lower() for t in span} if span is not None else set()
+
+
+def classify(ctx: Context, a: "Attribution", cue: Optional[Span], speaker: Optional[Speaker]) -> str:
+    """One of `records.STATEMENT_TYPES` for the attribution."""
+    lemmas = _cue_lemmas(ctx, cue)
+    content = ctx.text[a.start:a.end]
+    cue_text = cue.text.lower() if cue else ""
+    if "denial" in a.notes:
+        return "denial"
+    if "claim_of_responsibility" in a.notes or (lemmas & CLAIM_CUES and _CLAIM.search(cue_text + " " + content[:40])):
+        return "claim_of_responsibility"
+    if lemmas & DENIAL_CUES:
+        return "denial"
+    about_blame = bool(_RESPONSIBILITY.search(content))
+    if lemmas & QUESTION_CUES:
+        return "question"
+    if "accusation" in a.notes or lemmas & (ACCUSATION_CUES - {"suggest", "hint", "imply"}):
+        return "accusation"
+    if "attribution" in a.notes or lemmas & ATTRIBUTION_CUES:
+        return "attribution"
+    if about_blame:
+        if lemmas & {"suggest", "hint", "imply", "claim", "allege", "insinuate"}:
+            return "accusation"
+        if _NEGATED.search(content[:60]) and lemmas & {"say", "insist", "maintain"}:
+            return "denial"
+        return "attribution"
+    if lemmas & WARNING_CUES or (lemmas & {"issue", "give", "send", "publish"} and _WARNING.match(content)):
+        return "warning"
+    if lemmas & QUESTION_CUES or content.rstrip(" \"”’'").endswith("?"):
+        return "question"
+    if lemmas & ASSESSMENT_CUES:
+        return "assessment"
+    return "other"
+
+
+def anonymous_source(text: str) -> bool:
+    """A source that names nobody: "a U.S. official", "sources close to …", "two people familiar"."""
+    words = text.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in ("a", "an", "one", "two", "three", "four", "several", "some", "many", "another"):
+        # An indefinite description names nobody unless a name follows ("a U.S. official" does not).
+        return not any(w[:1].isupper() and not _ANON_NAMELIKE.match(w) for w in words[1:])
+    return first in _ANON_FIRST and bool(_ANON_ROLE.search(text))
+
+
+def targets(ctx: Context, a: "Attribution", speaker: Optional[Speaker]) -> tuple[str, ...]:
+    """Entity ids mentioned inside the content (in order of first mention), not the speaker's own."""
+    if ctx.entities is None:
+        return ()
+    found: list[str] = []
+    spans = []
+    for s, e in a.pieces:
+        span = ctx.doc.char_span(s, e, alignment_mode="contract")
+        if span is None:
+            continue
+        spans.extend((ent.start_char, ent.end_char) for ent in span.ents)
+        spans.extend((nc.start_char, nc.end_char) for nc in _noun_chunks(span))
+    for ent in ctx.entities.entities:
+        for m in ent.mentions:
+            if any(s <= m.start and m.end <= e for s, e in a.pieces) and m.kind != "pronoun":
+                spans.append((m.start, m.end))
+    for s, e in sorted(spans):
+        eid = ctx.entities.resolve(s, e)
+        if eid and eid not in found and (speaker is None or eid != speaker.entity):
+            found.append(eid)
+    return tuple(found)
+
+
+def _noun_chunks(span):
+    try:
+        return list(span.noun_chunks)
+    except ValueError:  # a Doc without a parse
+        return []
+
+
+def corroboration(ctx: Context, a: "Attribution") -> Optional[tuple[str, Span, Optional[int]]]:
+    """The article's own mark on the statement: (label, evidence, new content end or None).
+
+    The mark is searched from the content to the end of its sentence (and a short next sentence).
+    A mark the tagger swallowed into the content ("… escaped — claims that have not been
+    corroborated") is cut off it: the third value is where the content should end.
+    """
+    text = ctx.text
+    doc = ctx.doc
+    last = doc.char_span(a.end - 1, a.end, alignment_mode="expand")
+    if last is None:
+        return None
+    sent = last[0].sent
+    lo, hi = a.start, sent.end_char
+    # A mark may also open the next sentence ("The claim could not be verified.").
+    if sent.end < len(doc):
+        nxt = doc[sent.end].sent
+        if len(nxt) <= 25 and _ABOUT_CLAIM.match(nxt.text):
+            hi = nxt.end_char
+    window = text[lo:hi]
+    for label, rx in CORROBORATION_MARKS:
+        for m in rx.finditer(window):
+            ms, me = lo + m.start(), lo + m.end()
+            # The evidence runs from the clause start ("— claims that …", ", a claim that …").
+            cs = ms
+            while cs > lo and text[cs - 1] not in "—–,;.:(\n":
+                cs -= 1
+            new_end = None
+            if ms < a.end:
+                if cs <= lo or text[cs - 1] not in "—–,;(":
+                    continue  # inside the content and not a clause of its own: part of what was said
+                new_end = cs - 1
+                while new_end > a.start and text[new_end - 1].isspace():
+                    new_end -= 1
+            while cs < ms and text[cs].isspace():
+                cs += 1
+            return label, Span.at(text, cs, me), new_end
+    return None

@@ -1,0 +1,56 @@
+"""The trained attribution tagger: a CRF over parse features, tagging source / cue / content.
+
+Weights ship in `newsdossier/models/statements/` (`tagger.crfsuite`, `cues.json`) and are loaded
+once per process. `tag(doc, quotes)` returns one BIO tag per token of the Doc (space tokens "O").
+"""
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from ...errors import ModelError
+from .features import paragraphs, token_features
+from .quotes import Quote
+
+log = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "statements"
+_LOCK = threading.Lock()
+
+
+class Tagger:
+    def __init__(self, model_dir: Path = MODEL_DIR):
+        import pycrfsuite
+
+        path = model_dir / "tagger.crfsuite"
+        cues = model_dir / "cues.json"
+        if not path.is_file() or not cues.is_file():
+            raise ModelError(f"statements tagger weights missing in {model_dir} "
+                             "(expected tagger.crfsuite and cues.json; run `make train-statements`)")
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+        self.cue_p: dict[str, float] = json.loads(cues.read_text(encoding="utf-8"))
+
+    def tag(self, doc: Doc, quotes: list[Quote]) -> tuple[list[str], list[float]]:
+        """A BIO tag per token and the model's marginal probability of that tag."""
+        tags = ["O"] * len(doc)
+        probs = [1.0] * len(doc)
+        seqs = token_features(doc, quotes, self.cue_p)
+        # pycrfsuite's Tagger keeps state between set() and tag(): one caller at a time.
+        with _LOCK:
+            for seq, para in zip(seqs, paragraphs(doc)):
+                labels = self._tagger.tag(seq)
+                for pos, (tok, t) in enumerate(zip(para, labels)):
+                    tags[tok.i] = t
+                    probs[tok.i] = self._tagger.marginal(t, pos)
+        return tags, probs
+
+
+@lru_cache(maxsize=2)
+def load_tagger(model_dir: str = str(MODEL_DIR)) -> Tagger:
+    return Tagger(Path(model_dir))

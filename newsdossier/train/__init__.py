@@ -1,0 +1,1 @@
+"""Training entry points for the shipped models (`python -m newsdossier.train.<name>`)."""

