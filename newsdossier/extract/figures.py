@@ -152,6 +152,49 @@ def _raw_candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
                     cand = _count_of(ctx, "perpetrator_count", tok, tok, sent)
                     if cand is not None:
                         out.append(cand)
+        have = {c.field for c in out if c.sentence.start == sent.start}
+        out.extend(c for c in _surface_candidates(ctx, sent, start, end) if c.field not in have)
+    return out
+
+
+_PEOPLE = r"(?:(?:other|more|young|teenage|adult|innocent|police)\s+)?(?:people|persons|men|women|others|victims|" \
+          r"teens|teenagers|children|kids|adults|officers|students|boys|girls|males|females|juveniles)"
+_SURFACE_AFTER = re.compile(
+    rf"^\s*(?:{_PEOPLE}\s*)?(?:,\s*)?(?:(?:were|was|are|have been|had been|got|remain|reportedly)\s+)*"
+    r"(?P<word>shot dead|shot to death|killed|dead|died|wounded|injured|hurt|shot|hospitalized)\b",
+    re.IGNORECASE)
+_SURFACE_BEFORE = re.compile(r"\b(?P<word>killing|killed|wounding|wounded|injuring|injured|shooting|shot)\s+$",
+                             re.IGNORECASE)
+_SURFACE_FIELD = {"shot dead": "killed", "shot to death": "killed", "killed": "killed", "dead": "killed",
+                  "died": "killed", "killing": "killed", "wounded": "injured", "injured": "injured",
+                  "hurt": "injured", "hospitalized": "injured", "wounding": "injured", "injuring": "injured",
+                  "shot": "hit", "shooting": "hit"}
+
+
+def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> list[Candidate]:
+    """Counts the parse missed but the words state plainly ("3 people shot", "killing two"):
+    a fallback, used for a field only when the parse found nothing in the sentence."""
+    if _aggregate(sent, sent.root) or _past_year(ctx, sent.root):
+        return []
+    text = ctx.text[sent.start_char:sent.end_char]
+    out = []
+    for q in find_quantities(text):
+        phrase = text[q.start:q.end]
+        if phrase.lower() in ("a", "an", "one") or q.point is None:
+            continue
+        s, e = sent.start_char + q.start, sent.start_char + q.end
+        if not (start <= s and e <= end) or _in_entity(ctx.doc, s, e):
+            continue
+        m = _SURFACE_AFTER.match(text[q.end:q.end + 60])
+        if m and (m.group("word").lower() not in ("killed", "shot") or re.match(
+                rf"^\s*(?:{_PEOPLE}\s*)?(?:,\s*)?(?:were|was|are|have been|had been|got)\s", text[q.end:q.end + 60], re.I)
+                or m.group("word").lower() in ("killed",)):
+            fld = _SURFACE_FIELD[m.group("word").lower()]
+            out.append(Candidate(fld, q, s, sent.start_char + q.end + m.end(), sent))
+            continue
+        b = _SURFACE_BEFORE.search(text[max(0, q.start - 20):q.start])
+        if b and b.group("word").lower() in ("killing", "wounding", "injuring", "shooting"):
+            out.append(Candidate(_SURFACE_FIELD[b.group("word").lower()], q, s, e, sent))
     return out
 
 
@@ -334,7 +377,7 @@ def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         if holder.lemma_.lower() in ("charge", "accuse", "arrest", "book", "cite") or any(
                 c.lower_ in DEAD_WORDS for c in list(holder.children) + list(holder.head.children)):
             arg = None                     # "charged with malicious injury", "one dead and six others with wounds"
-        elif holder.pos_ in ("NOUN", "PROPN", "PRON"):
+        elif holder.pos_ in ("NOUN", "PROPN", "PRON") and (_is_person(holder) or holder.tag_ == "NNS"):
             arg = holder
         elif holder.pos_ in ("VERB", "AUX"):
             arg = _object(holder) or _subject(holder)
@@ -375,6 +418,8 @@ def _ordinal_victim(arg: Token) -> Optional[int]:
     """'a fourth victim has died': at least four."""
     if not (_is_person(arg) or arg.lemma_.lower() in ("victim", "person")):
         return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in arg.children):
+        return None                        # "the fourth man" names one of them, not a new total
     for c in arg.children:
         if c.dep_ == "amod" and c.lower_ in ORDINALS:
             return ORDINALS[c.lower_]

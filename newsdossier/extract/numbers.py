@@ -195,11 +195,11 @@ def find_quantities(text: str) -> list[Quantity]:
     found = []
     for m in _QUANTITY_RE.finditer(text):
         after = text[m.end():m.end() + 12].lower()
-        if m.start() > 0 and text[m.start() - 1] in ":./$#-":
+        if m.start() > 0 and text[m.start() - 1] in ":./$#-[":
             continue                       # "11:50", "$50,000", "No. 3", "#2": not counts
         if re.match(r"[\s-]*(?:year|yr|month|week|day)s?[\s-]*old", after):
             continue
-        if re.match(r"(?:st|nd|rd|th)\b|[:./]\d|\s*(?:%|percent|a\.m|p\.m|am\b|pm\b)", after):
+        if re.match(r"(?:st|nd|rd|th)\b|[:./]\d|\]|\s*(?:%|percent|a\.m|p\.m|am\b|pm\b|block\b)", after):
             continue
         q = _from_match(m)
         if q is not None:
