@@ -160,7 +160,7 @@ def _raw_candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
 _PEOPLE = r"(?:(?:other|more|young|teenage|adult|innocent|police)\s+)?(?:people|persons|men|women|others|victims|" \
           r"teens|teenagers|children|kids|adults|officers|students|boys|girls|males|females|juveniles)"
 _SURFACE_AFTER = re.compile(
-    rf"^\s*(?:{_PEOPLE}\s*)?(?:,\s*)?(?:(?:were|was|are|have been|had been|got|remain|reportedly)\s+)*"
+    rf"^\s*(?:{_PEOPLE}\s*)?(?:(?:were|was|are|have been|had been|got|remain|reportedly)\s+)*"
     r"(?P<word>shot dead|shot to death|killed|dead|died|wounded|injured|hurt|shot|hospitalized)\b",
     re.IGNORECASE)
 _SURFACE_BEFORE = re.compile(r"\b(?P<word>killing|killed|wounding|wounded|injuring|injured|shooting|shot)\s+$",
@@ -187,7 +187,7 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
             continue
         m = _SURFACE_AFTER.match(text[q.end:q.end + 60])
         if m and (m.group("word").lower() not in ("killed", "shot") or re.match(
-                rf"^\s*(?:{_PEOPLE}\s*)?(?:,\s*)?(?:were|was|are|have been|had been|got)\s", text[q.end:q.end + 60], re.I)
+                rf"^\s*(?:{_PEOPLE}\s*)?(?:were|was|are|have been|had been|got)\s", text[q.end:q.end + 60], re.I)
                 or m.group("word").lower() in ("killed",)):
             fld = _SURFACE_FIELD[m.group("word").lower()]
             out.append(Candidate(fld, q, s, sent.start_char + q.end + m.end(), sent))
@@ -214,6 +214,17 @@ def _trigger_kind(tok: Token) -> Optional[str]:
                         m.lower_ in ("critical", "serious", "stable", "fair", "grave", "good")
                         for m in g.children) for g in c.children) for c in tok.children):
             return "suffer_injury"         # "is in critical condition"
+        if lemma in ("remain", "be", "stay", "lie") and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "hospital" for g in c.children)
+                for c in tok.children):
+            return "suffer_injury"         # "two men remain in the hospital"
+        if lemma in ("take", "transport", "rush", "fly", "airlift", "bring") and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(
+                    g.lemma_.lower() in ("hospital", "center", "centre") for g in c.children)
+                for c in tok.children) and any(c.dep_ == "nsubjpass" for c in tok.children):
+            return "hospital"              # "were taken to a hospital": hurt, maybe fatally
+        if lemma == "bleed":
+            return "hospital"
         if lemma == "recover" and tok.tag_ == "VBG":
             return "suffer_injury"         # "is recovering"
         if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
@@ -239,8 +250,9 @@ def _trigger_kind(tok: Token) -> Optional[str]:
             fatal = lemma in ("killing", "murder", "slaying", "death") or any(
                 c.lower_ in ("fatal", "deadly", "death") for c in tok.children)
             return "death_of" if fatal else "hit_noun"
-        if lemma in ("body", "corpse") and tok.dep_ not in ("nsubj", "nsubjpass", "dobj") and not any(
-                c.dep_ == "nummod" for c in tok.children):
+        if lemma in ("body", "corpse") and not any(c.dep_ == "nummod" for c in tok.children) and not (
+                tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in (
+                    "find", "discover", "recover", "identify", "pull", "locate", "remove")):
             return None                    # "struck in the upper body" is not a corpse
         if lemma in DEATH_NOUNS or low in ("deaths", "fatalities", "dead"):
             return "death_noun"
@@ -344,6 +356,8 @@ def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         # "Four teens, one fatally, were shot": the fatal part of a hit.
     elif kind == "die":
         out.append(("killed", _subject(tok, ("nsubj", "nsubjpass"))))
+    elif kind == "hospital":
+        out.append(("hit", _subject(tok, ("nsubjpass", "nsubj"))))
     elif kind == "suffer_injury":
         fatal = any(g.lower_ in ("fatal", "deadly", "mortal", "lethal") for c in tok.children for g in c.subtree)
         out.append(("killed" if fatal else "injured", _subject(tok, ("nsubj", "nsubjpass"))))
@@ -615,7 +629,9 @@ def _revision(trigger: Token, sent: SpacySpan) -> bool:
 AGGREGATE_NOUNS = {"shootings", "homicides", "murders", "killings", "attacks", "incidents", "bombings",
                    "stabbings", "deaths", "crimes"}
 AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:january|the (?:start|beginning))|"
-                          r"year to date|so far in \d{4}|each year|every year|per year|annually|a year)\b",
+                          r"year to date|so far in \d{4}|each year|every year|per year|annually|a year|"
+                          r"(?:in|over|during) the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|years)|"
+                          r"last year|years ago|a year ago)\b",
                           re.IGNORECASE)
 
 
