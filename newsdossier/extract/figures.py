@@ -69,6 +69,10 @@ PERSON_NOUNS = {"man", "woman", "person", "boy", "girl", "child", "teen", "teena
                 "pastor", "priest", "teacher", "worshipper", "guest", "relative", "individual",
                 "roommate", "fan", "rapper", "suspect", "gunman", "shooter"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+NOT_PEOPLE = {"charge", "count", "shot", "round", "bullet", "time", "year", "day", "hour", "minute", "week",
+              "month", "block", "mile", "foot", "feet", "gun", "weapon", "firearm", "car", "vehicle", "house",
+              "home", "building", "dollar", "casing", "shell", "wound", "injury", "incident", "shooting",
+              "case", "window", "door", "round", "location", "scene", "report", "call", "dog", "cat", "horse"}
 NONE_WORDS = {"nobody", "none", "noone"}
 SOURCE_NOUNS = {"figure", "data", "statistic", "report", "count", "tally", "estimate", "number",
                 "official", "source", "record"}
@@ -555,6 +559,8 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
     s, e = None, None
     explicit = False
     for part in parts:
+        if part.lemma_.lower() in NOT_PEOPLE:
+            return None                    # "multiple charges", "three shots", "two cars"
         got = _quantity_of(ctx, part)
         if got is not None:
             q, qs, qe = got

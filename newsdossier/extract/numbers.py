@@ -201,6 +201,9 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if re.match(r"(?:st|nd|rd|th)\b|[:./]\d|\]|\s*(?:%|percent|a\.m|p\.m|am\b|pm\b|block\b)", after):
             continue
+        if re.match(r"\s+(?:[NSEW]\.?\s+)?[A-Z][A-Za-z]+\.?\s+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|"
+                    r"Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Circle|Terrace)\b", text[m.end():m.end() + 40]):
+            continue                       # "30 Porter St.": an address
         q = _from_match(m)
         if q is not None:
             found.append(q)
