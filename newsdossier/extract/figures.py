@@ -559,8 +559,8 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
     s, e = None, None
     explicit = False
     for part in parts:
-        if part.lemma_.lower() in NOT_PEOPLE:
-            return None                    # "multiple charges", "three shots", "two cars"
+        if part.lemma_.lower() in NOT_PEOPLE or (part.pos_ == "PROPN" and part.ent_type_ in ("GPE", "LOC", "FAC")):
+            return None                    # "multiple charges", "three shots"; a dateline "MIAMI GARDENS"
         got = _quantity_of(ctx, part)
         if got is not None:
             q, qs, qe = got
@@ -717,6 +717,12 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         if fld != "killed":
             return None
         cand.field = "perpetrators_killed"
+    along = _along_with(ctx, trigger)
+    if along is not None and cand.quantity.min is not None and along.min is not None:
+        # "Ellis was shot along with three others": four people
+        cand.quantity = Quantity(cand.quantity.min + along.min,
+                                 None if cand.quantity.max is None or along.max is None
+                                 else cand.quantity.max + along.max, cand.quantity.qualifier, 0, 0)
     if fld == "hit" and _additional(trigger, arg):
         # "the boyfriend was also shot", "another man was shot": on top of the killed, not among them
         cand.field = "injured"
@@ -729,6 +735,27 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     if fld == "hit":
         cand.fatal_part = _fatal_part(ctx, arg)
     return cand
+
+
+def _along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:
+    for child in trigger.children:
+        if child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "with"):
+            prep = child
+            if child.lower_ == "along":
+                prep = next((c for c in child.children if c.lower_ == "with"), None)
+                if prep is None:
+                    continue
+            elif not any(g.dep_ == "pobj" and (_is_person(g) or g.lower_ == "others") for g in child.children):
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.lemma_.lower() in NOT_PEOPLE:
+                continue
+            got = _quantity_of(ctx, pobj)
+            if got is not None:
+                return got[0]
+            if _is_person(pobj) and pobj.tag_ in ("NN", "NNP"):
+                return Quantity(1, 1, "exact", 0, 0)
+    return None
 
 
 def _other_victims(trigger: Token, sent: SpacySpan) -> bool:
