@@ -291,9 +291,11 @@ def _subject(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
     seen = 0
     while verb is not None and seen < 6:
         for dep in deps:
-            for child in verb.children:
-                if child.dep_ == dep:
-                    return child
+            # the subject nearest the verb: a dateline parsed as a second subject comes first
+            found = [c for c in verb.children if c.dep_ == dep]
+            if found:
+                before = [c for c in found if c.i < verb.i]
+                return before[-1] if before else found[0]
         if seen == 0 and "nsubj" not in deps:
             own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if own is not None:
@@ -326,7 +328,8 @@ def _object(verb: Token) -> Optional[Token]:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
             return child
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return verb.head
     return None
 
@@ -569,7 +572,7 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
                 part.lower_ in ("another", "other")):
             if fld == "perpetrator_count":
                 q = Quantity(1, 1, "exact", 0, 0)
-            elif part.lemma_.lower() in ("body", "corpse") and part.tag_ == "NN":
+            elif part.lemma_.lower() in ("body", "corpse", "fatality", "casualty") and part.tag_ == "NN":
                 pass
             elif not _is_person(part) and part.tag_ != "NNP" and part.lower_ not in ("another", "other"):
                 return None
