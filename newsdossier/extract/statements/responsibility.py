@@ -191,3 +191,45 @@ def trailing_statements(doc: Doc) -> list[Attribution]:
         a.source = _subtree_chars([t for t in subj[0].subtree if t in tail])
         out.append(a)
     return out
+
+
+PARENTHETICAL_CUES = TRAILING_CUES | {"think", "predict", "suggest", "contend", "recall", "acknowledge", "add",
+                                      "continue", "tell", "explain", "maintain", "stress", "emphasize", "noted"}
+
+
+def parenthetical_statements(doc: Doc) -> list[Attribution]:
+    """`A, X said, B.`: an attribution set off by commas inside the sentence it reports; the
+    content is the sentence around it (two pieces), the source X."""
+    out: list[Attribution] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        while toks and toks[-1].is_punct and toks[-1].text not in "\"”'":
+            toks.pop()
+        commas = [k for k, t in enumerate(toks) if t.text == ","]
+        for k1, k2 in zip(commas, commas[1:]):
+            mid = toks[k1 + 1:k2]
+            if not 2 <= len(mid) <= 7 or k1 < 1 or len(toks) - k2 < 4:
+                continue
+            verbs = [t for t in mid if t.pos_ in ("VERB", "AUX")]
+            if len(verbs) != 1 or verbs[0].lemma_.lower() not in PARENTHETICAL_CUES:
+                continue
+            verb = verbs[0]
+            vk = mid.index(verb)
+            # "X said" or "X said on Tuesday" / "said X"
+            subj = [t for t in mid if t.dep_ in ("nsubj", "nsubjpass") and t.head == verb]
+            if not subj or any(t.is_punct for t in mid) or len(mid) - vk > 4:
+                continue
+            src = [t for t in subj[0].subtree if t in mid]
+            left, right = toks[:k1], toks[k2 + 1:]
+            if any(t.text in "\"“”" for t in left[:1]):
+                continue  # a quotation: the quote rules own it
+            a = Attribution([(left[0].idx, left[-1].idx + len(left[-1].text)),
+                             (right[0].idx, right[-1].idx + len(right[-1].text))],
+                            [(left[0].i, left[-1].i + 1), (right[0].i, right[-1].i + 1)], 0,
+                            notes=["parenthetical", "rule"])
+            a.cue = (verb.idx, verb.idx + len(verb.text))
+            a.cue_tok = (verb.i, verb.i + 1)
+            a.source = _subtree_chars(src)
+            out.append(a)
+            break
+    return out
