@@ -572,7 +572,7 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
                 part.lower_ in ("another", "other")):
             if fld == "perpetrator_count":
                 q = Quantity(1, 1, "exact", 0, 0)
-            elif part.lemma_.lower() in ("body", "corpse", "fatality", "casualty") and part.tag_ == "NN":
+            elif part.lemma_.lower() in ("body", "corpse") and part.tag_ == "NN":
                 pass
             elif not _is_person(part) and part.tag_ != "NNP" and part.lower_ not in ("another", "other"):
                 return None
