@@ -25,13 +25,15 @@ ADDRESS = re.compile(
     r"\b(\d+(?:st|nd|rd|th)?\s+(?:block of\s+)?(?:[NSEW]\.?\s+|North |South |East |West )?"
     r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln"
     r"|Way|Court|Place|Parkway|Highway))\b")
+# A capitalised word that does not open a sentence: mostly names of people, streets and places.
+PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10}
 FIGURE = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}?"
     r"(?:people|persons|men|women|teens|victims|others)?\s*(?:were\s+|was\s+)?"
-    r"(killed|dead|injured|wounded)\b", re.I)
+    r"(killed|dead|injured|wounded|hurt|shot)\b", re.I)
 STOP = frozenset(
     "the a an and or of to in on at for with by from as is was were be been are it its this that he she "
     "they his her their them i we you said says after before about into over than but not no have has "
@@ -76,7 +78,7 @@ def figures_in(text: str) -> set[tuple[str, int]]:
     out = set()
     for number, kind in FIGURE.findall(text[:1500]):
         value = int(number) if number.isdigit() else NUMBER_WORDS[number.lower()]
-        kind = {"dead": "killed", "wounded": "injured"}.get(kind.lower(), kind.lower())
+        kind = {"dead": "killed", "wounded": "injured", "hurt": "injured"}.get(kind.lower(), kind.lower())
         out.add((kind, value))
     return out
 
@@ -92,6 +94,7 @@ class Features:
     lead: list[str]
     names: list[str]
     persons: set[str]
+    proper: set[str]
     addresses: set[str]
     ages: set[str]
     figures: set[tuple[str, int]]
@@ -125,7 +128,7 @@ def features(record: ArticleRecord, boilerplate: set[str] = frozenset()) -> Feat
     date = _ordinal(main.date.value) if main and main.date and main.date.value else None
     if date is None:
         date = _ordinal(article.published)
-    figures = figures_in(text)
+    figures = figures_in((article.title or "") + "\n" + text)
     city = None
     types: frozenset = frozenset()
     if main is not None:
@@ -140,5 +143,6 @@ def features(record: ArticleRecord, boilerplate: set[str] = frozenset()) -> Feat
         id=article.id, date=date, site=article.site,
         words=tokens(text), lead=tokens((article.title or "") + "\n" + text[:LEAD_CHARS]),
         names=NAME.findall(text), persons=person_names(text),
+        proper={w.lower() for w in PROPER.findall(text)},
         addresses={re.sub(r"\s+", " ", a.lower()) for a in ADDRESS.findall(text)},
         ages=set(AGE.findall(text)), figures=figures, city=city, types=types)

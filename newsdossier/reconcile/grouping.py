@@ -38,17 +38,20 @@ log = logging.getLogger(__name__)
 class GroupingParams:
     """Weights of the affinity; the defaults were chosen on the shared GVA articles."""
 
-    words: float = 0.48          # cosine of whole-text words
-    names: float = 0.12          # cosine of capitalised names
+    words: float = 0.40          # cosine of whole-text words
+    names: float = 0.06          # cosine of capitalised names
     lead: float = 0.40           # cosine of title + lead paragraph
     person: float = 0.05         # per shared rare person name (up to 3)
-    address: float = 0.10        # per shared street address (up to 2)
-    age_conflict: float = 0.06   # both give ages, none in common
-    figure_conflict: float = 0.06  # both give a count of the same kind, no value in common
+    address: float = 0.20        # per shared street address (up to 2)
+    proper: float = 0.05         # per shared rare capitalised word (up to `proper_cap`)
+    proper_cap: int = 6
+    proper_max_docs: int = 8
+    age_conflict: float = 0.15   # both give ages, none in common
+    figure_conflict: float = 0.03  # both give a count of the same kind, no value in common
     city_conflict: float = 0.10  # extractors found different cities
     type_conflict: float = 0.03  # extractors found disjoint attack types
-    threshold: float = 0.13      # affinity needed at the same date
-    date_slope: float = 0.06     # added per log(1 + days/7) between the dates
+    threshold: float = 0.12      # affinity needed at the same date
+    date_slope: float = 0.07     # added per log(1 + days/7) between the dates
     rare_max_docs: int = 12      # a person name or address in more articles is not specific
 
 
@@ -92,10 +95,11 @@ class _Affinity:
         self.lead = _tfidf([f.lead for f in feats])
         self.persons = _binary([f.persons for f in feats], 2, params.rare_max_docs)
         self.addresses = _binary([f.addresses for f in feats], 2, params.rare_max_docs)
+        self.proper = _binary([f.proper for f in feats], 2, params.proper_max_docs)
         self.ages = _binary([f.ages for f in feats])
         self.has_age = np.array([bool(f.ages) for f in feats])
         self.figures = {}
-        for kind in ("killed", "injured"):
+        for kind in ("killed", "injured", "shot"):
             sets = [{v for k, v in f.figures if k == kind} for f in feats]
             self.figures[kind] = (_binary(sets), np.array([bool(s) for s in sets]))
         cities = [f.city for f in feats]
@@ -114,6 +118,7 @@ class _Affinity:
              + p.lead * self._row(self.lead, i))
         a += p.person * np.minimum(self._row(self.persons, i), 3)
         a += p.address * np.minimum(self._row(self.addresses, i), 2)
+        a += p.proper * np.minimum(self._row(self.proper, i), p.proper_cap)
         if self.has_age[i]:
             a -= p.age_conflict * (self.has_age & (self._row(self.ages, i) == 0))
         for m, has in self.figures.values():
