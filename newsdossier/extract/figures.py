@@ -551,6 +551,8 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
         if any(c.lower_ in ("else", "other", "others", "further", "more", "additional", "serious")
                for c in arg.subtree):
             return None
+        if any(c.dep_ in ("prep", "relcl", "acl") for c in arg.children):
+            return None                    # "nobody inside the vehicle": only some of those present
         q = Quantity(0, 0, "exact", 0, 0)
         s = arg.left_edge.idx
         return Candidate(fld, q, s, arg.idx + len(arg.text), sent, arg=arg)
@@ -694,6 +696,8 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
             arg = num
     if arg.tag_ in ("WP", "WDT") and arg.head.dep_ == "relcl":
         arg = arg.head.head                # "a woman who was shot": the woman
+    while arg.dep_ == "conj" and arg.head.pos_ in ("NOUN", "PROPN", "NUM") and arg.head.i < arg.i:
+        arg = arg.head                     # "three women and one man": count from the first conjunct
     role = _role(arg, trigger)
     if role == "self":
         # "the gunman killed himself" / "shot his wife and then himself": the attacker's own death;
