@@ -128,11 +128,12 @@ def _spans(text: str) -> Iterator[Span]:
         line = text[start:end]
         stripped = line.strip()
         before, previous = previous, stripped
-        if not stripped or len(stripped) > 400:
+        if not stripped:
             continue
         lead = start + (len(line) - len(line.lstrip()))
         trail = lead + len(stripped)
-        if _LINE.fullmatch(stripped) and _label_like(stripped) and _standalone(stripped, before):
+        # A whole paragraph on one line can still end in a glued label; only whole-line labels are short.
+        if len(stripped) <= 400 and _LINE.fullmatch(stripped) and _label_like(stripped) and _standalone(stripped, before):
             yield Span.at(text, lead, trail)
             continue
         match = _GLUED.search(stripped)

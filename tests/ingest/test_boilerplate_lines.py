@@ -80,3 +80,10 @@ def test_boilerplate_offsets_with_crlf_and_indent():
     text = "First line, police said.\r\n   Advertisement  \r\nLast line.\r\n"
     [span] = find_boilerplate(text)
     assert span.text == "Advertisement" and text[span.start:span.end] == "Advertisement"
+
+
+def test_boilerplate_glued_to_a_long_one_line_paragraph_found():
+    text = ("Gunmen attacked a bus depot in Harlow Cross on Monday, officials said. " * 8) + "Share this article"
+    spans = find_boilerplate(text)
+    assert [s.text for s in spans] == ["Share this article"]
+    assert spans[0].end == len(text)

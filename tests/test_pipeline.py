@@ -1,0 +1,40 @@
+"""The orchestrator end to end: never raises on any text, offsets always point into the text."""
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+from newsdossier.pipeline import extract_records
+from newsdossier.records import Article, ArticleRecord, Failure
+
+pytestmark = pytest.mark.model
+
+WORDS = st.sampled_from([
+    "Gunmen", "killed", "at least", "12", "dozens", "people", "said", "police", "“", "”", '"', ",",
+    ".", "\n", "on Friday", "the minister", "He", "claimed", "responsibility", "bomb", "in Moscow",
+    "Islamic State", "according to", "officials", "–", "ا", "🙂", "\x00", "  ", "100,000", "O'Neil",
+])
+
+
+def _spans(obj, path="$"):
+    """Every {start, end, text} span in a record, with where it is."""
+    if isinstance(obj, dict):
+        if {"start", "end", "text"} <= obj.keys() and isinstance(obj.get("start"), int):
+            yield path, obj
+        for key, value in obj.items():
+            yield from _spans(value, f"{path}.{key}")
+    elif isinstance(obj, list):
+        for i, value in enumerate(obj):
+            yield from _spans(value, f"{path}[{i}]")
+
+
+@hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=80).map(" ".join)))
+def test_pipeline_never_raises_and_spans_point_into_text(settings, text):
+    items = list(extract_records([Article(id="p", source="p", text=text, published="2024-03-26")], settings))
+    assert len(items) == 1
+    record = items[0]
+    if isinstance(record, Failure):
+        return
+    assert isinstance(record, ArticleRecord)
+    data = record.to_json()
+    for where, span in _spans(data):
+        assert text[span["start"]:span["end"]] == span["text"], where
