@@ -100,6 +100,7 @@ class Features:
     figures: set[tuple[str, int]]
     city: Optional[str] = None
     types: frozenset = field(default_factory=frozenset)
+    lead_text: str = ""
 
 
 def _ordinal(value: Optional[str]) -> Optional[int]:
@@ -145,4 +146,5 @@ def features(record: ArticleRecord, boilerplate: set[str] = frozenset()) -> Feat
         names=NAME.findall(text), persons=person_names(text),
         proper={w.lower() for w in PROPER.findall(text)},
         addresses={re.sub(r"\s+", " ", a.lower()) for a in ADDRESS.findall(text)},
-        ages=set(AGE.findall(text)), figures=figures, city=city, types=types)
+        ages=set(AGE.findall(text)), figures=figures, city=city, types=types,
+        lead_text=(article.title or "") + "\n" + text[:1500])
