@@ -212,6 +212,9 @@ def _trigger_kind(tok: Token) -> Optional[str]:
         if lemma in ("suffer", "sustain", "receive") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound") for c in tok.children):
             return "suffer_injury"
+        if lemma == "suffer" and any(c.dep_ == "prep" and c.lower_ == "from" and any(
+                g.lemma_.lower() in ("injury", "wound") for g in c.children) for c in tok.children):
+            return "hospital"              # "suffering from a gunshot wound": hurt, maybe fatally
         if lemma in ("be", "remain", "list") and any(
                 c.dep_ == "prep" and c.lower_ == "in" and any(
                     g.lemma_.lower() == "condition" and any(
