@@ -143,5 +143,70 @@ def bench(
     typer.echo(json.dumps(result, indent=2))
 
 
+DB_HELP = "Database URL: a SQLite path or sqlite:///file.db, or postgresql://user@host/db (default: $DOSSIER_DB or ./dossier.db)."
+
+
+@app.command()
+def ingest(
+    inputs: List[str] = typer.Argument(..., help="Files, directories, URLs, - or JSONL files, as for `extract`."),
+    db: Optional[str] = typer.Option(None, envvar="DOSSIER_DB", help=DB_HELP),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for articles that carry none."),
+    model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use."),
+    allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching URLs on loopback/private addresses."),
+    batch_size: Optional[int] = typer.Option(None, help="Articles per batch (one commit per batch)."),
+    config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings."),
+    progress: bool = typer.Option(True, help="Show progress on stderr (a bar on a terminal)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens on stderr."),
+) -> None:
+    """Extract articles into the store and group them into dossiers; idempotent and resumable.
+
+    Rejected inputs are kept in the store with their reason (and named on stderr).
+    Exit codes: 0 all inputs done; 1 some inputs rejected; 2 usage error; 3 could not start.
+    """
+    from .store import api
+
+    _setup_logging(verbose)
+    settings = settings_from(config, published=_parse_date(published), model=model,
+                             allow_private=allow_private or None, batch_size=batch_size)
+    try:
+        report = api.ingest(inputs, db=db, settings=settings, progress=progress)
+    except DossierError as exc:
+        fail(str(exc))
+    typer.echo("dossier: " + ", ".join(f"{k} {v}" for k, v in report.to_json().items()), err=True)
+    raise typer.Exit(1 if report.rejected else 0)
+
+
+@app.command()
+def dossiers(
+    db: Optional[str] = typer.Option(None, envvar="DOSSIER_DB", help=DB_HELP),
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one dossier a line), json or markdown."),
+) -> None:
+    """List the merged incidents in the store: articles, merged fields, figure timelines, claims, contradictions."""
+    from .store import api
+
+    _setup_logging(False)
+    try:
+        for piece in api.list_dossiers(db=db, fmt=format):
+            sys.stdout.write(piece)
+    except DossierError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def show(
+    dossier_id: str = typer.Argument(..., help="A dossier id, or the id of one of its articles."),
+    db: Optional[str] = typer.Option(None, envvar="DOSSIER_DB", help=DB_HELP),
+    format: str = typer.Option("markdown", "--format", "-f", help="markdown (for a person) or json."),
+) -> None:
+    """Show one dossier for a person: summary, figure timeline, who said what, responsibility by source."""
+    from .store import api
+
+    _setup_logging(False)
+    try:
+        sys.stdout.write(api.show_dossier(dossier_id, db=db, fmt=format))
+    except DossierError as exc:
+        fail(str(exc), code=1)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

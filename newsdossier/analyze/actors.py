@@ -147,7 +147,13 @@ def _appos_title(ent: Span) -> Optional[Span]:
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
-            return _strip_det(ent.doc[child.left_edge.i:child.right_edge.i + 1])
+            # The noun and what precedes it ("a shop owner"), not its relative clause or phrase;
+            # an age ("a 52-year-old teacher") describes the person but is no title.
+            start = child.left_edge.i
+            while start < child.i and (ent.doc[start].like_num or ent.doc[start].lower_ in ("-", "year", "old", "years")
+                                       or ent.doc[start].pos_ == "DET" or "year-old" in ent.doc[start].lower_):
+                start += 1
+            return ent.doc[start:child.i + 1]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
         head = root.head
         return ent.doc[head.left_edge.i:head.i + 1]
@@ -165,7 +171,8 @@ def _named(builder: _Builder, doc: Doc) -> None:
             continue
         span = _strip_det(ent) if ent.label_ in ("ORG", "GPE") else ent
         text = span.text.strip()
-        if not text or not any(c.isalpha() for c in text):
+        # A name never runs across a line break (a headline glued to the first sentence).
+        if not text or not any(c.isalpha() for c in text) or "\n" in text:
             continue
         if ent.label_ == "PERSON" and lexicon.is_place(text):
             type_ = "location"

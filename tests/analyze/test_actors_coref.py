@@ -64,3 +64,14 @@ def test_actors_pronoun_without_antecedent_stays_unresolved(analyzed):
     text = "He said the road was closed."
     ctx = analyzed(text)
     assert ctx.entities.resolve(0, 2) is None
+
+
+def test_actors_apposition_title_stops_before_its_relative_clause(analyzed):
+    ctx = analyzed("\"The roof fell in,\" said Wenna Orrin, a 40-year-old nurse who was on duty that night.")
+    orrin = _entity(ctx, "Wenna Orrin")
+    assert orrin.title == "nurse"
+
+
+def test_actors_name_never_spans_a_line_break(analyzed):
+    ctx = analyzed("Flood defences fail in Tellby\nArmed men later looted the shops, residents said.")
+    assert all("\n" not in e.name for e in ctx.entities.entities)
