@@ -19,8 +19,7 @@ from collections import defaultdict
 from typing import Callable, Optional, Sequence
 
 from ..records import (ArticleRecord, Claim, ClaimSource, Contradiction, Dossier, FieldChoice,
-                       FieldValue, Figure, FigurePoint, Filler, Incident, Responsibility,
-                       ResponsibilityCell)
+                       FieldValue, Figure, FigurePoint, Filler, Incident, ResponsibilityCell)
 from .duplicates import source_groups
 
 FIGURE_KINDS = ("killed", "injured", "perpetrator_count")
