@@ -207,7 +207,8 @@ def _responsibility(records: Sequence[ArticleRecord], groups: dict[str, int]) ->
         statements = {s.id: s for s in record.statements}
         entities = {e.id: e.name for e in record.entities}
         for r in inc.responsibility:
-            by = r.by
+            # `by` may be an entity id of the article; a dossier spans articles, so use the name.
+            by = entities.get(r.by, r.by) if r.by else None
             st = statements.get(r.statement or "")
             if by is None and st is not None and st.speaker is not None:
                 by = entities.get(st.speaker.entity or "", st.speaker.text)

@@ -41,7 +41,10 @@ def dossier_markdown(dossier: Dossier) -> str:
         lines += ["", "## Figures over time", "", "| figure | published | value | as written | source | article |",
                   "|---|---|---|---|---|---|"]
         for p in dossier.figures:
-            value = p.min if p.max == p.min else f"{p.min}–{p.max if p.max is not None else ''}"
+            if p.max is None:
+                value = f"{p.min}+"
+            else:
+                value = p.min if p.max == p.min else f"{p.min if p.min is not None else 0}–{p.max}"
             lines.append(f"| {p.kind} | {_cell(p.published)} | {_cell(value)} | {_cell(p.text)} | "
                          f"{_cell(p.source)} | {p.article} |")
     if dossier.responsibility:

@@ -48,7 +48,7 @@ def build():
     c = record("c", "2025-06-13", "three.test", TEXT_C, killed=fig(9, "nine"),
                statements=(claim_statement("s1", "e2", "Tomas Ek", "a rival militia", "accusation"),),
                entities=(MINISTER,),
-               responsibility=(Responsibility(party=Party(text="a rival militia"), how="accused", statement="s1"),))
+               responsibility=(Responsibility(party=Party(text="a rival militia"), how="accused", by="e2"),))
     return reconcile("d1", [c, a, b])
 
 
@@ -109,3 +109,4 @@ def test_render_json_and_markdown():
     assert set(out["incident"]) >= {"types", "date", "location", "killed", "injured", "responsibility"}
     md = dossier_markdown(d)
     assert md.startswith("# Dossier d1") and "Contradictions" in md and "Tomas Ek" in md
+    assert "| killed | 2025-06-12 | 12+ | at least 12 |" in md
