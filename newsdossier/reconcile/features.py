@@ -88,7 +88,7 @@ class Features:
     """The grouping's view of one article (mutable only while it is being built)."""
 
     id: str
-    date: Optional[int]  # proleptic ordinal of the incident date, else the publication date
+    date: Optional[int]  # proleptic ordinal of the publication date
     site: Optional[str]
     words: list[str]
     lead: list[str]
@@ -98,6 +98,10 @@ class Features:
     addresses: set[str]
     ages: set[str]
     figures: set[tuple[str, int]]
+    # What the extractors found, when the record has an incident (kept apart from the text's own
+    # signals so that the grouping can weigh them separately).
+    incident_date: Optional[int] = None
+    extracted_figures: set = field(default_factory=set)
     city: Optional[str] = None
     types: frozenset = field(default_factory=frozenset)
     lead_text: str = ""
@@ -126,22 +130,20 @@ def features(record: ArticleRecord, boilerplate: set[str] = frozenset()) -> Feat
     kept = [p for p in paragraphs(article.text) if paragraph_key(p) not in boilerplate]
     text = "\n".join(kept) if kept else article.text
     main = record.incidents[0] if record.incidents else None
-    date = _ordinal(main.date.value) if main and main.date and main.date.value else None
-    if date is None:
-        date = _ordinal(article.published)
+    incident_date = _ordinal(main.date.value) if main and main.date and main.date.value else None
     figures = figures_in((article.title or "") + "\n" + text)
     city = None
     types: frozenset = frozenset()
+    extracted: set = set()
     if main is not None:
-        # Figures the extractor found replace the regular expression's guesses.
-        found = {(k, getattr(main, k).min) for k in ("killed", "injured")
-                 if getattr(main, k) is not None and getattr(main, k).min is not None}
-        figures = found or figures
+        extracted = {(k, getattr(main, k).min) for k in ("killed", "injured")
+                     if getattr(main, k) is not None and getattr(main, k).min is not None}
         if main.location and (main.location.city or main.location.name):
             city = (main.location.city or main.location.name).lower()
         types = frozenset(t for t in main.types if t != "unknown")
     return Features(
-        id=article.id, date=date, site=article.site,
+        id=article.id, date=_ordinal(article.published), site=article.site,
+        incident_date=incident_date, extracted_figures=extracted,
         words=tokens(text), lead=tokens((article.title or "") + "\n" + text[:LEAD_CHARS]),
         names=NAME.findall(text), persons=person_names(text),
         proper={w.lower() for w in PROPER.findall(text)},

@@ -58,6 +58,10 @@ class GroupingParams:
     # articles it did not help (topic-level similarity: every shooting report looks alike) and
     # costs about 0.2 s per article on one CPU core.
     embedding: float = 0.0
+    # Signals from the extractors (records with incidents): the incident date in place of the
+    # publication date, and the extracted killed/injured counts added to those found by pattern.
+    use_incident_date: bool = False
+    use_extracted_figures: bool = False
 
 
 def _tfidf(docs: Sequence[Sequence[str]]) -> sp.csr_matrix:
@@ -105,13 +109,16 @@ class _Affinity:
         self.has_age = np.array([bool(f.ages) for f in feats])
         self.figures = {}
         for kind in ("killed", "injured", "shot"):
-            sets = [{v for k, v in f.figures if k == kind} for f in feats]
+            sets = [{v for k, v in (f.figures | f.extracted_figures if params.use_extracted_figures else f.figures)
+                     if k == kind} for f in feats]
             self.figures[kind] = (_binary(sets), np.array([bool(s) for s in sets]))
         cities = [f.city for f in feats]
         self.city = np.array([hash(c) if c else 0 for c in cities], dtype=np.int64)
         self.types = _binary([set(f.types) for f in feats])
         self.has_types = np.array([bool(f.types) for f in feats])
-        self.dates = np.array([f.date if f.date is not None else -1 for f in feats], dtype=np.int64)
+        dates = [f.incident_date if params.use_incident_date and f.incident_date is not None else f.date
+                 for f in feats]
+        self.dates = np.array([d if d is not None else -1 for d in dates], dtype=np.int64)
         self.vectors = None
         if params.embedding:
             from .embed import load
