@@ -104,7 +104,7 @@ class Candidate:
 def incident_figures(ctx: Context, start: int, end: int) -> dict[str, Optional[Figure]]:
     """Figures for the incident reported in [start, end) of `ctx.text`; keys are FIELDS (+ extra)."""
     cands = _candidates(ctx, start, end)
-    killed = _choose(ctx, [c for c in cands if c.field == "killed"])
+    killed = _choose(ctx, [c for c in cands if c.field == "killed"]) or _fatal_event(ctx, start, end)
     injured = _choose(ctx, [c for c in cands if c.field == "injured"])
     hits = _choose(ctx, [c for c in cands if c.field == "hit"])
     injured = _injured_from_hits(ctx, injured, hits, killed)
@@ -112,6 +112,23 @@ def incident_figures(ctx: Context, start: int, end: int) -> dict[str, Optional[F
     perps_killed = _choose(ctx, [c for c in cands if c.field == "perpetrators_killed"])
     return {"killed": killed, "injured": injured, "perpetrator_count": perps,
             "perpetrators_killed": perps_killed}
+
+
+FATAL_EVENT_RE = re.compile(r"\b(?:fatal|deadly|fatally)\s+(?:shooting|stabbing|attack|shootout|"
+                            r"accidental shooting|drive-by(?: shooting)?|bombing|blast|crash)\b"
+                            r"|\b(?:murder|homicide)\s+(?:investigation|suspect|charges?)\b", re.IGNORECASE)
+
+
+def _fatal_event(ctx: Context, start: int, end: int) -> Optional[Figure]:
+    """No count, but the article calls the event fatal ("a fatal shooting"): at least one died."""
+    sents = [s for s in ctx.doc.sents if s.start_char < end and s.end_char > start]
+    for sent in sents[:4]:                 # the lead, where the event is named
+        m = FATAL_EVENT_RE.search(ctx.text, sent.start_char, sent.end_char)
+        if m and not _aggregate(sent, sent.root) and not _past_year(ctx, sent.root):
+            return Figure(min=1, max=None, qualifier="at_least", text=m.group(0), start=m.start(), end=m.end(),
+                          evidence=(Span.at(ctx.text, sent.start_char, sent.end_char),),
+                          extractor=EXTRACTOR + ":fatal-event")
+    return None
 
 
 # --- finding candidates -----------------------------------------------------------------------
