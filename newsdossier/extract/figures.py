@@ -512,7 +512,13 @@ def _quantity_of(ctx: Context, arg: Token) -> Optional[tuple[Quantity, int, int]
     last = arg
     s, e = first.idx, last.idx + len(last.text)
     phrase = ctx.text[s:e]
-    found = [q for q in find_quantities(phrase) if not _in_entity(doc, s + q.start, s + q.end)]
+    # read a little past the head so that "3 yr old" is seen as an age, then keep counts inside
+    wider = ctx.text[s:min(len(ctx.text), e + 15)]
+    found = [q for q in find_quantities(wider) if q.end <= len(phrase)
+             and not _in_entity(doc, s + q.start, s + q.end)]
+    # the count sits next to its noun: at most a few plain words between ("12 innocent people")
+    found = [q for q in found if re.fullmatch(r"(?:[\s-]+[\w'’-]+){0,4}[\s-]*", phrase[q.end:arg.idx - s] + " ")
+             or q.end >= arg.idx - s]
     if not found:
         return None
     q = found[-1]
@@ -662,7 +668,8 @@ AGGREGATE_NOUNS = {"shootings", "homicides", "murders", "killings", "attacks", "
 AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:january|the (?:start|beginning))|"
                           r"year to date|so far in \d{4}|each year|every year|per year|annually|a year|"
                           r"(?:in|over|during) the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|years)|"
-                          r"last year|years ago|a year ago)\b",
+                          r"last year|years ago|a year ago|last (?:summer|spring|fall|autumn|winter)|"
+                          r"nationwide|statewide|across the (?:country|nation|state|city))\b",
                           re.IGNORECASE)
 
 
