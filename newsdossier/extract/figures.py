@@ -42,14 +42,14 @@ EXTRACTOR = "figures.v1"
 FIELDS = ("killed", "injured", "perpetrator_count")
 
 KILL_VERBS = {"kill", "murder", "slay", "execute", "assassinate", "massacre", "slaughter",
-              "behead", "lynch", "gun"}
+              "behead", "lynch"}
 DIE_VERBS = {"die", "perish", "succumb", "drown"}
 DEAD_WORDS = {"dead", "deceased", "lifeless"}
 DEATH_NOUNS = {"death", "fatality", "dead", "body", "corpse", "toll", "homicide", "murder", "killing"}
 INJURE_VERBS = {"wound", "injure", "hurt", "maim", "hospitalize", "hospitalise", "graze"}
 INJURED_WORDS = {"injured", "wounded", "hurt", "hospitalized", "hospitalised"}
 INJURY_NOUNS = {"injury", "wound", "injured", "wounded"}
-HIT_VERBS = {"shoot", "stab", "strike", "hit", "struck"}
+HIT_VERBS = {"shoot", "stab", "strike", "hit", "struck", "gun"}
 FATAL_ADVERBS = {"fatally", "mortally", "lethally"}
 REVISION_WORDS = {"rise", "climb", "increase", "jump", "reach", "now", "update", "revise", "mount",
                   "grow", "raise", "latest"}
