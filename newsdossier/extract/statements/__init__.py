@@ -20,7 +20,7 @@ from ..context import Context
 from .linker import Attribution, attributions
 from .quotes import find_quotes
 from .responsibility import (according_to_statements, parenthetical_statements, responsibility_statements,
-                             trailing_statements)
+                             title_statements, trailing_statements)
 from .statement_types import anonymous_source, classify, corroboration, targets
 from .tagger import load_tagger
 
@@ -42,7 +42,8 @@ def extract_statements(ctx: Context) -> tuple[Statement, ...]:
     atts = attributions(doc, tags, probs, quotes, ctx.removed, tagger.cue_p)
     atts = _with_responsibility(atts, responsibility_statements(doc), ctx)
     atts = _with_parenthetical(atts, parenthetical_statements(doc), ctx)
-    atts = _with_fallback(atts, according_to_statements(doc) + trailing_statements(doc), ctx)
+    atts = _with_fallback(atts, according_to_statements(doc) + trailing_statements(doc)
+                          + title_statements(doc), ctx)
     built = [st for st in (_statement(ctx, a, "") for a in atts) if st is not None]
     # A corroboration remark ("a claim that could not be verified") is about a statement, not one.
     marks = [st.corroboration_evidence for st in built if st.corroboration_evidence is not None]
@@ -126,10 +127,14 @@ def _speaker(ctx: Context, span: Optional[tuple[int, int]]) -> Optional[Speaker]
     if e <= s:
         return None
     if ctx.entities is not None:
-        sp = ctx.entities.speaker(s, e)
-        if not sp.anonymous and sp.entity is None and anonymous_source(text[s:e]):
-            sp = sp.model_copy(update={"anonymous": True})
-        return sp
+        # "Edda Morn, the mayor of Tarnow Vale": the first mention inside the span is the speaker;
+        # resolving the whole span would pick whichever mention in it is longest.
+        inside = sorted(((m.start, -m.end) for ent in ctx.entities.entities for m in ent.mentions
+                         if s <= m.start and m.end <= e))
+        ms, me = (inside[0][0], -inside[0][1]) if inside else (s, e)
+        sp = ctx.entities.speaker(ms, me)
+        anonymous = sp.anonymous or (sp.entity is None and anonymous_source(text[s:e]))
+        return Speaker(start=s, end=e, text=text[s:e], entity=sp.entity, anonymous=anonymous)
     return Speaker(start=s, end=e, text=text[s:e], entity=None, anonymous=anonymous_source(text[s:e]))
 
 

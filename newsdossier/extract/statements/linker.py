@@ -13,7 +13,6 @@ Steps, in order:
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -27,10 +26,8 @@ QUOTE_MARKS = "\"“”«»"
 LEXICON_CUE = 0.3
 # Longest attribution (in tokens) that may interrupt one quotation: `"…," X said in an interview. "…"`.
 MAX_INTERRUPTION = 25
-# Tagged contents below this mean marginal probability, or shorter than this many words, are
-# dropped (chosen on the dev split).
-MIN_CONFIDENCE = float(os.environ.get("ND_MINCONF", 0.0))
-MIN_WORDS = int(os.environ.get("ND_MINWORDS", 1))
+# Contents below this mean marginal probability are dropped (chosen on the dev split).
+MIN_CONFIDENCE = 0.5
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent")
 
 
@@ -440,12 +437,6 @@ def _source_for_cue(doc: Doc, cue: Seg, sources: list[Seg], a: Attribution,
     return None
 
 
-def _confident(doc: Doc, seg: Seg, probs: list[float]) -> bool:
-    """Keep a tagged content when the model is sure enough of it and it says something."""
-    conf = sum(probs[seg.start:seg.end]) / (seg.end - seg.start)
-    return conf >= MIN_CONFIDENCE and _words(doc, seg.start, seg.end) >= MIN_WORDS
-
-
 def _lexicon_cues(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribution],
                   cue_p: dict[str, float], para_of: list[int]) -> list[Seg]:
     """Cue verbs from the lexicon in sentences where the tagger marked a content but no cue."""
@@ -469,10 +460,22 @@ def attributions(doc: Doc, tags: list[str], probs: list[float], quotes: list[Quo
                  removed: Callable[[int, int], bool], cue_p: dict[str, float]) -> list[Attribution]:
     """The whole linker: segments -> snapped contents -> merged pieces -> cue and source."""
     segs, para_of = segments(doc, tags)
-    segs = [sg for sg in segs if sg.kind != "CON" or _confident(doc, sg, probs)]
+    segs = [sg for sg in segs if sg.kind != "CON" or _words(doc, sg.start, sg.end) > 0]
     atts = snap_quotes(doc, segs, quotes, para_of)
     atts = [a for a in atts if not removed(a.start, a.end)]
     atts = merge_pieces(doc, tags, atts, quotes, cue_p)
     segs = segs + _lexicon_cues(doc, tags, segs, atts, cue_p, para_of)
     link(doc, tags, segs, atts, para_of, cue_p)
-    return atts
+    return [a for a in atts if _keep(doc, a, probs)]
+
+
+def _keep(doc: Doc, a: Attribution, probs: list[float]) -> bool:
+    """Drop what is most often wrong on the dev split: one-token contents, contents the model is
+    unsure of (mean marginal below MIN_CONFIDENCE), and one- or two-word quotations (scare quotes)."""
+    n = sum(e - s for s, e in a.tok_pieces)
+    if n <= 1:
+        return False
+    if a.quote and len(a.pieces) == 1 and n <= 4:
+        return False
+    conf = sum(probs[i] for s, e in a.tok_pieces for i in range(s, e)) / n
+    return conf >= MIN_CONFIDENCE

@@ -8,6 +8,7 @@ verb's object, whose cue is the verb and whose source is its subject.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -233,3 +234,33 @@ def parenthetical_statements(doc: Doc) -> list[Attribution]:
             out.append(a)
             break
     return out
+
+
+_TITLE_COLON = re.compile(r"^(?P<src>[A-Z][^:\n]{1,40}?):\s+(?P<body>[^\n]{8,}?)[.\s]*$")
+_TITLE_SAYS = re.compile(r"^(?P<src>[A-Z][^\n]{1,60}?)\s+(?P<cue>Says|Say|Warns|Warn|Claims|Claim|Insists|Vows)\s+"
+                         r"(?P<body>[^\n]{8,}?)[.\s]*$")
+
+
+def title_statements(doc: Doc) -> list[Attribution]:
+    """A headline as first line: `Source: what they said` or `Source Says What`."""
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if not line or len(line) > 200:
+        return []
+    m = _TITLE_SAYS.match(line) or _TITLE_COLON.match(line)
+    if not m:
+        return []
+    a = Attribution([(start + m.start("body"), start + m.end("body"))], [], 0, notes=["title", "rule"])
+    span = doc.char_span(*a.pieces[0], alignment_mode="expand")
+    if span is None:
+        return []
+    a.tok_pieces = [(span.start, span.end)]
+    a.source = (start + m.start("src"), start + m.end("src"))
+    if "cue" in m.groupdict() and m.group("cue"):
+        a.cue = (start + m.start("cue"), start + m.end("cue"))
+    else:
+        a.cue = (start + m.end("src"), start + m.end("src") + 1)
+    return [a]
