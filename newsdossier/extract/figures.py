@@ -144,6 +144,12 @@ def _candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
                                  cand.sentence, arg=cand.arg))
     # "suffered a gunshot wound and was dead": one person, counted among the killed only
     killed_args = {(c.sentence.start, c.arg.i) for c in out if c.field == "killed" and c.arg is not None}
+    for c in out:
+        # "X sustained a gunshot wound ..., where he later died": the one who died, not another victim
+        if c.field == "injured" and not c.explicit and any(
+                k.field == "killed" and k.sentence.start == c.sentence.start and k.arg is not None
+                and k.arg.lower_ in PERSON_PRONOUNS and k.arg.i > c.arg.i for k in out):
+            c.field = "hit"
     out = [c for c in out if not (c.field in ("hit", "injured") and c.fatal_part is None and c.arg is not None
                                   and (c.sentence.start, c.arg.i) in killed_args)]
     return out
@@ -365,6 +371,9 @@ def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
     if kind is None:
         return []
     out: list[tuple[str, Optional[Token]]] = []
+    if kind == "hit" and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children) and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return []                          # "shot at them": fired at, not hit
     if kind in ("kill", "injure", "hit"):
         fld = {"kill": "killed", "injure": "injured", "hit": "hit"}[kind]
         if kind == "hit" and _is_fatal(tok):
