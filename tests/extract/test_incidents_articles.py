@@ -1,0 +1,75 @@
+"""Incident records on invented articles: must-find and must-not-find, with the shipped weights."""
+import dataclasses
+
+import pytest
+
+import newsdossier.extract.statements  # noqa: F401  (registers statements.v1)
+from newsdossier.extract.incidents import extract_incidents
+from newsdossier.registry import extractors
+
+pytestmark = pytest.mark.model
+
+ATTACK = (
+    "Gunmen stormed the town hall in Perola on Tuesday, opening fire on council members with rifles "
+    "and setting the building on fire. At least nine people were killed and dozens were wounded, police said. "
+    "Al-Shabaab claimed responsibility for the attack in a statement on Wednesday. "
+    "The interior minister, Dana Oster, suggested that the neighbouring country was somehow linked to the attack, "
+    "a claim that could not be verified. "
+    "Police had issued a public warning two days before the attack, urging residents to avoid the square."
+)
+QUIET = (
+    "The city council of Perola approved a new budget for parks and libraries on Tuesday. "
+    "The mayor said the plan would add two reading rooms and repair the old football ground. "
+    "Residents welcomed the decision at a public meeting that lasted three hours."
+)
+
+
+def _incidents(analyzed, text):
+    ctx = analyzed(text)
+    finder = extractors.get("statements.v1")
+    ctx = dataclasses.replace(ctx, statements=tuple(finder(ctx)))
+    return extract_incidents(ctx)
+
+
+def test_incidents_registered():
+    assert extractors.get("incidents.v1") is extract_incidents
+
+
+def test_incidents_attack_article(analyzed):
+    incidents = _incidents(analyzed, ATTACK)
+    assert incidents and incidents[0].id == "i1"
+    inc = incidents[0]
+    assert {"armed_assault", "facility_infrastructure_attack"} <= set(inc.types)
+    assert "bombing_explosion" not in inc.types
+    assert any(w.category == "firearms" for w in inc.weapons)
+    orgs = [f.text.lower() for f in inc.perpetrator_organizations]
+    assert any("shabaab" in o for o in orgs)
+    claimed = [r for r in inc.responsibility if r.how == "claimed"]
+    assert claimed and "shabaab" in claimed[0].party.text.lower()
+    alleged = [r for r in inc.responsibility if r.how == "alleged"]
+    assert alleged and "country" in alleged[0].party.text and alleged[0].corroboration == "unverified"
+    assert inc.warnings and inc.warnings[0].public is True
+    assert inc.warnings[0].by is not None and "Police" in inc.warnings[0].by.text
+    # Must not find: the minister is neither perpetrator nor victim, and no one claimed for her.
+    every = [m.text for role in (inc.perpetrator_individuals, inc.perpetrator_organizations, inc.victims)
+             for f in role for m in f.mentions]
+    assert not any("Oster" in t for t in every)
+    assert not any(r.how == "claimed" and "Oster" in r.party.text for r in inc.responsibility)
+
+
+def test_incidents_spans_point_into_text(analyzed):
+    for inc in _incidents(analyzed, ATTACK):
+        for role in (inc.perpetrator_individuals, inc.perpetrator_organizations, inc.targets, inc.victims, inc.weapons):
+            for f in role:
+                for m in f.mentions:
+                    assert ATTACK[m.start:m.end] == m.text
+
+
+def test_incidents_none_when_article_reports_none(analyzed):
+    assert _incidents(analyzed, QUIET) == ()
+
+
+def test_incidents_lower_cased_text_still_works(analyzed):
+    incidents = _incidents(analyzed, ATTACK.lower())
+    assert incidents
+    assert any("shabaab" in f.text for f in incidents[0].perpetrator_organizations)
