@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 
 from .. import registry
 from ..errors import StoreError
-from ..records import ArticleRecord, Dossier, Failure, IngestReport
+from ..records import Article, ArticleRecord, Dossier, Failure, IngestReport
 from ..settings import Settings
 from . import schema
 from .progress import Progress
@@ -213,19 +213,44 @@ class Store:
                extract: Optional[Callable[[Iterable[str], Settings], Iterator]] = None) -> IngestReport:
         """Extract `inputs` (anything `dossier extract` reads) into the store.
 
-        `extract` defaults to `newsdossier.pipeline.extract`; `progress` True shows a bar on a
-        terminal (log lines otherwise)."""
+        By default inputs are read, articles already stored from the same source with the same text
+        are skipped (so a rerun after a crash only does what is missing), and the rest go through
+        the pipeline; an article on which the pipeline fails is a `rejected` row, not the end of the
+        run. `extract(inputs, settings)` replaces all of that (tests use it). `progress` True shows
+        a bar on a terminal (log lines otherwise)."""
         settings = settings or Settings()
-        if extract is None:
-            from ..pipeline import extract
         if progress is True:
             progress = Progress()
+        bar = progress if isinstance(progress, Progress) else None
         try:
-            return self.add(extract(list(inputs), settings), settings.batch_size,
-                            progress if isinstance(progress, Progress) else None)
+            if extract is not None:
+                return self.add(extract(list(inputs), settings), settings.batch_size, bar)
+            skipped = [0]
+            items = self._extract_new(list(inputs), settings, skipped)
+            report = self.add(items, settings.batch_size, bar)
+            return report.model_copy(update={"unchanged": report.unchanged + skipped[0]})
         finally:
-            if isinstance(progress, Progress):
-                progress.close()
+            if bar is not None:
+                bar.close()
+
+    def _extract_new(self, inputs: list[str], settings: Settings, skipped: list) -> Iterator:
+        from ..ingest import read_inputs
+        from ..pipeline import extract_records
+
+        a = schema.articles.c
+        with self.engine.connect() as conn:
+            known = {(r.source, r.text_hash) for r in conn.execute(sa.select(a.source, a.text_hash))}
+        batch: list = []
+        for item in read_inputs(inputs, settings):
+            if isinstance(item, Article) and (_clean(item.source), text_hash(item.text)) in known:
+                skipped[0] += 1
+                continue
+            batch.append(item)
+            if len(batch) >= settings.batch_size:
+                yield from _extract_batch(batch, settings, extract_records)
+                batch = []
+        if batch:
+            yield from _extract_batch(batch, settings, extract_records)
 
     def regroup(self) -> int:
         """Group every stored article into dossiers again and store them; returns how many."""
@@ -313,6 +338,22 @@ class Store:
         with self.engine.connect() as conn:
             return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar()
                     for t in schema.metadata.sorted_tables}
+
+
+def _extract_batch(batch: list, settings: Settings, extract_records) -> list:
+    """The pipeline over a batch; when it fails on the batch, again article by article, so that one
+    article that breaks an extractor is recorded with the reason and the others go on."""
+    try:
+        return list(extract_records(batch, settings))
+    except Exception as exc:  # noqa: BLE001 - any extractor bug must not end a long ingest
+        log.warning("pipeline failed on a batch of %d (%r); retrying one by one", len(batch), exc)
+    out: list = []
+    for item in batch:
+        try:
+            out.extend(extract_records([item], settings))
+        except Exception as exc:  # noqa: BLE001
+            out.append(Failure(source=item.source, reason=f"extraction failed: {type(exc).__name__}: {exc}"))
+    return out
 
 
 def dossier_id(first_article: str) -> str:
