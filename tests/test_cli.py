@@ -63,3 +63,16 @@ def test_cli_extract_unknown_model_says_so_and_exits_3(tmp_path):
     result = _dossier("extract", str(tmp_path / "a.txt"), "--model", "no_such_pipeline_xx")
     assert result.returncode == 3
     assert "no_such_pipeline_xx" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.model
+def test_cli_extract_bad_folder_names_each_bad_input_and_goes_on(bad_folder):
+    result = _dossier("extract", str(bad_folder), "--format", "jsonl", "--no-progress")
+    assert result.returncode == 1
+    sources = sorted(json.loads(line)["article"]["source"] for line in result.stdout.splitlines())
+    assert len(sources) == 5 and any(s.endswith("good.txt") for s in sources)
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 6, errors
+    for name in ("image.png", "empty.txt", "huge.txt", "scripts.html", "batch.jsonl", "link.txt"):
+        assert sum(name in e for e in errors) == 1, name
+    assert "Traceback" not in result.stderr

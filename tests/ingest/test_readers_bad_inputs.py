@@ -14,29 +14,6 @@ from newsdossier.settings import Settings
 GOOD = "Gunmen attacked a market in Vellora on Thursday, police said.\nThe Northern Front claimed responsibility.\n"
 
 
-@pytest.fixture
-def bad_folder(tmp_path):
-    """One good article plus every kind of bad input issue 2 names, built at test time."""
-    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "broken_utf8.txt").write_bytes(
-        "Café owners said gunmen attacked the market.".encode() + b"\xff\xfe\xc3 The police arrived later.")
-    with open(tmp_path / "huge.txt", "wb") as handle:
-        handle.write(b"Police said the attack lasted an hour. " * (30_000_000 // 39 + 1))
-    deep = "<html><body>" + "<div>" * 5000 + "<p>Gunmen attacked the depot in Vellora, the army said.</p>" + "</div>" * 5000
-    (tmp_path / "deep.html").write_text(deep + "</body></html>", encoding="utf-8")
-    (tmp_path / "scripts.html").write_text(
-        "<html><head><script>var a = 1;</script></head><body><script>track()</script><style>p{}</style></body></html>",
-        encoding="utf-8")
-    (tmp_path / "batch.jsonl").write_text(
-        '{"id": "j1", "text": "The minister said the border stays closed."}\n'
-        '{"id": "j2", "text": "unterminated\n'
-        '{"id": "j3", "text": "Police said two suspects were held."}\n', encoding="utf-8")
-    os.symlink(tmp_path / "gone.txt", tmp_path / "link.txt")
-    return tmp_path
-
-
 def test_readers_bad_folder_each_bad_input_one_failure(bad_folder):
     started = time.monotonic()
     results = list(read_inputs([str(bad_folder)], Settings()))
