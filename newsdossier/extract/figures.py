@@ -135,7 +135,20 @@ def _fatal_event(ctx: Context, start: int, end: int) -> Optional[Figure]:
 
 def _candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
     out = []
-    for cand in _raw_candidates(ctx, start, end):
+    raw = _raw_candidates(ctx, start, end)
+    for i, cand in enumerate(raw):
+        if cand.field == "killed" and cand.arg is not None and cand.arg.lower_ in ("they", "both", "all") \
+                and cand.quantity.min is None:
+            # "two men who had been shot ... where they died": the people just counted
+            prev = next((c for c in reversed(raw[:i]) if c.sentence.start == cand.sentence.start
+                         and c.field in ("hit", "injured") and c.quantity.min is not None), None)
+            if prev is None:
+                continue
+            cand.quantity = prev.quantity
+            cand.explicit = prev.explicit
+            prev.field = "hit"
+    raw = [c for c in raw if c.quantity.min is not None or c.quantity.max is not None]
+    for cand in raw:
         out.append(cand)
         if cand.field == "hit" and cand.fatal_part is not None:
             # "four teens were shot, one fatally": one killed, and the hit count keeps all four
@@ -591,6 +604,10 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
         q = Quantity(0, 0, "exact", 0, 0)
         s = arg.left_edge.idx
         return Candidate(fld, q, s, arg.idx + len(arg.text), sent, arg=arg)
+    if fld == "killed" and low in ("they", "all"):
+        # resolved against the people counted just before in the sentence (`_candidates`)
+        return Candidate(fld, Quantity(None, None, "exact", 0, 0), arg.idx, arg.idx + len(arg.text), sent,
+                         explicit=False, arg=arg)
     parts = _conjuncts(arg) if fld != "perpetrator_count" else [arg]
     if len(parts) > 1 and _quantity_of(ctx, arg) is not None:
         # "two officers, Jo Li and Al Ray": the names list the counted people, they add nothing
@@ -816,8 +833,8 @@ def _other_victims(trigger: Token, sent: SpacySpan) -> bool:
 def _additional(trigger: Token, arg: Token) -> bool:
     if any(c.lower_ in ("also", "too") for c in trigger.children):
         return True
-    return any(c.lower_ in ("another", "other", "second", "third", "others") for c in arg.subtree
-               if c.i <= arg.i) or arg.lower_ in ("others",)
+    return any(c.lower_ in ("another", "other", "second", "third", "others", "additional", "more")
+               for c in arg.subtree if c.i <= arg.i) or arg.lower_ in ("others", "more")
 
 
 def _negated(tok: Token) -> bool:
