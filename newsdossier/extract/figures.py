@@ -131,6 +131,17 @@ def _fatal_event(ctx: Context, start: int, end: int) -> Optional[Figure]:
     return None
 
 
+def reports_casualties(ctx: Context, start: int = 0, end: Optional[int] = None) -> bool:
+    """Does [start, end) report someone killed, wounded or shot (a count above zero)?
+
+    For the incident assembler: casualty figures are direct evidence that the text reports an
+    incident, whatever a document classifier trained on other news thinks.
+    """
+    end = len(ctx.text) if end is None else end
+    figs = incident_figures(ctx, start, end)
+    return any(f is not None and (f.min or 0) > 0 for f in (figs["killed"], figs["injured"]))
+
+
 # --- finding candidates -----------------------------------------------------------------------
 
 def _candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
