@@ -101,3 +101,11 @@ def test_span_limits_what_is_read(analyzed):
     out = incident_figures(ctx, 0, text.index("Nine"))
     assert out["killed"].min == 2
     assert ctx.text[out["killed"].start:out["killed"].end] == out["killed"].text
+
+
+def test_reports_casualties(analyzed):
+    from newsdossier.extract.figures import reports_casualties
+    yes = "A 19-year-old was shot in the leg outside a Corby store on Saturday."
+    no = "The council voted on Tuesday to repave the Corby high street."
+    assert reports_casualties(analyzed(yes, "2025-06-14"), 0, len(yes))
+    assert not reports_casualties(analyzed(no, "2025-06-14"), 0, len(no))
