@@ -239,7 +239,9 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
         m = _SURFACE_AFTER.match(text[q.end:q.end + 60])
         if m and (m.group("word").lower() not in ("killed", "shot") or re.match(
                 rf"^\s*(?:{_PEOPLE}\s*)?(?:were|was|are|have been|had been|got)\s", text[q.end:q.end + 60], re.I)
-                or m.group("word").lower() in ("killed",)):
+                or m.group("word").lower() in ("killed",)
+                or re.match(r"\s*(?:,|;|and\b|in\b|at\b|on\b|near\b|outside\b|inside\b|overnight\b|during\b|"
+                            r"after\b|early\b|late\b|\.|$)", text[q.end + m.end():q.end + m.end() + 12], re.I)):
             fld = _SURFACE_FIELD[m.group("word").lower()]
             out.append(Candidate(fld, q, s, sent.start_char + q.end + m.end(), sent))
             continue
