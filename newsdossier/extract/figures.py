@@ -281,6 +281,10 @@ def _trigger_kind(tok: Token) -> Optional[str]:
             return "hospital"              # "were taken to a hospital": hurt, maybe fatally
         if lemma == "bleed":
             return "hospital"
+        if lemma in ("be", "remain", "list") and any(
+                c.dep_ in ("acomp", "oprd") and c.lower_ in ("critical", "stable", "hospitalized")
+                for c in tok.children):
+            return "suffer_injury"         # "two victims were critical but stable"
         if lemma == "recover" and tok.tag_ == "VBG":
             return "suffer_injury"         # "is recovering"
         if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
