@@ -81,9 +81,16 @@ def _location_text(incident: Incident) -> Optional[str]:
 def _figure_text(figure: Optional[Figure]) -> Optional[str]:
     if figure is None or figure.min is None and figure.max is None:
         return None
+    if figure.min is None:
+        return f"<={figure.max}"
     if figure.max is None:
         return f"{figure.min}+" if figure.qualifier != "exact" else str(figure.min)
     return str(figure.min) if figure.min == figure.max else f"{figure.min}-{figure.max}"
+
+
+def _first_number(v: FieldValue) -> float:
+    found = re.findall(r"\d+", str(v.value)) if v.value is not None else []
+    return float(found[0]) if found else 0.0
 
 
 def _fields(records: Sequence[ArticleRecord], groups: dict[str, int]) -> tuple[list[FieldChoice], dict]:
@@ -107,7 +114,7 @@ def _fields(records: Sequence[ArticleRecord], groups: dict[str, int]) -> tuple[l
     for kind in FIGURE_KINDS:
         specs[kind] = ("most_recent", (lambda k: lambda i: _figure_text(getattr(i, k)))(kind),
                        (lambda k: lambda i: getattr(i, k).text if getattr(i, k) else None)(kind),
-                       lambda v: float(str(v.value).rstrip("+").split("-")[0]) if v.value else 0.0)
+                       _first_number)
     choices, chosen_from = [], {}
     for field, (how, get, text, specificity) in specs.items():
         values = [value(r, get, text) for r in records]

@@ -266,7 +266,11 @@ class Store:
                 aliases.setdefault(row.article_id, []).append(row.alias)
         dossiers = []
         for ids in groups:
-            dossier = reconcile(dossier_id(ids[0]), [records[i] for i in ids])
+            try:
+                dossier = reconcile(dossier_id(ids[0]), [records[i] for i in ids])
+            except Exception:  # noqa: BLE001 - one dossier's merge bug must not lose the grouping
+                log.exception("could not reconcile dossier of %s; stored with its articles only", ids)
+                dossier = Dossier(id=dossier_id(ids[0]), articles=tuple(ids))
             if any(i in aliases for i in ids):
                 listed = tuple(x for i in dossier.articles for x in [i, *aliases.get(i, ())])
                 dossier = dossier.model_copy(update={"articles": listed})

@@ -110,3 +110,11 @@ def test_render_json_and_markdown():
     md = dossier_markdown(d)
     assert md.startswith("# Dossier d1") and "Contradictions" in md and "Tomas Ek" in md
     assert "| killed | 2025-06-12 | 12+ | at least 12 |" in md
+
+
+def test_merge_figures_with_only_an_upper_bound():
+    a = record("a", "2025-06-12", "one.test", TEXT_A, killed=fig(None, "up to 20", "at_most", 20))
+    b = record("b", "2025-06-13", "two.test", TEXT_B, killed=fig(15, "15"))
+    d = reconcile("d4", [a, b])
+    killed = next(f for f in d.fields if f.field == "killed")
+    assert [v.value for v in killed.values] == ["<=20", "15"] and killed.value == "15"
