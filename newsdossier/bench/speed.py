@@ -43,6 +43,12 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None)
             articles.append(item)
             chars += len(item.text)
     stages["ingest"] = time.perf_counter() - started
+    if articles:  # warm-up, not timed: loading the pipeline, models and gazetteer happens once per process
+        for article, doc in (p for p in analyze(articles[:1], settings) if not isinstance(p, Failure)):
+            ctx = Context(article=article, doc=doc, settings=settings)
+            ctx = dataclasses.replace(ctx, entities=extract_entities(ctx))
+            ctx = dataclasses.replace(ctx, statements=tuple(find_statements(ctx)))
+            tuple(find_incidents(ctx))
     t = time.perf_counter()
     pairs = [p for p in analyze(articles, settings) if not isinstance(p, Failure)]
     stages["analyze"] = time.perf_counter() - t
