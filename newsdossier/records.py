@@ -117,6 +117,9 @@ class Filler(Record):
     mentions: tuple[Span, ...] = ()
     evidence: tuple[Span, ...] = ()
     extractor: str = ""
+    # Other names of the same entity ("FMLN" for the Farabundo Marti front), kept apart from `mentions`,
+    # which hold the occurrences of the filler's own name.
+    aliases: tuple[Span, ...] = ()
 
 
 class Figure(Record):

@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 log = logging.getLogger(__name__)
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+# Confidence given to spans found by rules rather than the CRF (instrument weapons, harmed people).
+RULE_CONFIDENCE = 0.45
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "incidents"
 
@@ -239,6 +241,7 @@ class TaggedSpan:
     char_end: int
     confidence: float
     sentence: int
+    source: str = "crf"
 
 
 def decode(sent: SpacySpan, labels: list[str], marginal, index: int) -> list[TaggedSpan]:
@@ -274,7 +277,7 @@ def _tagger(path: str):
 
 
 def tag_doc(doc: Doc, model_path: Optional[Path] = None) -> list[TaggedSpan]:
-    """Every role span the CRF finds in `doc`, with its confidence."""
+    """Every role span the CRF finds in `doc`, with its confidence, plus the rule-found ones."""
     path = Path(model_path or Path(MODEL_DIR) / "fillers.crfsuite")
     tagger = _tagger(str(path))
     spans: list[TaggedSpan] = []
@@ -283,7 +286,7 @@ def tag_doc(doc: Doc, model_path: Optional[Path] = None) -> list[TaggedSpan]:
         labels = tagger.tag(feats)
         found = decode(sent, labels, tagger.marginal, i)
         spans.extend(found + marginal_spans(sent, tagger, found, i))
-    return add_conjuncts(doc, lexicon_weapons(doc, spans))
+    return add_conjuncts(doc, rule_victims(doc, lexicon_weapons(doc, spans)))
 
 
 # Tokens whose probability of being inside some role is at least this form extra spans that the
@@ -362,6 +365,8 @@ class Candidate:
     mentions: list[tuple[int, int]]
     confidence: float
     votes: dict
+    # True when only rules (not the CRF) found it.
+    rule: bool = False
 
 
 def group_spans(text: str, spans: list[TaggedSpan], resolve=None) -> list[Candidate]:
@@ -378,7 +383,8 @@ def group_spans(text: str, spans: list[TaggedSpan], resolve=None) -> list[Candid
         key = norm(text[sp.char_start:sp.char_end])
         if not key:
             continue
-        cand = by_key.setdefault(key, Candidate(role=sp.role, mentions=[], confidence=0.0, votes={}))
+        cand = by_key.setdefault(key, Candidate(role=sp.role, mentions=[], confidence=0.0, votes={}, rule=True))
+        cand.rule = cand.rule and sp.source != "crf"
         cand.mentions.append((sp.char_start, sp.char_end))
         cand.votes[sp.role] = cand.votes.get(sp.role, 0.0) + sp.confidence
         cand.confidence = max(cand.confidence, sp.confidence)
@@ -424,7 +430,8 @@ def group_spans(text: str, spans: list[TaggedSpan], resolve=None) -> list[Candid
     merged: dict[str, Candidate] = {}
     for key, cand in by_key.items():
         root = find(key)
-        tgt = merged.setdefault(root, Candidate(role=cand.role, mentions=[], confidence=0.0, votes={}))
+        tgt = merged.setdefault(root, Candidate(role=cand.role, mentions=[], confidence=0.0, votes={}, rule=True))
+        tgt.rule = tgt.rule and cand.rule
         tgt.mentions.extend(cand.mentions)
         for r, v in cand.votes.items():
             tgt.votes[r] = tgt.votes.get(r, 0.0) + v
@@ -509,7 +516,53 @@ def lexicon_weapons(doc: Doc, spans: list[TaggedSpan]) -> list[TaggedSpan]:
             continue
         left = min([tok] + [t for t in tok.lefts if t.dep_ in ("amod", "compound")], key=lambda t: t.i)
         out.append(TaggedSpan(role="Weapon", start=left.i, end=tok.i + 1, char_start=left.idx,
-                              char_end=tok.idx + len(tok.text), confidence=0.5,
-                              sentence=sent_index.get(tok.sent.start, 0)))
+                              char_end=tok.idx + len(tok.text), confidence=RULE_CONFIDENCE,
+                              sentence=sent_index.get(tok.sent.start, 0), source="instrument"))
         covered.update(range(left.i, tok.i + 1))
     return out
+
+
+HARM_VERBS = frozenset({"kill", "wound", "injure", "murder", "assassinate", "kidnap", "abduct", "shoot", "execute",
+                        "massacre", "slay", "behead", "stab", "hurt", "maim", "torture"})
+
+
+def rule_victims(doc: Doc, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """People the article says were killed, wounded or kidnapped, when the CRF left them out.
+
+    The patient of a harm verb ("nine people were killed", "gunmen shot two guards") that names
+    people (a noun, not a pronoun or a bare number) becomes a victim span of modest confidence.
+    """
+    covered = set()
+    for sp in spans:
+        covered.update(range(sp.start, sp.end))
+    out = list(spans)
+    sent_index = {s.start: i for i, s in enumerate(sentences(doc))}
+    for tok in doc:
+        if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN") or tok.like_num:
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in HARM_VERBS or verb.pos_ != "VERB":
+            continue
+        if not (tok.dep_ == "nsubjpass" or tok.dep_ in ("dobj", "obj") and verb.tag_ != "VBN"
+                or tok.dep_ == "dobj"):
+            continue
+        if tok.lemma_.lower() in WEAPON_WORDS or tok.lemma_.lower() in TARGET_WORDS:
+            continue
+        left = min([tok] + [t for t in tok.lefts if t.dep_ in ("amod", "compound")], key=lambda t: t.i)
+        right = tok
+        for t in tok.rights:
+            if t.dep_ in ("compound", "flat"):
+                right = t
+        if any(i in covered for i in range(left.i, right.i + 1)):
+            continue
+        out.append(TaggedSpan(role="Victim", start=left.i, end=right.i + 1, char_start=left.idx,
+                              char_end=right.idx + len(right.text), confidence=RULE_CONFIDENCE,
+                              sentence=sent_index.get(tok.sent.start, 0), source="harm"))
+        covered.update(range(left.i, right.i + 1))
+    return out
+
+
+def name_of(text: str, cand: Candidate) -> str:
+    """The normalised name a filler goes by: the text tagged most often, then the longest."""
+    tagged = [norm(text[s:e]) for s, e in cand.mentions]
+    return max(set(tagged), key=lambda k: (tagged.count(k), len(k)))

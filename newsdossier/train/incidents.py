@@ -21,7 +21,7 @@ import numpy as np
 
 from ..extract import fillers
 from ..extract.fillers import MODEL_DIR
-from ..extract.incidents import doc_probability, doc_tokens
+from ..extract.incidents import doc_tokens, incident_probability
 
 log = logging.getLogger(__name__)
 
@@ -118,18 +118,19 @@ def dev_candidates(dev, model_dir: Path, clf: dict):
     rows = []
     for record, doc in dev:
         spans = fillers.tag_doc(doc, model_dir / "fillers.crfsuite")
-        rows.append((record["extracts"], doc.text, fillers.group_spans(doc.text, spans), doc_probability(clf, doc)))
+        rows.append((record["extracts"], doc.text, fillers.group_spans(doc.text, spans),
+                     incident_probability(clf, doc, spans)))
     return rows
 
 
 def score_rows(rows, config: dict) -> dict:
-    from ..bench.incidents import count, norm, summarise
+    from ..bench.incidents import count, summarise
 
     totals: dict = {}
     for gold, text, cands, prob in rows:
         pred: dict = {}
         for c in fillers.select(cands, prob, config):
-            key = {norm(text[s:e]) for s, e in c.mentions} - {""}
+            key = {fillers.name_of(text, c)} - {""}
             if key and key not in pred.setdefault(c.role, []):
                 pred[c.role].append(key)
         count(gold, pred, totals)
@@ -161,10 +162,10 @@ def main(argv=None) -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    ap.add_argument("--c1", type=float, default=0.05)
-    ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iterations", type=int, default=150)
-    ap.add_argument("--neg-keep", type=float, default=0.3)
+    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c2", type=float, default=0.1)
+    ap.add_argument("--iterations", type=int, default=100)
+    ap.add_argument("--neg-keep", type=float, default=0.5)
     ap.add_argument("--limit", type=int, default=0, help="train on the first N documents only (development)")
     ap.add_argument("--skip-tagger", action="store_true")
     args = ap.parse_args(argv)
