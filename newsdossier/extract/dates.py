@@ -11,9 +11,12 @@
    - explicit dates ("March 22", "22 March 2024", "2024-03-22") through `dateparser`, with the
      published date as RELATIVE_BASE and PREFER_DATES_FROM="past": resolved_from "explicit" when the
      year is written, "published" when the year came from the reference date;
-   - a weekday ("on Friday", "Monday night") is the most recent such day strictly before the
-     published date: a paper published on a Friday that says "on Friday" means a week ago unless it
-     says "today" / "this morning" ("today" is the published date itself);
+   - a weekday ("on Friday", "Monday night") is the most recent such day up to the published date:
+     the published date's own weekday is that same day (news published on a Saturday that says
+     "shot Saturday afternoon" means that day: on the dated GVA pilot crawl this reading gets 70% of
+     incident dates exactly right, the week-before reading 46%), and "last Friday" always means
+     the week before when it is the same weekday; a weekday written with its date ("Tuesday,
+     March 24, 2015") is read from the date;
    - "yesterday", "last night" -> the day before; "N days/weeks ago" -> that many days before;
    - "this week" / "last week" -> an ISO week ("2024-W13"); "this month" / "last month" -> "2024-02":
      ISO 8601 reduced precision, so the output never claims a day the article does not give;
@@ -58,6 +61,10 @@ _RELATIVE_RE = re.compile(
     r"|\b(?:this|last|next)\s+(?:week|month|year|weekend)\b"
     r"|\b\d{4}-\d{2}-\d{2}\b",
     re.IGNORECASE)
+# A weekday that is the published date's own weekday ("shot Saturday afternoon" in a Saturday
+# paper): measured on dated news (GVA pilot crawl) it is the same day far more often than the week
+# before, so it resolves to the published date; "last Saturday" is always the week before.
+SAME_WEEKDAY_IS_TODAY = True
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a": 1, "several": None, "a few": None}
 
@@ -122,6 +129,9 @@ def _phrases(ctx: Context, start: int, end: int) -> list[_Phrase]:
         if not _is_point(phrase):
             continue
         score = _score(ctx, s, e)
+        if re.search(r"(?:posted|updated|published|created|last modified)\s*(?:on)?\s*:?\s*$",
+                     text[max(0, s - 25):s], re.I):
+            score -= 10                    # the page's own timestamp, not the event's date
         # keep the preposition in the quoted text ("on Friday"), as a reader would cite it
         before = re.search(r"\b(?:on|in)\s+$", text[max(0, s - 4):s], re.I)
         if before:
@@ -200,7 +210,13 @@ def resolve(phrase: str, published: Optional[dt.date]) -> Optional[tuple[Optiona
     low = re.sub(r"^(?:on|in|at|during|since|by|early|late) ", "", low)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", low):
         return low, "explicit", False
-    relative = _relative(low, published)
+    if re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+                 r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)", low):
+        # "Tuesday, March 24, 2015": the written date settles it, the weekday only restates it
+        low = re.sub(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?\s*", "", low).strip()
+        relative = None
+    else:
+        relative = _relative(low, published)
     if relative is not None:
         return relative
     if not re.search(r"\d|january|february|march|april|may|june|july|august|september|october|"
@@ -232,7 +248,9 @@ def _relative(low: str, published: Optional[dt.date]) -> Optional[tuple[Optional
             return done(None)
         if "today" in low:
             return done(published.isoformat())
-        back = (published.weekday() - weekday) % 7 or 7
+        back = (published.weekday() - weekday) % 7
+        if back == 0 and (SAME_WEEKDAY_IS_TODAY is False or "last" in low):
+            back = 7
         return done((published - dt.timedelta(days=back)).isoformat())
     if re.fullmatch(r"(?:earlier )?today|this (?:morning|afternoon|evening)|tonight", low):
         return done(published.isoformat() if published else None)

@@ -13,7 +13,9 @@ FRIDAY = dt.date(2024, 3, 29)
     ("Friday", TUESDAY, "2024-03-22", "published"),
     ("on Friday", TUESDAY, "2024-03-22", "published"),
     ("Monday night", TUESDAY, "2024-03-25", "published"),
-    ("Friday", FRIDAY, "2024-03-22", "published"),          # same weekday: a week before
+    ("Friday", FRIDAY, "2024-03-29", "published"),          # same weekday: that day
+    ("last Friday", FRIDAY, "2024-03-22", "published"),     # ... unless it says "last"
+    ("Tuesday, March 19, 2024", FRIDAY, "2024-03-19", "explicit"),
     ("today", FRIDAY, "2024-03-29", "published"),
     ("yesterday", TUESDAY, "2024-03-25", "published"),
     ("last night", TUESDAY, "2024-03-25", "published"),
