@@ -156,14 +156,35 @@ def _evidence(ctx: Context, start: int, end: int) -> tuple[Span, ...]:
 
 # --- mentions -------------------------------------------------------------------------------
 
+# A dateline: "HAMILTON (AP) —", "NOBLE COUNTY, Ind. (WANE) –", "CHICAGO — ": where the story is from.
+DATELINE_RE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})"
+                         r"(?:,\s*([A-Z][A-Za-z.]+(?:\s[A-Z][a-z.]+)?))?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s")
+
+
+def _datelines(ctx: Context, start: int, end: int, gaz: Gazetteer) -> list[_Mention]:
+    out = []
+    for m in DATELINE_RE.finditer(ctx.text, start, min(end, start + 3000)):
+        name = m.group(1).strip().title()
+        if ctx.removed(m.start(1), m.end(1)) or name.lower() in _GENERIC_PLACES:
+            continue
+        state = None
+        if m.group(2):
+            state = gaz.us_states.get(m.group(2).lower()) or gaz.us_states.get(m.group(2).split()[0].lower())
+        out.append(_Mention(m.start(1), m.end(1), name, 6.0, state))
+        break                              # the first dateline is the story's
+    return out
+
+
 def _mentions(ctx: Context, start: int, end: int, gaz: Gazetteer) -> list[_Mention]:
-    out: list[_Mention] = []
+    out: list[_Mention] = _datelines(ctx, start, end, gaz)
     text = ctx.text
     for ent in ctx.doc.ents:
         if ent.label_ not in ("GPE", "LOC") or not (start <= ent.start_char and ent.end_char <= end):
             continue
         if ctx.removed(ent.start_char, ent.end_char) or ent.text.lower() in _GENERIC_PLACES:
             continue
+        if ent.text == "US" and ctx.text[max(0, ent.start_char - 30):ent.end_char + 30].isupper():
+            continue                       # "TELL US" in a shouted transcript
         name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
         s = ent.end_char - len(name)
         score = _score(ent)
@@ -244,7 +265,7 @@ def _geocode(m: _Mention, gaz: Gazetteer, countries: set[str], states: set[str])
             return Location(name=m.text, city=m.text, region=m.state["name"], country="United States",
                             country_code="US")
         return None
-    pick = _disambiguate(candidates, countries, states)
+    pick = _disambiguate(candidates, countries, states, m.text)
     country = gaz.countries_by_iso.get(pick["countrycode"])
     region = None
     if pick["countrycode"] == "US":
@@ -255,11 +276,13 @@ def _geocode(m: _Mention, gaz: Gazetteer, countries: set[str], states: set[str])
                     lat=pick["latitude"], lon=pick["longitude"], geonames_id=pick["geonameid"])
 
 
-def _disambiguate(candidates: list[dict], countries: set[str], states: set[str]) -> dict:
-    """A country or US state the article names first, then the largest population."""
+def _disambiguate(candidates: list[dict], countries: set[str], states: set[str], name: str) -> dict:
+    """A US state or country the article names first, then the name itself (not an alternate
+    spelling of another place), then the largest population."""
     def key(c: dict):
         in_state = c["countrycode"] == "US" and c["admin1code"] in states
-        return (in_state, c["countrycode"] in countries, c.get("population") or 0)
+        return (in_state, c["countrycode"] in countries, c["name"].lower() == name, c.get("population") or 0)
+    name = name.lower()
     return max(candidates, key=key)
 
 

@@ -48,3 +48,9 @@ def test_unknown_place_is_not_invented(analyzed):
 
 def test_no_place(analyzed):
     assert loc(analyzed, "The 45-year-old was shot in the leg.") is None
+
+
+def test_dateline_names_the_city(analyzed):
+    out = loc(analyzed, "SPRINGFIELD, Ill. (AP) — A man was shot in the Harbor View neighborhood on Monday, "
+                        "police said.")
+    assert (out.city, out.region, out.country_code) == ("Springfield", "Illinois", "US")
