@@ -8,8 +8,9 @@ Steps, in order:
    running over paragraphs become one attribution with several pieces;
 4. `link`: each attribution gets the cue that governs it (its syntactic head, else the nearest
    cue) and the source that belongs to that cue (tagged source next to the cue, the cue's subject,
-   the object of "according to"); a quotation with no cue of its own continues the previous
-   speaker's.
+   the object of "according to"); a quotation is first read with its own attribution next to its
+   marks (`"…," X said`, `X said: "…"`, `"…" ― X`); one with none continues the previous speaker;
+5. `_keep`: one-token contents, scare quotes and contents the model is unsure of are dropped.
 """
 from __future__ import annotations
 
@@ -253,7 +254,6 @@ def link(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribution],
     cues = [s for s in segs if s.kind == "CUE"]
     sources = [s for s in segs if s.kind == "SRC"]
     cue_tok = {i: s for s in cues for i in range(s.start, s.end)}
-    taken_cues: dict[int, int] = {}
     prev: Optional[Attribution] = None
     for a in atts:
         inside = lambda i: any(s <= i < e for s, e in a.tok_pieces)  # noqa: E731

@@ -1,10 +1,15 @@
-"""Statements about who did it that the tagger may miss, read from the parse.
+"""Attributions read from the parse by rule, where the tagger is known to miss or split them.
 
-News about attacks reports responsibility with verbs that are not reporting verbs: a group
-"claimed responsibility" or "took credit", governments "blamed", "accused", "pointed to" or
-"held responsible" a party, and the party "denied" it. These rules read them from the dependency parse (general verb
-knowledge, no sentence patterns of any one article) and return attributions whose content is the
-verb's object, whose cue is the verb and whose source is its subject.
+- `responsibility_statements`: news about attacks reports responsibility with verbs that are not
+  reporting verbs: a group "claimed responsibility" or "took credit", governments "blamed",
+  "accused", "pointed to" or "held responsible" a party, and the party "denied" it. Content is
+  the verb's object, cue the verb, source its subject.
+- `according_to_statements`: "According to X, …" / "…, according to X."
+- `trailing_statements`: "<clause>, X said."
+- `parenthetical_statements`: "A, X said, B." (the content is A and B).
+- `title_statements`: a headline "Source: what they said" / "Source Says What".
+
+All are general reporting-verb knowledge, no sentence patterns of any one article.
 """
 from __future__ import annotations
 
