@@ -8,6 +8,9 @@
   missing lower bound counts as 0) against the record's `num_killed` / `num_injured`;
 - figures: exact accuracy of each, of both together (`both_acc`, the headline), and the mean
   absolute error over the two.
+Also reported, outside the reference scorer: the incident date (`dates.incident_date`, against the
+record's `date`), the city (`places.incident_location` city or name against `city_or_county`) and
+the US state (`region` against `state`), as exact-match percentages over the same articles.
 
 The figures are `figures.incident_figures` over the whole article text (the main incident's span
 is the incident assembler's business; this bench measures the counting itself). The data has no
@@ -15,6 +18,7 @@ splits (about 30% of its incidents are withheld by its curators), so `split` is 
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import time
@@ -63,6 +67,14 @@ def load_gva(data_dir: Path) -> list[tuple[dict, dict]]:
     return out
 
 
+def _gold_date(text: Optional[str]) -> Optional[str]:
+    """'April 10, 2017' -> '2017-04-10'."""
+    try:
+        return dt.datetime.strptime(text or "", "%B %d, %Y").date().isoformat()
+    except ValueError:
+        return None
+
+
 def _point(fig) -> int:
     return int(fig.min) if fig is not None and fig.min is not None else 0
 
@@ -71,7 +83,9 @@ def run(data_dir: Path, split: str = "all", settings=None, limit: Optional[int] 
     """Score killed/injured figures on the GVA articles; returns the scorer's figures plus speed."""
     from ..analyze.pipeline import analyze
     from ..extract.context import Context
+    from ..extract.dates import incident_date
     from ..extract.figures import incident_figures
+    from ..extract.places import incident_location
     from ..ingest.boilerplate import find_boilerplate
     from ..settings import Settings
 
@@ -85,6 +99,7 @@ def run(data_dir: Path, split: str = "all", settings=None, limit: Optional[int] 
                         published=a.get("dct"), input_format="jsonl", removed=find_boilerplate(a["content"]))
                 for a, _ in pairs]
     n = killed_ok = injured_ok = both_ok = abs_err = 0
+    date_ok = city_ok = state_ok = 0
     t0 = time.perf_counter()
     for item in analyze(articles, settings):
         if not isinstance(item, tuple):
@@ -101,6 +116,13 @@ def run(data_dir: Path, split: str = "all", settings=None, limit: Optional[int] 
         injured_ok += i == gi
         both_ok += k == gk and i == gi
         abs_err += abs(k - gk) + abs(i - gi)
+        # the incident's date and place against the record (not part of the reference scorer)
+        date = incident_date(ctx, 0, len(article.text))
+        date_ok += date is not None and date.value == _gold_date(inc.get("date"))
+        loc = incident_location(ctx, 0, len(article.text))
+        city = (inc.get("city_or_county") or "").split(" (")[0].lower()
+        city_ok += loc is not None and (loc.city or loc.name or "").lower() == city
+        state_ok += loc is not None and loc.region is not None and loc.region == inc.get("state")
     seconds = time.perf_counter() - t0
     missing = len(pairs) - n
 
@@ -111,6 +133,7 @@ def run(data_dir: Path, split: str = "all", settings=None, limit: Optional[int] 
     return {"dataset": "gva", "articles": len(pairs), "killed_acc": pct(killed_ok),
             "injured_acc": pct(injured_ok), "both_acc": pct(both_ok),
             "mae": round(abs_err / (2 * n), 3) if n else 0.0, "articles_missing_from_output": missing,
+            "date_exact": pct(date_ok), "city_exact": pct(city_ok), "state_exact": pct(state_ok),
             "seconds": round(seconds, 1), "articles_per_second": round(n / seconds, 2) if seconds else None}
 
 
