@@ -49,7 +49,7 @@ class GroupingParams:
     proper_max_docs: int = 8
     age_conflict: float = 0.15   # both give ages, none in common
     figure_conflict: float = 0.03  # both give a count of the same kind, no value in common
-    city_conflict: float = 0.10  # extractors found different cities
+    city_conflict: float = 0.05  # extractors found different cities (0.10 cost recall: extracted places are noisy)
     type_conflict: float = 0.03  # extractors found disjoint attack types
     threshold: float = 0.12      # affinity needed at the same date
     date_slope: float = 0.07     # added per log(1 + days/7) between the dates
