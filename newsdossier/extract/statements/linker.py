@@ -466,16 +466,20 @@ def attributions(doc: Doc, tags: list[str], probs: list[float], quotes: list[Quo
     atts = merge_pieces(doc, tags, atts, quotes, cue_p)
     segs = segs + _lexicon_cues(doc, tags, segs, atts, cue_p, para_of)
     link(doc, tags, segs, atts, para_of, cue_p)
-    return [a for a in atts if _keep(doc, a, probs)]
+    return [a for a in atts if _keep(doc, a, probs, cue_p)]
 
 
-def _keep(doc: Doc, a: Attribution, probs: list[float]) -> bool:
+def _keep(doc: Doc, a: Attribution, probs: list[float], cue_p: dict[str, float]) -> bool:
     """Drop what is most often wrong on the dev split: one-token contents, contents the model is
-    unsure of (mean marginal below MIN_CONFIDENCE), and one- or two-word quotations (scare quotes)."""
+    unsure of (mean marginal below MIN_CONFIDENCE), one- or two-word quotations (scare quotes), and
+    plain contents whose cue is no word ever annotated as cue (or that have none)."""
     n = sum(e - s for s, e in a.tok_pieces)
     if n <= 1:
         return False
     if a.quote and len(a.pieces) == 1 and n <= 4:
+        return False
+    if not a.quote and (a.cue_tok is None or max(
+            cue_p.get(t.lemma_.lower(), 0.0) for t in doc[a.cue_tok[0]:a.cue_tok[1]]) == 0.0):
         return False
     conf = sum(probs[i] for s, e in a.tok_pieces for i in range(s, e)) / n
     return conf >= MIN_CONFIDENCE
