@@ -137,4 +137,41 @@ def run(data_dir: Path, split: str = "all", settings=None, limit: Optional[int] 
             "seconds": round(seconds, 1), "articles_per_second": round(n / seconds, 2) if seconds else None}
 
 
+def write_predictions(data_dir: Path, out_path: Path, settings=None, limit: Optional[int] = None) -> int:
+    """Write `{"article": {"id"}, "incidents": [{"killed", "injured"}]}` JSONL for `ndeval score gva`.
+
+    The same figures as `run`, so the reference scorer can check this module's re-implementation.
+    Returns the number of records written.
+    """
+    from ..analyze.pipeline import analyze
+    from ..extract.context import Context
+    from ..extract.figures import incident_figures
+    from ..ingest.boilerplate import find_boilerplate
+    from ..settings import Settings
+
+    settings = settings or Settings()
+    pairs = load_gva(data_dir)[:limit] if limit is not None else load_gva(data_dir)
+    articles = [Article(id=a["article_id"], source=f"gva#{a['article_id']}", text=a["content"],
+                        published=a.get("dct"), input_format="jsonl", removed=find_boilerplate(a["content"]))
+                for a, _ in pairs]
+    n = 0
+    with open(out_path, "w", encoding="utf-8") as out:
+        for item in analyze(articles, settings):
+            if not isinstance(item, tuple):
+                continue
+            article, doc = item
+            figs = incident_figures(Context(article=article, doc=doc, settings=settings), 0, len(article.text))
+            inc = {k: (v.to_json() if v is not None else None) for k, v in figs.items()}
+            out.write(json.dumps({"article": {"id": article.id}, "incidents": [inc]}) + "\n")
+            n += 1
+    return n
+
+
 benches.register("figures", func=run)
+
+
+if __name__ == "__main__":  # python -m newsdossier.bench.figures DATA_DIR OUT.jsonl
+    import sys
+
+    logging.basicConfig(level=logging.WARNING)
+    write_predictions(Path(sys.argv[1]), Path(sys.argv[2]))
