@@ -109,3 +109,17 @@ def test_reports_casualties(analyzed):
     no = "The council voted on Tuesday to repave the Corby high street."
     assert reports_casualties(analyzed(yes, "2025-06-14"), 0, len(yes))
     assert not reports_casualties(analyzed(no, "2025-06-14"), 0, len(no))
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    ("Officers found two men who had been shot, and they were taken to a hospital where they died.", 2, 0),
+    ("A 22-year-old man was shot and killed near the Ormond library on Friday.", 1, None),
+    ("Five people were shot at a party in Tallow on Saturday, police said.", None, 5),
+    ("Two men fired at the Kelby bakery on Monday night but missed everyone inside.", None, None),
+    ("A gunman shot at officers from a balcony before he was arrested on Sunday.", None, None),
+    ("Three people were wounded and two others were killed in the Carrow shooting.", 2, 3),
+])
+def test_killed_and_injured_counts(analyzed, text, killed, injured):
+    out = figs(analyzed, text)
+    assert (out["killed"].min if out["killed"] else None) == killed
+    assert (out["injured"].min if out["injured"] else None) == injured
