@@ -4,10 +4,12 @@ who says who did it, who said what, and what is settled and what is contested.
 Python API (mirrors the `dossier` command line):
     newsdossier.extract(["article.txt"], settings)   -> records (ArticleRecord | Failure)
     newsdossier.extract_text("Gunmen stormed …", published="2025-06-14") -> ArticleRecord
+    with newsdossier.Store("dossier.db") as store:                  # or "postgresql://…"
+        store.ingest(["folder/"]); store.dossiers()
 """
 __version__ = "0.1.0"
 
-__all__ = ["Settings", "load_settings", "extract", "extract_text", "__version__"]
+__all__ = ["Settings", "load_settings", "extract", "extract_text", "Store", "__version__"]
 
 
 def __getattr__(name):
@@ -20,4 +22,8 @@ def __getattr__(name):
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name == "Store":
+        from .store import Store
+
+        return Store
     raise AttributeError(f"module 'newsdossier' has no attribute {name!r}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import logging
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from . import __version__, registry
@@ -23,6 +24,8 @@ from .extract.entities import extract_entities
 from .ingest import read_inputs
 from .records import Article, ArticleRecord, Failure
 from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 # Importing these registers the built-in extractors.
 BUILTIN_EXTRACTORS = ("newsdossier.extract.statements", "newsdossier.extract.incidents")
@@ -55,6 +58,13 @@ def extract_records(articles: Iterable[Union[Article, Failure]], settings: Setti
             incidents = tuple(find_incidents(ctx))
         except DossierError as exc:
             yield Failure(source=article.source, reason=str(exc))
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bug on one article must not end the batch
+            # The article is reported (and quarantined by the store) with the error named; the
+            # traceback goes to the log for whoever fixes the extractor.
+            log.info("extraction failed on %s", article.source, exc_info=True)
+            yield Failure(source=article.source, reason=f"internal error while extracting "
+                                                        f"({type(exc).__name__}: {exc}); please report it")
             continue
         yield ArticleRecord(article=article, entities=ctx.entities.entities, statements=ctx.statements,
                             incidents=incidents, model=settings.model, version=__version__)

@@ -38,3 +38,20 @@ def test_pipeline_never_raises_and_spans_point_into_text(settings, text):
     data = record.to_json()
     for where, span in _spans(data):
         assert text[span["start"]:span["end"]] == span["text"], where
+
+
+def test_pipeline_extractor_bug_on_one_article_is_a_failure_and_the_batch_goes_on(settings):
+    from newsdossier import registry
+
+    @registry.extractors.register("test_crashes_on_boom.v1")
+    def crashes(ctx):
+        if "boom" in ctx.text:
+            raise IndexError("list index out of range")
+        return ()
+
+    broken = settings.with_(statements_extractor="test_crashes_on_boom.v1")
+    articles = [Article(id=str(i), source=f"a{i}.txt", text=t)
+                for i, t in enumerate(["Police said all was calm.", "A boom was heard.", "Officials said so."])]
+    items = list(extract_records(articles, broken))
+    assert [type(i).__name__ for i in items] == ["ArticleRecord", "Failure", "ArticleRecord"]
+    assert items[1].source == "a1.txt" and "IndexError" in items[1].reason
