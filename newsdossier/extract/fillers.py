@@ -11,6 +11,7 @@ time, so the two can never drift apart.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -470,7 +471,13 @@ def add_conjuncts(doc: Doc, spans: list[TaggedSpan]) -> list[TaggedSpan]:
             continue
         head = doc[sp.start:sp.end].root
         for other in list(head.conjuncts):
-            if other.i in covered or other.lemma_.lower() not in WEAPON_WORDS and other.lower_ not in WEAPON_WORDS:
+            if other.lemma_.lower() not in WEAPON_WORDS and other.lower_ not in WEAPON_WORDS:
+                continue
+            if other.i in covered:
+                # A weaker weapon span on the conjunct shares the stronger one's evidence.
+                for k, o in enumerate(out):
+                    if o.role == "Weapon" and o.start <= other.i < o.end and o.confidence < sp.confidence * 0.9:
+                        out[k] = dataclasses.replace(o, confidence=sp.confidence * 0.9)
                 continue
             left = min([other] + [t for t in other.lefts if t.dep_ in ("amod", "compound", "nummod")],
                        key=lambda t: t.i)

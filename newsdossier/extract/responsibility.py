@@ -218,7 +218,7 @@ def _statement_at(ctx, sent: SpacySpan) -> Optional[str]:
 
 
 def _statement_parties(ctx, st: Statement) -> list[Party]:
-    if st.type == "claim_of_responsibility" and st.speaker is not None:
+    if st.type in ("claim_of_responsibility", "denial") and st.speaker is not None:
         return [Party(text=st.speaker.text, entity=st.speaker.entity, start=st.speaker.start, end=st.speaker.end)]
     for gs, ge, _ in find_groups(st.content.text):
         s = st.content.start + gs
@@ -257,7 +257,8 @@ def resolve_safe(ctx, start: int, end: int) -> Optional[str]:
 def _dedupe(items: list[Responsibility]) -> list[Responsibility]:
     seen, out = set(), []
     for r in items:
-        key = ((r.party.entity or r.party.text.lower()), r.how, r.by)
+        # Statement-linked entries come first and win over the same finding by the sentence rules.
+        key = (r.party.text.lower().removeprefix("the "), r.how)
         if key not in seen:
             seen.add(key)
             out.append(r)

@@ -73,3 +73,25 @@ def test_incidents_lower_cased_text_still_works(analyzed):
     incidents = _incidents(analyzed, ATTACK.lower())
     assert incidents
     assert any("shabaab" in f.text for f in incidents[0].perpetrator_organizations)
+
+
+TWO_ATTACKS = (
+    "A car bomb exploded outside a police station in Mosul on Monday, killing four police officers and "
+    "wounding seven civilians, officials said. The Islamic State claimed responsibility for the bombing.\n"
+    "In a separate attack on Tuesday, gunmen opened fire on a bus carrying pilgrims in Kandahar, killing two "
+    "passengers. The Taliban denied any involvement in the shooting.\n"
+)
+
+
+def test_incidents_two_attacks_two_incidents(analyzed):
+    incidents = _incidents(analyzed, TWO_ATTACKS)
+    assert [i.id for i in incidents] == ["i1", "i2"]
+    first, second = incidents
+    assert "bombing_explosion" in first.types and "armed_assault" in second.types
+    assert "armed_assault" not in first.types
+    assert any(w.category == "explosives" for w in first.weapons)
+    assert [r.how for r in first.responsibility] == ["claimed"]
+    assert "Islamic State" in first.responsibility[0].party.text
+    # The denial belongs to the second attack, and denying is not claiming.
+    assert [(r.how, r.party.text) for r in second.responsibility] == [("denied", "The Taliban")]
+    assert not any("Taliban" in f.text for i in incidents for f in i.perpetrator_organizations)
