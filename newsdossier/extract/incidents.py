@@ -32,6 +32,12 @@ from .fillers import Candidate
 log = logging.getLogger(__name__)
 EXTRACTOR = "incidents.v1"
 HARM_BOOST = 0.2
+# Words that tell violence happened (verbs and nouns, lemmas): an incident needs at least one.
+VIOLENCE = fillers.HARM_VERBS | frozenset({
+    "attack", "assault", "storm", "raid", "ambush", "bomb", "bombing", "explode", "explosion", "detonate", "blast",
+    "burn", "torch", "arson", "kidnapping", "abduction", "hijack", "hijacking", "massacre", "shooting", "gunfire",
+    "dynamite", "destroy", "murder", "assassination", "killing", "sabotage", "hostage", "grenade", "machinegun",
+    "fire", "dead", "death", "die", "victim", "terrorist", "terrorism", "gunman", "gunmen", "guerrilla"})
 FIELDS = {"PerpInd": "perpetrator_individuals", "PerpOrg": "perpetrator_organizations",
           "Target": "targets", "Victim": "victims", "Weapon": "weapons"}
 
@@ -122,7 +128,7 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
     kept = fillers.select(cands, prob, config)
     # An incident needs an attack told in words (a shooting, a bombing, a kidnapping, ...): fillers
     # alone ("a record 40,000 visitors") do not make one.
-    if not kept or _types.attack_types(fillers.sentences(doc)) == ("unknown",):
+    if not kept or not any(t.lemma_.lower() in VIOLENCE for t in doc):
         return ()
     resp_all = _resp.responsibility(ctx, 0, len(text), resolve)
     kept = _add_responsible_groups(ctx, kept, resp_all)
