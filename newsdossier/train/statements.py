@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear"
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "statements"
 # Chosen on the dev split (see MODEL_CARD.md).
-PARAMS = {"c1": 0.2, "c2": 0.1, "max_iterations": 200, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.4, "c2": 0.2, "max_iterations": 200, "feature.possible_transitions": True}
 MIN_CUE_COUNT = 3
 ALL_COPIES = True
 KINDS = {"Source": "SRC", "Cue": "CUE", "Content": "CON"}
