@@ -24,3 +24,15 @@ def test_statements_robust_on_arbitrary_text(analyzed, text):
             if span is not None:
                 assert 0 <= span.start <= span.end <= len(text)
                 assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("text", [
+    # A scraped page that broke the line before the closing quote: the sentence opens with `,"`.
+    "He was a good kid. He loved football and music and his little sister.\n,\" neighbor Tomas Brell said.",
+    # A content that ends on whitespace no token holds (found by hypothesis).
+    '" a claim that could not be verified \n',
+])
+def test_statements_robust_sentence_opening_with_a_comma(analyzed, text):
+    ctx = analyzed(text)
+    for st in extract_statements(ctx):
+        assert st.content.text == text[st.content.start:st.content.end]

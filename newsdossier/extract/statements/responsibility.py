@@ -190,6 +190,10 @@ def trailing_statements(doc: Doc) -> list[Attribution]:
         if not subj:
             continue
         body = toks[:k]
+        while body and body[0].is_punct:
+            body = body[1:]
+        if not body:  # the comma opens the sentence: there is no clause before it
+            continue
         a = Attribution([(body[0].idx, body[-1].idx + len(body[-1].text))], [(body[0].i, body[-1].i + 1)], 0,
                         notes=["trailing", "rule"])
         a.cue = (verb.idx, verb.idx + len(verb.text))

@@ -160,7 +160,7 @@ def corroboration(ctx: Context, a: "Attribution") -> Optional[tuple[str, Span, O
     text = ctx.text
     doc = ctx.doc
     last = doc.char_span(a.end - 1, a.end, alignment_mode="expand")
-    if last is None:
+    if last is None or not len(last):  # the content ends on whitespace that belongs to no token
         return None
     sent = last[0].sent
     lo, hi = a.start, sent.end_char
