@@ -25,47 +25,11 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from ..errors import InputError
 from ..records import Article
 from ..registry import benches
+from .scoring import load_gva
 
 log = logging.getLogger(__name__)
-
-FOLDERS = ("semeval2018t5_gva_pilot", "gva")
-
-
-def _folder(data_dir: Path) -> Path:
-    data_dir = Path(data_dir)
-    for cand in (data_dir, *(data_dir / f for f in FOLDERS)):
-        if (cand / "incidents.jsonl").is_file() and (cand / "articles.jsonl").is_file():
-            return cand
-    raise InputError(str(data_dir), "no GVA data here (expected incidents.jsonl and articles.jsonl)")
-
-
-def _read_jsonl(path: Path):
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
-
-
-def load_gva(data_dir: Path) -> list[tuple[dict, dict]]:
-    """(article, incident) pairs the reference scorer scores, in file order."""
-    folder = _folder(data_dir)
-    incidents = {r["incident_id"]: r for r in _read_jsonl(folder / "incidents.jsonl")}
-    seen: set[str] = set()
-    out = []
-    for a in _read_jsonl(folder / "articles.jsonl"):
-        inc = incidents.get(a["incident_id"])
-        if inc is None or a["article_id"] in seen:
-            continue
-        text = a.get("content") or ""
-        place = (inc.get("city_or_county") or "").split(" (")[0].lower()
-        if len(text) >= 400 and place and place in text.lower():
-            seen.add(a["article_id"])
-            out.append((a, inc))
-    return out
-
 
 def _gold_date(text: Optional[str]) -> Optional[str]:
     """'April 10, 2017' -> '2017-04-10'."""

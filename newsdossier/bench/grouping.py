@@ -12,7 +12,6 @@ extractors, so the figure measures the grouping by itself; `extract=True` in set
 """
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections import defaultdict
@@ -24,31 +23,18 @@ from ..errors import DossierError
 from ..reconcile.grouping import group
 from ..records import Article, ArticleRecord
 from ..settings import Settings
+from .scoring import load_gva, read_jsonl as _jsonl
 
 log = logging.getLogger(__name__)
 
 
-def _jsonl(path: Path):
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
-
-
 def _gva(folder: Path, limit: Optional[int]) -> tuple[list[ArticleRecord], dict[str, str]]:
-    incidents = {r["incident_id"]: r for r in _jsonl(folder / "incidents.jsonl")}
     records, gold = [], {}
-    for a in _jsonl(folder / "articles.jsonl"):
-        inc = incidents.get(a["incident_id"])
-        if inc is None or a["article_id"] in gold:
-            continue
-        text = a.get("content") or ""
-        place = (inc.get("city_or_county") or "").split(" (")[0].lower()
-        if len(text) >= 400 and place and place in text.lower():
-            gold[a["article_id"]] = a["incident_id"]
-            records.append(ArticleRecord(article=Article(
-                id=a["article_id"], source=f"{folder.name}#{a['article_id']}", text=text,
-                title=a.get("title"), published=a.get("dct"), input_format="jsonl")))
+    for a, inc in load_gva(folder):
+        gold[a["article_id"]] = a["incident_id"]
+        records.append(ArticleRecord(article=Article(
+            id=a["article_id"], source=f"{Path(folder).name}#{a['article_id']}", text=a.get("content") or "",
+            title=a.get("title"), published=a.get("dct"), input_format="jsonl")))
         if limit and len(records) >= limit:
             break
     return records, gold

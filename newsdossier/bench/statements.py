@@ -20,10 +20,11 @@ import json
 import logging
 import time
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Iterable, Optional
 
 from ..errors import InputError
 from ..registry import benches
+from .scoring import max_matching as _max_matching, prf as _prf
 
 log = logging.getLogger(__name__)
 
@@ -79,30 +80,6 @@ def _dice(a: set, b: set) -> float:
 
 def _opens_with_quote(text: str, start: int) -> bool:
     return any(0 <= k < len(text) and text[k] in QUOTES for k in (start, start - 1))
-
-
-def _max_matching(n_left: int, n_right: int, ok: Callable[[int, int], bool]) -> int:
-    """Size of a maximum bipartite matching (augmenting paths); ok(i, j) says i may pair with j."""
-    match_right = [-1] * n_right
-
-    def augment(i: int, seen: list) -> bool:
-        for j in range(n_right):
-            if ok(i, j) and not seen[j]:
-                seen[j] = True
-                if match_right[j] == -1 or augment(match_right[j], seen):
-                    match_right[j] = i
-                    return True
-        return False
-
-    return sum(augment(i, [False] * n_right) for i in range(n_left))
-
-
-def _prf(correct: int, predicted: int, gold: int) -> dict:
-    p = correct / predicted if predicted else 0.0
-    r = correct / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f1": round(100 * f, 2),
-            "correct": correct, "predicted": predicted, "gold": gold}
 
 
 class Tally:

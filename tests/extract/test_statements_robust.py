@@ -34,5 +34,5 @@ def test_statements_robust_on_arbitrary_text(analyzed, text):
 ])
 def test_statements_robust_sentence_opening_with_a_comma(analyzed, text):
     ctx = analyzed(text)
-    for st in extract_statements(ctx):
-        assert st.content.text == text[st.content.start:st.content.end]
+    for statement in extract_statements(ctx):
+        assert statement.content.text == text[statement.content.start:statement.content.end]
