@@ -95,3 +95,16 @@ def test_incidents_two_attacks_two_incidents(analyzed):
     # The denial belongs to the second attack, and denying is not claiming.
     assert [(r.how, r.party.text) for r in second.responsibility] == [("denied", "The Taliban")]
     assert not any("Taliban" in f.text for i in incidents for f in i.perpetrator_organizations)
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    ("A teenager was shot dead and two others were wounded outside a convenience store on Elm Street "
+     "in Dunmore late Saturday, police said. Detectives are asking neighbours for doorbell footage.", 1, 2),
+    ("Three people died and four were hurt when a man opened fire at a birthday party in Kesby on "
+     "Sunday night. The suspect was arrested at his home, the sheriff's office said.", 3, 4),
+])
+def test_incidents_local_shooting_report_keeps_its_casualty_figures(analyzed, text, killed, injured):
+    incidents = _incidents(analyzed, text)
+    assert incidents, "a report of people shot is an incident"
+    assert incidents[0].killed is not None and incidents[0].killed.min == killed
+    assert incidents[0].injured is not None and incidents[0].injured.min == injured
