@@ -18,6 +18,7 @@ from typing import Iterable, Optional
 
 from ..registry import benches
 from ..settings import Settings
+from .scoring import max_matching, prf
 
 log = logging.getLogger(__name__)
 
@@ -31,30 +32,6 @@ def norm(text: str) -> str:
     """Lower-case, drop punctuation and articles, collapse spaces (the MUC/GRIT normalisation)."""
     text = _PUNCT.sub(" ", text.lower())
     return " ".join(_ARTICLES.sub(" ", text).split())
-
-
-def max_matching(n_left: int, n_right: int, ok) -> int:
-    """Maximum bipartite matching size (equals the Kuhn-Munkres optimum for 0/1 similarities)."""
-    match_right = [-1] * n_right
-
-    def augment(i, seen):
-        for j in range(n_right):
-            if ok(i, j) and not seen[j]:
-                seen[j] = True
-                if match_right[j] == -1 or augment(match_right[j], seen):
-                    match_right[j] = i
-                    return True
-        return False
-
-    return sum(augment(i, [False] * n_right) for i in range(n_left))
-
-
-def prf(correct: int, predicted: int, gold: int) -> dict:
-    p = correct / predicted if predicted else 0.0
-    r = correct / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f1": round(100 * f, 2),
-            "correct": correct, "predicted": predicted, "gold": gold}
 
 
 def predicted_sets(incidents: Iterable[dict], field: str) -> list[set[str]]:
