@@ -128,14 +128,9 @@ def _has_text_outside(text: str, spans) -> bool:
 @registry.readers.register("text.v1")
 def read_text(blob: Blob, settings: Settings) -> Iterator[Result]:
     """Plain text: the decoded text unchanged, boilerplate listed in `removed`."""
-    try:
-        data = blob.read_all(settings)
-        text, _encoding = decode(data, declared=_declared_charset(blob.content_type))
-    except InputError as exc:
-        yield Failure(source=blob.source, reason=exc.reason)
-        return
-    except NotText as exc:
-        yield Failure(source=blob.source, reason=str(exc))
+    text = _decoded(blob, settings, html=False)
+    if isinstance(text, Failure):
+        yield text
         return
     yield text_article(text, blob.source, settings, url=blob.url, input_format="text")
 
@@ -143,16 +138,22 @@ def read_text(blob: Blob, settings: Settings) -> Iterator[Result]:
 @registry.readers.register("html.v1")
 def read_html(blob: Blob, settings: Settings) -> Iterator[Result]:
     """An HTML page: trafilatura's main text and metadata (plain extraction as the fallback)."""
-    try:
-        data = blob.read_all(settings)
-        html, _encoding = decode(data, declared=_declared_charset(blob.content_type), html=True)
-    except InputError as exc:
-        yield Failure(source=blob.source, reason=exc.reason)
-        return
-    except NotText as exc:
-        yield Failure(source=blob.source, reason=str(exc))
+    html = _decoded(blob, settings, html=True)
+    if isinstance(html, Failure):
+        yield html
         return
     yield _html_article(html, blob.source, settings, url=blob.url)
+
+
+def _decoded(blob: Blob, settings: Settings, html: bool) -> "str | Failure":
+    """The whole input decoded to text, or the Failure that says why it could not be."""
+    try:
+        data = blob.read_all(settings)
+        return decode(data, declared=_declared_charset(blob.content_type), html=html)[0]
+    except InputError as exc:
+        return Failure(source=blob.source, reason=exc.reason)
+    except NotText as exc:
+        return Failure(source=blob.source, reason=str(exc))
 
 
 @registry.readers.register("jsonl.v1")
