@@ -25,7 +25,8 @@ from ..extract.incidents import doc_tokens, incident_probability
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DATA = Path("/work/shared/data/muc4")
+# The datasets sit beside the repository (../shared/data), as the README describes.
+DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "muc4"
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsdossier"
 
 
