@@ -142,6 +142,14 @@ def _title_before(ent: Span) -> Optional[str]:
     return doc[words[0].i:words[-1].i + 1].text
 
 
+def _part_of_title(ent: Span) -> bool:
+    """True when a title word and then a person's name follow: "Interior Minister Dana Ruel"."""
+    doc, i = ent.doc, ent.end
+    while i < len(doc) and doc[i].lower_ in TITLE_WORDS:
+        i += 1
+    return i > ent.end and i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
 def _appos_title(ent: Span) -> Optional[Span]:
     """The apposition that describes a name: 'Mara Lind, a shop owner' / 'the minister, Tomas Ek'."""
     root = ent.root
@@ -176,6 +184,8 @@ def _named(builder: _Builder, doc: Doc) -> None:
             continue
         if ent.label_ == "PERSON" and lexicon.is_place(text):
             type_ = "location"
+        if ent.label_ != "PERSON" and _part_of_title(ent):
+            continue  # "Interior" in "Interior Minister Dana Ruel" names a portfolio, not an actor
         if type_ == "person":
             key = builder.person_key(text)
             actor = builder.add(key, text, "person", span.start_char, span.end_char, "name",

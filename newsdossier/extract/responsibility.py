@@ -81,6 +81,11 @@ def _party(ctx, tok: Token, resolve) -> Party:
 def _subject(verb: Token) -> Optional[Token]:
     for t in verb.children:
         if t.dep_ in ("nsubj", "nsubjpass"):
+            # "No group has claimed it": nobody did; "the Army, which denied it": the Army.
+            if t.lower_ in ("nobody", "none", "noone") or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+                return None
+            if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head
             return t
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject(verb.head)
@@ -173,12 +178,15 @@ def responsibility(ctx, start: int, end: int, resolve: Optional[Callable] = None
         entries = []
         for k, (rule_how, party, _, cue) in inside:
             used.add(k)
-            entries.append((_hedged(rule_how, st.content.text, cue), party))
+            # A claim or denial reported inside someone else's statement ("X blamed the Army,
+            # which denied it") is the party's own word, not the reporter's.
+            own = rule_how in ("claimed", "denied")
+            entries.append((_hedged(rule_how, st.content.text, cue), party, own))
         if not entries:
-            entries = [(_hedged(how, st.content.text, None), p) for p in _statement_parties(ctx, st)]
-        for h, party in entries:
+            entries = [(_hedged(how, st.content.text, None), p, False) for p in _statement_parties(ctx, st)]
+        for h, party, own in entries:
             out.append(Responsibility(party=party, how=h, statement=st.id, by=party.entity or party.text
-                                      if h == "claimed" and by is None else by,
+                                      if own or (h == "claimed" and by is None) else by,
                                       corroboration=st.corroboration, evidence=(st.content,), extractor=EXTRACTOR))
     for k, (sent, (how, party, by_tok, cue)) in enumerate(hits):
         if k in used or not party.text.strip():

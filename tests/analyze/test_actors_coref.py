@@ -75,3 +75,9 @@ def test_actors_apposition_title_stops_before_its_relative_clause(analyzed):
 def test_actors_name_never_spans_a_line_break(analyzed):
     ctx = analyzed("Flood defences fail in Tellby\nArmed men later looted the shops, residents said.")
     assert all("\n" not in e.name for e in ctx.entities.entities)
+
+
+def test_actors_portfolio_before_a_title_is_no_organisation(analyzed):
+    ctx = analyzed("Interior Minister Dana Ruel visited the port on Monday.")
+    assert [e.name for e in ctx.entities.entities] == ["Dana Ruel"]
+    assert ctx.entities.entities[0].title == "Interior Minister"

@@ -108,3 +108,18 @@ def test_incidents_local_shooting_report_keeps_its_casualty_figures(analyzed, te
     assert incidents, "a report of people shot is an incident"
     assert incidents[0].killed is not None and incidents[0].killed.min == killed
     assert incidents[0].injured is not None and incidents[0].injured.min == injured
+
+
+def test_incidents_no_claim_is_no_claim_and_a_relative_denial_is_the_partys_own(analyzed):
+    text = ("Gunmen opened fire at a ferry terminal in Port Selm on Monday, killing 9 people, police said. "
+            "No group has claimed responsibility. Minister Dana Ruel blamed the Southern Liberation Army, "
+            "which denied any involvement.")
+    ctx = analyzed(text, published="2025-09-03")
+    ctx = dataclasses.replace(ctx, statements=extractors.get("statements.v1")(ctx))
+    [incident] = extract_incidents(ctx)
+    hows = {(r.how, r.party.text) for r in incident.responsibility}
+    assert not any(how == "claimed" for how, _ in hows)
+    denial = [r for r in incident.responsibility if r.how == "denied"]
+    assert denial and "Southern Liberation Army" in denial[0].party.text
+    army = ctx.entities.resolve(denial[0].party.start, denial[0].party.end)
+    assert denial[0].by == army

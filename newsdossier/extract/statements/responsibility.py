@@ -28,6 +28,9 @@ HOLD_VERBS = {"hold"}
 DENY_VERBS = {"deny", "refute", "disavow", "dispute"}
 
 
+NOBODY = {"nobody", "none", "noone", "no-one"}
+
+
 def _subtree_chars(tokens: list[Token]) -> tuple[int, int]:
     toks = sorted(tokens, key=lambda t: t.i)
     start, last = toks[0], toks[-1]
@@ -53,6 +56,13 @@ def _make(verb: Token, obj_tokens: list[Token], cue_tokens: list[Token], note: s
         if not objs:
             return None
         subj = objs[0]
+    # "No group has claimed responsibility" / "X did not claim it": nobody said anything.
+    if subj.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children) \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    # "the Army, which denied any involvement": the speaker is what "which" stands for.
+    if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subj = verb.head
     cs, ce = _subtree_chars(obj_tokens)
     # Strip a trailing comma or period the subtree may end on.
     doc = verb.doc
