@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test system-deps train-statements train-incidents bench clean
+.PHONY: install demo test system-deps train-statements train-incidents clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
