@@ -1,0 +1,47 @@
+"""Filler span hygiene: leading conjunctions trimmed, nameless spans dropped, re-descriptions counted once."""
+import pytest
+
+from newsdossier.extract.fillers import Candidate, TaggedSpan
+from newsdossier.extract.incidents import drop_redescriptions, tidy_spans
+
+
+def _span(doc, first: int, last: int, role: str = "PerpInd") -> TaggedSpan:
+    return TaggedSpan(role=role, start=first, end=last + 1, char_start=doc[first].idx,
+                      char_end=doc[last].idx + len(doc[last].text), confidence=0.9, sentence=0)
+
+
+@pytest.mark.model
+def test_incidents_spans_trim_leading_conjunction(analyzed):
+    doc = analyzed("Police blamed bandits and cattle thieves for the raid on Verlo.").doc
+    words = [t.text for t in doc]
+    i = words.index("and")
+    kept = tidy_spans(doc, [_span(doc, i, i + 2)])
+    assert [doc.text[s.char_start:s.char_end] for s in kept] == ["cattle thieves"]
+
+
+@pytest.mark.model
+def test_incidents_spans_drop_pronouns_and_clauses(analyzed):
+    doc = analyzed("The men who wore masks shot him near the Tarvel depot.").doc
+    words = [t.text for t in doc]
+    who, him = words.index("who"), words.index("him")
+    men = words.index("men")
+    kept = tidy_spans(doc, [_span(doc, who, who + 2), _span(doc, him, him, "Victim"), _span(doc, 0, men)])
+    assert [doc.text[s.char_start:s.char_end] for s in kept] == ["The men"]
+
+
+def test_incidents_spans_shorter_name_kept():
+    text = "the bomb . a medium-sized bomb . the embassy . the embassy guards . two guards"
+    at = {w: text.index(w) for w in ("the bomb", "a medium-sized bomb", "the embassy .", "the embassy guards",
+                                      "two guards")}
+
+    def cand(role, phrase, key=None):
+        s = at[key or phrase]
+        return Candidate(role=role, mentions=[(s, s + len(phrase))], confidence=0.9, votes={role: 0.9})
+
+    kept = drop_redescriptions(text, [cand("Weapon", "the bomb"), cand("Weapon", "a medium-sized bomb"),
+                                      cand("Target", "the embassy", "the embassy ."),
+                                      cand("Victim", "the embassy guards"), cand("Victim", "two guards")])
+    names = [(c.role, text[c.mentions[0][0]:c.mentions[0][1]]) for c in kept]
+    # Weapons and targets: the longer re-description goes; people are never merged this way.
+    assert names == [("Weapon", "the bomb"), ("Target", "the embassy"), ("Victim", "the embassy guards"),
+                     ("Victim", "two guards")]
