@@ -105,6 +105,8 @@ class Features:
     city: Optional[str] = None
     types: frozenset = field(default_factory=frozenset)
     lead_text: str = ""
+    # False when the extractors ran and found no incident (a festival report beside a shooting).
+    reports_incident: bool = True
 
 
 def _ordinal(value: Optional[str]) -> Optional[int]:
@@ -149,4 +151,5 @@ def features(record: ArticleRecord, boilerplate: set[str] = frozenset()) -> Feat
         proper={w.lower() for w in PROPER.findall(text)},
         addresses={re.sub(r"\s+", " ", a.lower()) for a in ADDRESS.findall(text)},
         ages=set(AGE.findall(text)), figures=figures, city=city, types=types,
-        lead_text=(article.title or "") + "\n" + text[:1500])
+        lead_text=(article.title or "") + "\n" + text[:1500],
+        reports_incident=bool(record.incidents) or record.model is None)

@@ -51,6 +51,7 @@ class GroupingParams:
     figure_conflict: float = 0.03  # both give a count of the same kind, no value in common
     city_conflict: float = 0.05  # extractors found different cities (0.10 cost recall: extracted places are noisy)
     type_conflict: float = 0.03  # extractors found disjoint attack types
+    incident_conflict: float = 0.10  # the extractors found an incident in one article and none in the other
     threshold: float = 0.12      # affinity needed at the same date
     date_slope: float = 0.07     # added per log(1 + days/7) between the dates
     rare_max_docs: int = 12      # a person name or address in more articles is not specific
@@ -116,6 +117,7 @@ class _Affinity:
         self.city = np.array([hash(c) if c else 0 for c in cities], dtype=np.int64)
         self.types = _binary([set(f.types) for f in feats])
         self.has_types = np.array([bool(f.types) for f in feats])
+        self.reports = np.array([f.reports_incident for f in feats])
         dates = [f.incident_date if params.use_incident_date and f.incident_date is not None else f.date
                  for f in feats]
         self.dates = np.array([d if d is not None else -1 for d in dates], dtype=np.int64)
@@ -151,6 +153,7 @@ class _Affinity:
             a -= p.city_conflict * ((self.city != 0) & (self.city != self.city[i]))
         if self.has_types[i]:
             a -= p.type_conflict * (self.has_types & (self._row(self.types, i) == 0))
+        a -= p.incident_conflict * (self.reports != self.reports[i])
         days = np.abs(self.dates - self.dates[i]).astype(float)
         known = (self.dates >= 0) & (self.dates[i] >= 0)
         a -= p.threshold + p.date_slope * np.where(known, np.log1p(days / 7.0), 0.0)

@@ -2,6 +2,8 @@
 copies of one story are one source."""
 from __future__ import annotations
 
+import pytest
+
 from newsdossier.reconcile.duplicates import source_groups
 from newsdossier.reconcile.grouping import group
 from newsdossier.records import Article, ArticleRecord
@@ -62,3 +64,18 @@ def test_duplicates_wire_copy_is_one_source():
 def test_duplicates_same_site_is_one_source():
     records = [rec("m1", MARKET, "2024-03-03", "a.test"), rec("m2", MARKET_2, "2024-03-04", "a.test")]
     assert len(set(source_groups(records))) == 1
+
+
+
+@pytest.mark.model
+def test_grouping_article_with_no_incident_stays_out_of_the_incidents_dossier(settings):
+    """The shipped examples: a harbour-festival report from the town of a ferry attack, same week."""
+    from pathlib import Path
+
+    from newsdossier.pipeline import extract
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    records = [r for r in extract([str(examples)], settings) if isinstance(r, ArticleRecord)]
+    groups = [set(g) for g in group(records)]
+    assert {"ex-harbor-1", "ex-harbor-2"} in groups
+    assert {"ex-quiet-1"} in groups
