@@ -34,6 +34,7 @@ INJURE_VERBS = {"wound", "injure", "hurt", "maim", "hospitalize", "hospitalise",
 INJURED_WORDS = {"injured", "wounded", "hurt", "hospitalized", "hospitalised"}
 INJURY_NOUNS = {"injury", "wound", "injured", "wounded"}
 HIT_VERBS = {"shoot", "stab", "strike", "hit", "struck", "gun"}
+SURVIVED_WOUND = {"minor", "non-life", "non", "superficial", "serious", "critical", "graze", "survivable"}
 FATAL_ADVERBS = {"fatally", "mortally", "lethally"}
 REVISION_WORDS = {"rise", "climb", "increase", "jump", "reach", "now", "update", "revise", "mount",
                   "grow", "raise", "latest"}
@@ -247,7 +248,7 @@ def _trigger_kind(tok: Token) -> Optional[str]:
         if low in INJURED_WORDS:
             return "injured_adj"
     if tok.pos_ in ("NOUN", "PROPN"):
-        has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        has_of = _of_child(tok) is not None
         if lemma in ("shooting", "stabbing", "killing", "murder", "slaying", "death", "injury", "wounding") \
                 and has_of:
             fatal = lemma in ("killing", "murder", "slaying", "death") or any(
@@ -261,6 +262,18 @@ def _trigger_kind(tok: Token) -> Optional[str]:
             return "death_noun"
         if lemma in INJURY_NOUNS or low in ("injuries", "wounded", "injured"):
             return "injury_noun"
+    return None
+
+
+def _of_child(tok: Token) -> Optional[Token]:
+    """The 'of' after a noun: its child, or the next word when the parser hung it elsewhere
+    ("charged in the shooting death of his friend", with 'of' attached to 'charged')."""
+    own = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if own is not None:
+        return own
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "of" and nxt.dep_ == "prep" and nxt.sent == tok.sent:
+        return nxt
     return None
 
 
@@ -361,6 +374,12 @@ def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             arg = _object(tok)
         if arg is None and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
             arg = _person_before(tok)
+        elif arg is None and tok.tag_ in ("VBD", "VBN") and not _passive(tok):
+            # "the family of a boy fatally shot outside a store is ...": a reduced relative the
+            # parser read as the main verb; the person right before it, if not its own subject
+            before = _person_before(tok)
+            if before is not None and before.head is not tok and before.dep_ != "nsubj":
+                arg = before
         out.append((fld, arg))
         # "Four teens, one fatally, were shot": the fatal part of a hit.
     elif kind == "die":
@@ -369,10 +388,15 @@ def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         out.append(("hit", _subject(tok, ("nsubjpass", "nsubj"))))
     elif kind == "suffer_injury":
         fatal = any(g.lower_ in ("fatal", "deadly", "mortal", "lethal") for c in tok.children for g in c.subtree)
-        out.append(("killed" if fatal else "injured", _subject(tok, ("nsubj", "nsubjpass"))))
+        fld = "killed" if fatal else "injured"
+        wound = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "wound"), None)
+        if not fatal and wound is not None and not any(
+                g.lower_ in SURVIVED_WOUND for g in wound.subtree):
+            fld = "hit"                    # "suffered a gunshot wound": hurt, maybe fatally
+        out.append((fld, _subject(tok, ("nsubj", "nsubjpass"))))
     elif kind in ("hit_noun", "death_of"):
         # "the shooting of five people", "the fatal shooting of a teen", "the death of a boy"
-        of = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
+        of = _of_child(tok)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         out.append(("hit" if kind == "hit_noun" else "killed", pobj))
     elif kind in ("dead", "injured_adj"):
@@ -747,7 +771,8 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         # "the boyfriend was also shot", "another man was shot": on top of the killed, not among them
         cand.field = "injured"
     elif fld == "injured" and not cand.explicit and not _additional(trigger, arg) and not any(
-            _trigger_kind(t) in ("kill", "die", "dead") for t in sent if t is not trigger):
+            _trigger_kind(t) in ("kill", "die", "dead") for t in sent if t is not trigger) and not (
+            SURVIVAL_RE.search(sent.text)):
         # "the boy was wounded" with no count: likely the victim the article says died; a hit
         cand.field = "hit"
     cand.partial = _partial(arg)
@@ -755,6 +780,14 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     if fld == "hit":
         cand.fatal_part = _fatal_part(ctx, arg)
     return cand
+
+
+# The sentence says the person lived: "in stable condition", "non-life-threatening", "was
+# treated and released", "is expected to survive". Critical condition is left out: many die later.
+SURVIVAL_RE = re.compile(r"\b(?:(?:stable|fair|good|satisfactory) condition|non-?\s?life[- ]threatening|"
+                         r"(?:minor|superficial) (?:injur|wound)|treated and released|released from|"
+                         r"expected to (?:survive|recover|be ok)|survived|is recovering|are recovering)",
+                         re.IGNORECASE)
 
 
 def _along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:

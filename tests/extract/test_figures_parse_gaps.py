@@ -1,0 +1,37 @@
+"""Casualty counts where the parse hides the argument or the article says the person lived."""
+import pytest
+
+from newsdossier.extract.figures import incident_figures
+
+pytestmark = pytest.mark.model
+
+
+def counts(analyzed, text, published="2025-06-14"):
+    ctx = analyzed(text, published)
+    figs = incident_figures(ctx, 0, len(text))
+    pt = lambda f: 0 if f is None or f.min is None else f.min
+    return pt(figs["killed"]), pt(figs["injured"])
+
+
+def test_shooting_death_of_with_of_attached_elsewhere(analyzed):
+    text = ("He had been charged with reckless homicide after the March 3 shooting death of Tom Varga, 15, "
+            "at a house on Elm Road in Dunmore.")
+    assert counts(analyzed, text)[0] == 1
+
+
+def test_reduced_relative_read_as_main_verb(analyzed):
+    text = ("The family of a 15-year-old boy fatally shot outside a Pellham diner is heartbroken, "
+            "but sure his killer will be caught.")
+    assert counts(analyzed, text)[0] == 1
+
+
+def test_singular_victim_in_stable_condition_is_injured(analyzed):
+    text = ("A man was killed on Brant Street on Saturday night. Officers later found a woman who had "
+            "been wounded nearby, and she is in stable condition at Marlow General Hospital.")
+    assert counts(analyzed, text) == (1, 1)
+
+
+def test_suffered_gunshot_wounds_of_the_dead_are_not_injuries(analyzed):
+    text = ("Three people were found dead in a house on Orrin Lane on Monday. "
+            "All three had suffered gunshot wounds to the upper body, the coroner said.")
+    assert counts(analyzed, text) == (3, 0)
