@@ -463,10 +463,12 @@ ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seven
 
 def _ordinal_victim(arg: Token) -> Optional[int]:
     """'a fourth victim has died': at least four."""
-    if not (_is_person(arg) or arg.lemma_.lower() in ("victim", "person")):
-        return None
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in arg.children):
         return None                        # "the fourth man" names one of them, not a new total
+    if arg.lower_ in ORDINALS:
+        return ORDINALS[arg.lower_]        # "a fifth was struck by a ricochet"
+    if not (_is_person(arg) or arg.lemma_.lower() in ("victim", "person")):
+        return None
     for c in arg.children:
         if c.dep_ == "amod" and c.lower_ in ORDINALS:
             return ORDINALS[c.lower_]
@@ -750,10 +752,13 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
             q = Quantity(1, 1, "exact", 0, 0)
             return Candidate(fld, q, arg.idx, arg.idx + len(arg.text), sent, explicit=False, arg=arg)
         arg = subj
-    nth = _ordinal_victim(arg) if fld == "killed" else None
+    nth = _ordinal_victim(arg) if fld in ("killed", "hit", "injured") and role == "victim" else None
     if nth is not None:
         q = Quantity(nth, None, "at_least", 0, 0)
-        return Candidate(fld, q, arg.left_edge.idx, arg.idx + len(arg.text), sent, revision=True, arg=arg)
+        # "three were killed and a fourth was wounded": the ordinal counts everyone hit, the
+        # injured are what is left once the killed are taken out
+        return Candidate(fld if fld == "killed" else "hit", q, arg.left_edge.idx, arg.idx + len(arg.text), sent,
+                         revision=True, arg=arg)
     cand = _count_of(ctx, fld, trigger, arg, sent)
     if cand is None:
         return None

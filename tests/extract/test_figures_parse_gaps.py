@@ -35,3 +35,21 @@ def test_suffered_gunshot_wounds_of_the_dead_are_not_injuries(analyzed):
     text = ("Three people were found dead in a house on Orrin Lane on Monday. "
             "All three had suffered gunshot wounds to the upper body, the coroner said.")
     assert counts(analyzed, text) == (3, 0)
+
+
+def test_ordinal_victim_adds_to_those_hit(analyzed):
+    text = ("Three men were shot and killed outside a bar on Kell Avenue early Sunday, and a fourth "
+            "was wounded, police said.")
+    assert counts(analyzed, text) == (3, 1)
+
+
+def test_ordinal_bystander_raises_those_hit(analyzed):
+    text = ("Four people were hit by bullets and a fifth was struck by flying glass during a shooting "
+            "in Brenford on Sunday, police said. Nobody died.")
+    assert counts(analyzed, text) == (0, 5)
+
+
+def test_second_suspect_is_no_victim(analyzed):
+    text = ("A clerk was wounded in a robbery at a Tollis gas station on Friday. A second suspect was "
+            "shot by officers and is in custody.")
+    assert counts(analyzed, text)[1] == 1
