@@ -221,6 +221,10 @@ def _add_responsible_groups(ctx, kept: list[Candidate], resp) -> list[Candidate]
                 if any(fillers.norm(ctx.text[s:e]) == key for s, e in c.mentions):
                     c.role = "PerpOrg"
             continue
+        # A shorter form of a group already found ("the Zarlo" beside "the Zarlo Liberation Front")
+        # is that group: adding it would only displace the fuller name.
+        if any(re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", h) for h in have):
+            continue
         have.add(key)
         kept.append(Candidate(role="PerpOrg", mentions=[(r.party.start, r.party.end)], confidence=1.0,
                               votes={"PerpOrg": 1.0}))
@@ -235,6 +239,13 @@ _ORG_WORDS = frozenset({"front", "brigade", "brigades", "army", "movement", "gro
 def _is_organisation(ctx, party) -> bool:
     """A named group: in the armed-group lexicon, typed group/organisation by the entity index, or a
     proper name or a phrase headed by an organisation word ("the Northern Front"); never a pronoun."""
+    words = fillers.norm(party.text).split()
+    # "No group has claimed" names no group; "the same group that ..." points back to a group
+    # named elsewhere (or nowhere). A bare "the organisation" that claimed it is still kept: the
+    # reader of a modern report is told who claimed even when the name is given only earlier.
+    if (not words or words[0] in ("no", "none", "same", "this", "that", "these", "those", "such")
+            or any(w in _RELATIVE for w in words)):
+        return False
     if fillers.find_groups(party.text):
         return True
     if party.entity and ctx.entities is not None:

@@ -45,3 +45,21 @@ def test_incidents_spans_shorter_name_kept():
     # Weapons and targets: the longer re-description goes; people are never merged this way.
     assert names == [("Weapon", "the bomb"), ("Target", "the embassy"), ("Victim", "the embassy guards"),
                      ("Victim", "two guards")]
+
+
+@pytest.mark.model
+def test_incidents_spans_claiming_party_must_name_a_group(analyzed):
+    from newsdossier.extract.incidents import _is_organisation
+    from newsdossier.records import Party
+
+    text = ("No group has claimed the blast. Later the same group that bombed the depot called a radio station. "
+            "The Verlo Liberation Front claimed the attack.")
+    ctx = analyzed(text)
+
+    def party(phrase):
+        s = text.index(phrase)
+        return Party(text=phrase, start=s, end=s + len(phrase))
+
+    assert not _is_organisation(ctx, party("No group"))
+    assert not _is_organisation(ctx, party("the same group that"))
+    assert _is_organisation(ctx, party("The Verlo Liberation Front"))
