@@ -128,8 +128,8 @@ def _raw_candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
     for sent in ctx.doc.sents:
         if sent.end_char <= start or sent.start_char >= end:
             continue
-        if ctx.removed(sent.start_char, sent.end_char):
-            continue
+        if all(ctx.removed(t.idx, t.idx + len(t.text)) for t in sent if not t.is_space):
+            continue                       # boilerplate; a sentence only partly blanked still counts
         seen: set[tuple[str, int]] = set()
         for tok in sent:
             if not (start <= tok.idx < end):
@@ -178,7 +178,7 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
         if phrase.lower() in ("a", "an", "one") or q.point is None:
             continue
         s, e = sent.start_char + q.start, sent.start_char + q.end
-        if not (start <= s and e <= end) or _in_entity(ctx.doc, s, e):
+        if not (start <= s and e <= end) or _in_entity(ctx.doc, s, e) or ctx.removed(s, e):
             continue
         m = _SURFACE_AFTER.match(text[q.end:q.end + 60])
         if m and (m.group("word").lower() not in ("killed", "shot") or re.match(

@@ -53,3 +53,18 @@ def test_second_suspect_is_no_victim(analyzed):
     text = ("A clerk was wounded in a robbery at a Tollis gas station on Friday. A second suspect was "
             "shot by officers and is in custody.")
     assert counts(analyzed, text)[1] == 1
+
+
+def test_sentence_partly_in_boilerplate_still_counts(analyzed):
+    lead = "Share this story Tweet "
+    text = lead + "A teenager was shot and killed outside a Delmont gas station on Friday night, police said."
+    ctx = analyzed(text, "2025-06-14", removed=((0, len(lead) - 1),))
+    figs = incident_figures(ctx, 0, len(text))
+    assert figs["killed"] is not None and figs["killed"].min == 1
+
+
+def test_sentence_wholly_in_boilerplate_does_not_count(analyzed):
+    ad = "Related: Two men were shot dead in Orrin last month."
+    text = ad + "\n\nThe council met on Tuesday to discuss the budget."
+    ctx = analyzed(text, "2025-06-14", removed=((0, len(ad)),))
+    assert incident_figures(ctx, 0, len(text))["killed"] is None
