@@ -689,7 +689,18 @@ def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
     """A statistic over many incidents ("more than 3,000 people were shot in those shootings")."""
     if AGGREGATE_RE.search(sent.text):
         return True
-    return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and t is not trigger for t in sent)
+    return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and t is not trigger and not _ranked(t)
+               for t in sent)
+
+
+def _ranked(noun: Token) -> bool:
+    """'one of the worst mass shootings', 'among the deadliest attacks': a ranking of this event."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if not ((prep.lower_ == "of" and prep.head.lower_ == "one") or prep.lower_ == "among"):
+        return False
+    return any(c.tag_ in ("JJS", "RBS") or any(g.tag_ == "RBS" for g in c.children) for c in noun.children)
 
 
 MODALS = {"could", "would", "might", "may", "should", "must", "can", "will"}

@@ -68,3 +68,14 @@ def test_sentence_wholly_in_boilerplate_does_not_count(analyzed):
     text = ad + "\n\nThe council met on Tuesday to discuss the budget."
     ctx = analyzed(text, "2025-06-14", removed=((0, len(ad)),))
     assert incident_figures(ctx, 0, len(text))["killed"] is None
+
+
+def test_ranking_among_the_worst_shootings_is_no_statistic(analyzed):
+    text = ("Six people were shot to death at a Morven church on Sunday in one of the worst mass "
+            "shootings in the county's history.")
+    assert counts(analyzed, text)[0] == 6
+
+
+def test_one_of_several_shootings_stays_a_statistic(analyzed):
+    text = "Three people were killed in one of several shootings across Lorne over the weekend."
+    assert counts(analyzed, text)[0] == 0
