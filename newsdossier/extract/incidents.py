@@ -171,7 +171,9 @@ def tidy_spans(doc, spans: list) -> list:
         start = sp.start
         while start < sp.end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct):
             start += 1
-        if start >= sp.end or doc[start].lower_ in _RELATIVE:
+        # A span that ends on a preposition or conjunction ("the murder of") was cut mid-phrase:
+        # what it names is not what the tagger meant.
+        if start >= sp.end or doc[start].lower_ in _RELATIVE or doc[sp.end - 1].lower_ in _LEADING_JUNK:
             continue
         toks = doc[start:sp.end]
         if all(t.pos_ in _NAMELESS_POS for t in toks):

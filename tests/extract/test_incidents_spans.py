@@ -29,6 +29,14 @@ def test_incidents_spans_drop_pronouns_and_clauses(analyzed):
     assert [doc.text[s.char_start:s.char_end] for s in kept] == ["The men"]
 
 
+@pytest.mark.model
+def test_incidents_spans_drop_span_cut_mid_phrase(analyzed):
+    doc = analyzed("Rebels blamed for the murder of a judge fled to Tarvel.").doc
+    words = [t.text for t in doc]
+    m = words.index("murder")
+    assert tidy_spans(doc, [_span(doc, m - 1, m + 1, "Target")]) == []
+
+
 def test_incidents_spans_shorter_name_kept():
     text = "the bomb . a medium-sized bomb . the embassy . the embassy guards . two guards"
     at = {w: text.index(w) for w in ("the bomb", "a medium-sized bomb", "the embassy .", "the embassy guards",
