@@ -609,6 +609,7 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
             q, qs, qe = got
             explicit = True
         elif part.tag_ in ("NN", "NNP") or part.lower_ in PERSON_PRONOUNS or _age_noun(part) or (
+                part.tag_ == "NNPS" and part.ent_type_ == "PERSON") or (
                 part.lower_ in ("another", "other")):
             if fld == "perpetrator_count":
                 q = Quantity(1, 1, "exact", 0, 0)

@@ -79,3 +79,9 @@ def test_ranking_among_the_worst_shootings_is_no_statistic(analyzed):
 def test_one_of_several_shootings_stays_a_statistic(analyzed):
     text = "Three people were killed in one of several shootings across Lorne over the weekend."
     assert counts(analyzed, text)[0] == 0
+
+
+def test_surname_tagged_as_plural_is_one_person(analyzed):
+    text = ("Deputies were called to a house in Tarrow on Friday. Jenkins Rooks was pronounced dead "
+            "at the scene.")
+    assert counts(analyzed, text)[0] == 1
