@@ -691,7 +691,7 @@ def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
     if AGGREGATE_RE.search(sent.text):
         return True
     return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and t is not trigger and not _ranked(t)
-               for t in sent)
+               and _trigger_kind(t) != "death_of" for t in sent)   # "the deaths of four women": one event
 
 
 def _ranked(noun: Token) -> bool:

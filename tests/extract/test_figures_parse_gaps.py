@@ -85,3 +85,10 @@ def test_surname_tagged_as_plural_is_one_person(analyzed):
     text = ("Deputies were called to a house in Tarrow on Friday. Jenkins Rooks was pronounced dead "
             "at the scene.")
     assert counts(analyzed, text)[0] == 1
+
+
+def test_deaths_of_named_people_are_one_event(analyzed):
+    text = ("A hearing is set for two brothers charged in the January shooting deaths of four women "
+            "at a Carlow apartment complex.")
+    assert counts(analyzed, text)[0] == 4
+
