@@ -372,6 +372,13 @@ def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
                 arg = _subject(tok, ("nsubj",))
         else:
             arg = _object(tok)
+        if arg is None and kind == "injure" and tok.tag_ == "VBD" and not any(
+                c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+            # "left two men and a child wounded": 'wounded' takes an object, so a subject with
+            # none is a participle the parser read as a verb; its subject is who was hurt
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and (_is_person(subj) or subj.tag_ == "NNS"):
+                arg = subj
         if arg is None and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
             arg = _person_before(tok)
         elif arg is None and tok.tag_ in ("VBD", "VBN") and not _passive(tok):

@@ -92,3 +92,9 @@ def test_deaths_of_named_people_are_one_event(analyzed):
             "at a Carlow apartment complex.")
     assert counts(analyzed, text)[0] == 4
 
+
+
+def test_participle_read_as_active_verb_keeps_its_subject(analyzed):
+    text = ("A drive-by shooting on Kessel Avenue on Sunday left a 3-year-old girl dead and a woman "
+            "wounded, police said.")
+    assert counts(analyzed, text) == (1, 1)
