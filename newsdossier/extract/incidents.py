@@ -160,6 +160,30 @@ _LEADING_JUNK = frozenset({"and", "or", "but", "of", "with", "by", "to", "from",
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 
 
+# Nationality adjectives: a target or attacker is named without the country it belongs to ("the
+# embassy", not "the American embassy"), so one embassy told of as "American" and as "U.S." is one.
+DEMONYMS = frozenset({
+    "american", "argentine", "argentinian", "bolivian", "brazilian", "british", "canadian", "chilean", "chinese",
+    "colombian", "costa", "cuban", "dutch", "ecuadoran", "ecuadorian", "egyptian", "french", "german",
+    "guatemalan", "haitian", "honduran", "indian", "iranian", "iraqi", "israeli", "italian", "japanese",
+    "jordanian", "kenyan", "lebanese", "mexican", "nicaraguan", "nigerian", "pakistani", "palestinian",
+    "panamanian", "paraguayan", "peruvian", "russian", "salvadoran", "saudi", "somali", "soviet", "spanish",
+    "syrian", "turkish", "ukrainian", "uruguayan", "venezuelan", "yemeni", "us", "u.s.", "u.s"})
+_DEMONYM_ROLES = frozenset({"Target", "PerpInd"})
+
+
+def _demonym_length(doc, start: int, end: int) -> int:
+    """Tokens of a leading nationality adjective ("salvadoran", "u. s.", "costa rican"), else 0."""
+    words = [t.lower_ for t in doc[start:min(end, start + 3)]]
+    if len(words) >= 3 and words[0] in ("u.", "u") and words[1] in ("s.", "s"):
+        return 2
+    if len(words) >= 3 and words[0] == "costa" and words[1] == "rican":
+        return 2
+    if len(words) >= 2 and words[0] in DEMONYMS and words[0] != "costa" and doc[start].pos_ != "PROPN":
+        return 1
+    return 0
+
+
 def tidy_spans(doc, spans: list) -> list:
     """Tagged spans with leading conjunctions/prepositions trimmed; spans that name nothing dropped.
 
@@ -175,6 +199,8 @@ def tidy_spans(doc, spans: list) -> list:
         # what it names is not what the tagger meant.
         if start >= sp.end or doc[start].lower_ in _RELATIVE or doc[sp.end - 1].lower_ in _LEADING_JUNK:
             continue
+        if sp.role in _DEMONYM_ROLES:
+            start += _demonym_length(doc, start, sp.end)
         toks = doc[start:sp.end]
         if all(t.pos_ in _NAMELESS_POS for t in toks):
             continue

@@ -71,3 +71,16 @@ def test_incidents_spans_claiming_party_must_name_a_group(analyzed):
     assert not _is_organisation(ctx, party("No group"))
     assert not _is_organisation(ctx, party("the same group that"))
     assert _is_organisation(ctx, party("The Verlo Liberation Front"))
+
+
+@pytest.mark.model
+def test_incidents_spans_target_loses_nationality(analyzed):
+    doc = analyzed("A bomb went off outside the Peruvian embassy in Tarvel, and the Peruvian ambassador was unhurt.").doc
+    words = [t.text for t in doc]
+    p = words.index("Peruvian")
+    kept = tidy_spans(doc, [_span(doc, p, p + 1, "Target")])
+    assert [doc.text[s.char_start:s.char_end] for s in kept] == ["embassy"]
+    # A victim keeps the words that tell who they are.
+    q = len(words) - 1 - words[::-1].index("Peruvian")
+    kept = tidy_spans(doc, [_span(doc, q, q + 1, "Victim")])
+    assert [doc.text[s.char_start:s.char_end] for s in kept] == ["Peruvian ambassador"]
