@@ -170,6 +170,7 @@ DEMONYMS = frozenset({
     "panamanian", "paraguayan", "peruvian", "russian", "salvadoran", "saudi", "somali", "soviet", "spanish",
     "syrian", "turkish", "ukrainian", "uruguayan", "venezuelan", "yemeni", "us", "u.s.", "u.s"})
 _DEMONYM_ROLES = frozenset({"Target", "PerpInd"})
+_VAGUE = frozenset({"several", "some", "many", "various"})
 
 
 def _demonym_length(doc, start: int, end: int) -> int:
@@ -199,6 +200,10 @@ def tidy_spans(doc, spans: list) -> list:
         # what it names is not what the tagger meant.
         if start >= sp.end or doc[start].lower_ in _RELATIVE or doc[sp.end - 1].lower_ in _LEADING_JUNK:
             continue
+        # A vague quantifier ("several armed men") is no part of who they were; "some 100" is a count.
+        if (start + 1 < sp.end and doc[start].lower_ in _VAGUE and not doc[start + 1].like_num
+                and sp.role != "Weapon"):
+            start += 1
         if sp.role in _DEMONYM_ROLES:
             start += _demonym_length(doc, start, sp.end)
         toks = doc[start:sp.end]

@@ -84,3 +84,12 @@ def test_incidents_spans_target_loses_nationality(analyzed):
     q = len(words) - 1 - words[::-1].index("Peruvian")
     kept = tidy_spans(doc, [_span(doc, q, q + 1, "Victim")])
     assert [doc.text[s.char_start:s.char_end] for s in kept] == ["Peruvian ambassador"]
+
+
+@pytest.mark.model
+def test_incidents_spans_vague_quantifier_dropped_count_kept(analyzed):
+    doc = analyzed("Several armed men and some 40 students were seen near the Tarvel depot.").doc
+    words = [t.text for t in doc]
+    a, b = words.index("Several"), words.index("some")
+    kept = tidy_spans(doc, [_span(doc, a, a + 2), _span(doc, b, b + 2, "Victim")])
+    assert [doc.text[s.char_start:s.char_end] for s in kept] == ["armed men", "some 40 students"]
