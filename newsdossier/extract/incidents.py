@@ -429,6 +429,29 @@ def _non_overlapping(spans) -> list[tuple[int, int]]:
     return out
 
 
+def _full_name(ctx, name: str, spans: set) -> str:
+    """A person's full name when the filler was tagged by surname only ("pizarro" -> "carlos pizarro").
+
+    The fuller form must occur in the article as proper nouns ending in the tagged name (of at most two
+    words), one word longer; the reader (and an answer key) names a person in full. Longer extensions
+    picked up job titles ("justice president ...") on MUC-4 dev.
+    """
+    words = name.split()
+    if not words or len(words) > 2:
+        return name
+    best = name
+    pattern = r"(?<![\w-])([\w'-]+ )%s(?![\w-])"
+    for m in re.finditer(pattern % r"\s+".join(re.escape(w) for w in words), ctx.text, flags=re.I):
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not all(t.pos_ == "PROPN" for t in span):
+            continue
+        full = fillers.norm(ctx.text[m.start():m.end()])
+        if len(full) > len(best):
+            best = full
+            spans.add((m.start(), m.end()))
+    return best
+
+
 def _filler(ctx, c: Candidate, resolve) -> Filler:
     """A filler record: every occurrence of the entity's name, and its other names as aliases."""
     text = ctx.text
@@ -454,6 +477,8 @@ def _filler(ctx, c: Candidate, resolve) -> Filler:
     # are `mentions`, other names are `aliases`. A reader (and MUC-4's CEAF-REE) accepts a filler
     # whose every mention names the gold entity, so a doubtful alias must not sit among them.
     name = fillers.name_of(text, c)
+    if c.role in ("PerpInd", "Victim"):
+        name = _full_name(ctx, name, spans)
     own = _non_overlapping(sp for sp in spans if fillers.norm(text[sp[0]:sp[1]]) == name)
     mentions = [Span.at(text, s, e) for s, e in own]
     aliases = tuple(Span.at(text, s, e) for s, e in

@@ -93,3 +93,16 @@ def test_incidents_spans_vague_quantifier_dropped_count_kept(analyzed):
     a, b = words.index("Several"), words.index("some")
     kept = tidy_spans(doc, [_span(doc, a, a + 2), _span(doc, b, b + 2, "Victim")])
     assert [doc.text[s.char_start:s.char_end] for s in kept] == ["armed men", "some 40 students"]
+
+
+@pytest.mark.model
+def test_incidents_spans_person_named_in_full(analyzed):
+    from newsdossier.extract.incidents import _full_name
+
+    text = "Gunmen shot Dario Velkon in Tarvel on Monday. Velkon died in hospital, police said."
+    ctx = analyzed(text)
+    spans: set = set()
+    assert _full_name(ctx, "velkon", spans) == "dario velkon"
+    assert spans == {(text.index("Dario"), text.index(" in Tarvel"))}
+    # A name the article never gives longer stays as tagged.
+    assert _full_name(ctx, "tarvel", set()) == "tarvel"
