@@ -430,11 +430,11 @@ def _non_overlapping(spans) -> list[tuple[int, int]]:
 
 
 def _full_name(ctx, name: str, spans: set) -> str:
-    """A person's full name when the filler was tagged by surname only ("pizarro" -> "carlos pizarro").
+    """A person's full name when the filler was tagged by surname only ("velkon" -> "dario velkon").
 
     The fuller form must occur in the article as proper nouns ending in the tagged name (of at most two
     words), one word longer; the reader (and an answer key) names a person in full. Longer extensions
-    picked up job titles ("justice president ...") on MUC-4 dev.
+    picked up job titles ("the court president ...") on MUC-4 dev.
     """
     words = name.split()
     if not words or len(words) > 2:
