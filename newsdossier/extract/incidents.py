@@ -206,6 +206,11 @@ def tidy_spans(doc, spans: list) -> list:
             start += 1
         if sp.role in _DEMONYM_ROLES:
             start += _demonym_length(doc, start, sp.end)
+        # Where a target stood ("the offices in downtown Tarvel") is the incident's place, not its name.
+        if sp.role in ("Target", "PerpInd"):
+            cut = next((k for k in range(start + 1, sp.end) if doc[k].lower_ in ("in", "at", "near")), None)
+            if cut is not None:
+                sp = dataclasses.replace(sp, end=cut, char_end=doc[cut - 1].idx + len(doc[cut - 1].text))
         toks = doc[start:sp.end]
         if all(t.pos_ in _NAMELESS_POS for t in toks):
             continue

@@ -106,3 +106,12 @@ def test_incidents_spans_person_named_in_full(analyzed):
     assert spans == {(text.index("Dario"), text.index(" in Tarvel"))}
     # A name the article never gives longer stays as tagged.
     assert _full_name(ctx, "tarvel", set()) == "tarvel"
+
+
+@pytest.mark.model
+def test_incidents_spans_target_place_cut(analyzed):
+    doc = analyzed("Rebels bombed the bank offices in downtown Tarvel on Monday.").doc
+    words = [t.text for t in doc]
+    b, t = words.index("bank"), words.index("Tarvel")
+    kept = tidy_spans(doc, [_span(doc, b - 1, t, "Target")])
+    assert [doc.text[s.char_start:s.char_end] for s in kept] == ["the bank offices"]
