@@ -169,7 +169,7 @@ def _appos_title(ent: Span) -> Optional[Span]:
 
 
 def _named(builder: _Builder, doc: Doc) -> None:
-    groups = lexicon.group_matches(doc)
+    groups = lexicon.find_groups(doc.text)
     for start, end, canonical in groups:
         builder.add("group:" + canonical.lower(), canonical, "group", start, end, "name",
                     alias=doc.text[start:end])

