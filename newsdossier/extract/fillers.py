@@ -443,15 +443,18 @@ machetes ak-47 kalashnikov kalashnikovs m-16 uzi carbine bazooka launcher launch
 """.split())
 
 
+def _modifiers_start(tok: Token) -> Token:
+    """The first adjective or compound word in front of `tok` ("automatic" in "automatic rifles")."""
+    return min([tok] + [t for t in tok.lefts if t.dep_ in ("amod", "compound")], key=lambda t: t.i)
+
+
 def lexicon_weapons(doc: Doc, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     """Weapons the CRF left out, told as the instrument of an attack ("fired on them with rifles").
 
     A strong weapon word is added when it is the object of "with"/"using" under an attack verb,
     or the subject of explode/detonate; the CRF's own spans always win.
     """
-    covered = set()
-    for sp in spans:
-        covered.update(range(sp.start, sp.end))
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
     out = list(spans)
     sent_index = {s.start: i for i, s in enumerate(sentences(doc))}
     for tok in doc:
@@ -467,7 +470,7 @@ def lexicon_weapons(doc: Doc, spans: list[TaggedSpan]) -> list[TaggedSpan]:
             ok = True
         if not ok:
             continue
-        left = min([tok] + [t for t in tok.lefts if t.dep_ in ("amod", "compound")], key=lambda t: t.i)
+        left = _modifiers_start(tok)
         out.append(TaggedSpan(role="Weapon", start=left.i, end=tok.i + 1, char_start=left.idx,
                               char_end=tok.idx + len(tok.text), confidence=RULE_CONFIDENCE,
                               sentence=sent_index.get(tok.sent.start, 0), source="instrument"))
@@ -485,9 +488,7 @@ def rule_victims(doc: Doc, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     The patient of a harm verb ("nine people were killed", "gunmen shot two guards") that names
     people (a noun, not a pronoun or a bare number) becomes a victim span of modest confidence.
     """
-    covered = set()
-    for sp in spans:
-        covered.update(range(sp.start, sp.end))
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
     out = list(spans)
     sent_index = {s.start: i for i, s in enumerate(sentences(doc))}
     for tok in doc:
@@ -501,7 +502,7 @@ def rule_victims(doc: Doc, spans: list[TaggedSpan]) -> list[TaggedSpan]:
             continue
         if tok.lemma_.lower() in WEAPON_WORDS or tok.lemma_.lower() in TARGET_WORDS:
             continue
-        left = min([tok] + [t for t in tok.lefts if t.dep_ in ("amod", "compound")], key=lambda t: t.i)
+        left = _modifiers_start(tok)
         right = tok
         for t in tok.rights:
             if t.dep_ in ("compound", "flat"):
