@@ -52,7 +52,13 @@ PERSON_NOUNS = {"man", "woman", "person", "boy", "girl", "child", "teen", "teena
                 "grandfather", "nephew", "niece", "kid", "old", "year-old", "gentleman", "lady",
                 "security", "agent", "sergeant", "detective", "patron", "shopper", "tourist",
                 "pastor", "priest", "teacher", "worshipper", "guest", "relative", "individual",
-                "roommate", "fan", "rapper", "suspect", "gunman", "shooter"}
+                "roommate", "fan", "rapper", "suspect", "gunman", "shooter", "grandson", "granddaughter",
+                "grandchild", "stepson", "stepdaughter", "stepfather", "stepmother", "mom", "dad", "sibling",
+                "someone", "somebody", "player", "rider", "motorcyclist", "grader", "sophomore", "freshman",
+                "youngster", "classmate", "cop", "patient", "bouncer", "witness", "guy", "homeowner",
+                "manager", "graduate", "partner", "fiance", "fiancee", "spouse", "coworker", "co-worker",
+                "landlord", "tenant", "cashier", "bartender", "attendant", "veteran", "homeless", "motorist",
+                "toddler", "newborn", "boyfriend", "girlfriend", "mother-in-law", "father-in-law", "niece"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 NOT_PEOPLE = {"charge", "count", "shot", "round", "bullet", "time", "year", "day", "hour", "minute", "week",
               "month", "block", "mile", "foot", "feet", "gun", "weapon", "firearm", "car", "vehicle", "house",
@@ -474,8 +480,8 @@ def _ordinal_victim(arg: Token) -> Optional[int]:
         return None                        # "the fourth man" names one of them, not a new total
     if arg.lower_ in ORDINALS:
         return ORDINALS[arg.lower_]        # "a fifth was struck by a ricochet"
-    if not (_is_person(arg) or arg.lemma_.lower() in ("victim", "person")):
-        return None
+    if not (_is_person(arg) or arg.lemma_.lower() in ("victim", "person")) or arg.lemma_.lower() == "grader":
+        return None                        # "a 10th-grader" is a pupil's class, not a count
     for c in arg.children:
         if c.dep_ == "amod" and c.lower_ in ORDINALS:
             return ORDINALS[c.lower_]
@@ -795,8 +801,8 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         # "the boyfriend was also shot", "another man was shot": on top of the killed, not among them
         cand.field = "injured"
     elif fld == "injured" and not cand.explicit and not _additional(trigger, arg) and not any(
-            _trigger_kind(t) in ("kill", "die", "dead") for t in sent if t is not trigger) and not (
-            SURVIVAL_RE.search(sent.text)):
+            _trigger_kind(t) in ("kill", "die", "dead") or (_trigger_kind(t) == "hit" and _is_fatal(t))
+            for t in sent if t is not trigger) and not (SURVIVAL_RE.search(sent.text)):
         # "the boy was wounded" with no count: likely the victim the article says died; a hit
         cand.field = "hit"
     cand.partial = _partial(arg)

@@ -1,0 +1,28 @@
+"""Who counts as a person hit or killed: role nouns and kinship words, and class years that are no count."""
+import pytest
+
+from newsdossier.extract.figures import incident_figures
+
+pytestmark = pytest.mark.model
+
+
+def counts(analyzed, text, published="2025-06-14"):
+    ctx = analyzed(text, published)
+    figs = incident_figures(ctx, 0, len(text))
+    pt = lambda f: 0 if f is None or f.min is None else f.min
+    return pt(figs["killed"]), pt(figs["injured"])
+
+
+def test_role_noun_outside_the_core_list_is_a_person(analyzed):
+    text = "Two deputies who shot and killed a Vellon homeowner last week returned to duty on Monday."
+    assert counts(analyzed, text)[0] == 1
+
+
+def test_kinship_nouns_are_people(analyzed):
+    text = "A Darrow man fatally shot his stepfather and wounded his grandson on Friday night, police said."
+    assert counts(analyzed, text) == (1, 1)
+
+
+def test_a_tenth_grader_is_one_pupil_not_ten_victims(analyzed):
+    text = "A 10th-grader was shot and killed outside Pell Ridge High School on Tuesday afternoon."
+    assert counts(analyzed, text)[0] == 1
