@@ -147,6 +147,9 @@ def _raw_candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
                 cand = _candidate(ctx, fld, tok, arg, sent)
                 if cand is not None:
                     out.append(cand)
+            multiple = _multiple_event(ctx, tok, sent)
+            if multiple is not None:
+                out.append(multiple)
             if tok.lemma_.lower() in ATTACKER_NOUNS or tok.lower_ in ATTACKER_NOUNS:
                 if tok.pos_ in ("NOUN", "PROPN") and ("perpetrator_count", tok.i) not in seen:
                     seen.add(("perpetrator_count", tok.i))
@@ -156,6 +159,29 @@ def _raw_candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
         have = {c.field for c in out if c.sentence.start == sent.start}
         out.extend(c for c in _surface_candidates(ctx, sent, start, end) if c.field not in have)
     return out
+
+
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_HITS = {"shooting", "stabbing"}
+MULTIPLE_DEATHS = {"homicide", "murder", "killing", "slaying", "fatality"}
+
+
+def _multiple_event(ctx: Context, tok: Token, sent: SpacySpan) -> Optional[Candidate]:
+    """'a quadruple shooting' hit four people; 'a double homicide' killed two."""
+    if tok.lower_ not in MULTIPLES or tok.dep_ not in ("amod", "compound", "nmod"):
+        return None
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if lemma in MULTIPLE_HITS:
+        fld = "hit"                        # "a fatal double shooting" may have killed one or both
+    elif lemma in MULTIPLE_DEATHS:
+        fld = "killed"
+    else:
+        return None
+    if head.tag_ == "NNS" or is_aggregate(sent, head) or is_past_year(ctx, head):
+        return None                        # "two double shootings", "a triple homicide in 2009"
+    n = MULTIPLES[tok.lower_]
+    return Candidate(fld, Quantity(n, n, "exact", 0, 0), tok.idx, head.idx + len(head.text), sent, arg=head)
 
 
 _PEOPLE = r"(?:(?:other|more|young|teenage|adult|innocent|police)\s+)?(?:people|persons|men|women|others|victims|" \

@@ -1,4 +1,4 @@
-"""Who counts as a person hit or killed: role nouns and kinship words, and class years that are no count."""
+"""Casualty rules on invented sentences: who counts as a person, and events named by their size ("a triple shooting")."""
 import pytest
 
 from newsdossier.extract.figures import incident_figures
@@ -26,3 +26,19 @@ def test_kinship_nouns_are_people(analyzed):
 def test_a_tenth_grader_is_one_pupil_not_ten_victims(analyzed):
     text = "A 10th-grader was shot and killed outside Pell Ridge High School on Tuesday afternoon."
     assert counts(analyzed, text)[0] == 1
+
+
+def test_quadruple_shooting_hit_four(analyzed):
+    text = ("Officers in Brisco are investigating a quadruple shooting that killed one man on Tern Street "
+            "on Saturday night.")
+    assert counts(analyzed, text) == (1, 3)
+
+
+def test_double_homicide_killed_two(analyzed):
+    text = "Detectives in Arlow have made an arrest in a double homicide on Pike Road last month."
+    assert counts(analyzed, text)[0] == 2
+
+
+def test_several_double_shootings_are_no_count(analyzed):
+    text = "Two double shootings on the east side of Arlow kept officers busy on Friday."
+    assert counts(analyzed, text) == (0, 0)
