@@ -246,6 +246,12 @@ def _trigger_kind(tok: Token) -> Optional[str]:
                         m.lower_ in ("critical", "serious", "stable", "fair", "grave", "good")
                         for m in g.children) for g in c.children) for c in tok.children):
             return "suffer_injury"         # "is in critical condition"
+        if lemma == "leave" and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(
+                    g.lemma_.lower() == "condition" and any(
+                        m.lower_ in ("critical", "serious", "stable", "fair", "grave")
+                        for m in g.children) for g in c.children) for c in tok.children):
+            return "left_in_condition"     # "left two men in critical condition"
         if lemma in ("remain", "be", "stay", "lie") and any(
                 c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "hospital" for g in c.children)
                 for c in tok.children):
@@ -423,6 +429,8 @@ def _trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         # "Four teens, one fatally, were shot": the fatal part of a hit.
     elif kind == "die":
         out.append(("killed", _subject(tok, ("nsubj", "nsubjpass"))))
+    elif kind == "left_in_condition":
+        out.append(("injured", _object(tok)))
     elif kind == "hospital":
         out.append(("hit", _subject(tok, ("nsubjpass", "nsubj"))))
     elif kind == "suffer_injury":
@@ -606,10 +614,34 @@ def _is_person(tok: Token) -> bool:
 
 def _conjuncts(arg: Token) -> list[Token]:
     out = [arg]
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in arg.children):
+        return out                         # "his brother or a friend": one of them, not both
     for c in arg.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             out.extend(_conjuncts(c))
     return out
+
+
+def _own_state(part: Token) -> Optional[str]:
+    """killed | injured when the noun carries its own casualty word ("one dead", "two others
+    wounded", "two in critical condition"), else None."""
+    for c in part.children:
+        if c.dep_ in ("amod", "acl") and c.i > part.i or (c.dep_ == "amod" and part.pos_ == "NUM"):
+            kind = _trigger_kind(c)
+            if kind in ("dead", "kill", "die") or (kind == "hit" and _is_fatal(c)):
+                return "killed"
+            if kind in ("injured_adj", "injure"):
+                return "injured"
+        if c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.lemma_.lower() == "condition" and any(m.lower_ in ("critical", "serious", "stable", "fair", "grave")
+                                                     for m in g.children) for g in c.children):
+            return "injured"
+    # "left one dead and two others in critical condition" with the 'in' hung on the verb
+    doc, j = part.doc, part.right_edge.i + 1
+    if j + 2 < len(doc) and doc[j].lower_ == "in" and doc[j].head.i != part.i and any(
+            doc[k].lemma_.lower() == "condition" for k in range(j + 1, min(j + 4, len(doc)))):
+        return "injured"
+    return None
 
 
 def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[Candidate]:
@@ -640,9 +672,15 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
     total_lo, total_hi, qual = 0, 0, None
     s, e = None, None
     explicit = False
+    if len(parts) > 1 and fld in ("killed", "injured"):
+        # "left one dead and three others wounded": a conjunct with its own state is another group
+        parts = [p for p in parts if _own_state(p) in (None, fld)] or parts
+        arg = parts[0]
     for part in parts:
         if part.lemma_.lower() in NOT_PEOPLE or (part.pos_ == "PROPN" and part.ent_type_ in ("GPE", "LOC", "FAC")):
             return None                    # "multiple charges", "three shots"; a dateline "MIAMI GARDENS"
+        if any(c.lower_ == "unborn" for c in part.children):
+            continue                       # "a woman and her unborn child": tallies count the people born
         got = _quantity_of(ctx, part)
         if got is not None:
             q, qs, qe = got
@@ -675,6 +713,8 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
         elif total_hi is not None:
             total_hi += q.max
         qual = q.qualifier if qual is None or qual == q.qualifier else "about"
+    if s is None:
+        return None                        # nobody left to count ("her unborn baby")
     if len(parts) > 1:
         explicit = True
     quantity = Quantity(total_lo, total_hi, qual or "exact", 0, 0)

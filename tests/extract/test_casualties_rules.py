@@ -42,3 +42,29 @@ def test_double_homicide_killed_two(analyzed):
 def test_several_double_shootings_are_no_count(analyzed):
     text = "Two double shootings on the east side of Arlow kept officers busy on Friday."
     assert counts(analyzed, text) == (0, 0)
+
+
+def test_conjunct_with_its_own_state_is_another_group(analyzed):
+    text = "A shooting early Sunday in Marden left one dead and 3 other people wounded, police said."
+    assert counts(analyzed, text) == (1, 3)
+
+
+def test_conjunct_in_critical_condition_is_not_among_the_dead(analyzed):
+    text = "A shooting in Tolver on Friday left one dead and two others in critical condition."
+    assert counts(analyzed, text) == (1, 2)
+
+
+def test_alternatives_joined_by_or_are_one_person(analyzed):
+    text = "Her son called to say that either his cousin or a friend was dead."
+    assert counts(analyzed, text)[0] == 1
+
+
+def test_unborn_child_is_not_counted_among_the_dead(analyzed):
+    text = "A gunman killed a pregnant woman and her unborn child at a house in Keswin on Monday."
+    assert counts(analyzed, text)[0] == 1
+
+
+def test_left_in_critical_condition_is_injured(analyzed):
+    text = ("Gunmen opened fire on a Darby Street porch on Sunday, killing a 12-year-old boy and leaving "
+            "his brother in critical condition.")
+    assert counts(analyzed, text) == (1, 1)
