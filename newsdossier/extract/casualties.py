@@ -90,6 +90,7 @@ class Candidate:
     fatal_part: Optional[Quantity] = None   # "four were shot, one fatally": the killed part
     arg: Optional[Token] = None
     extra: list = field(default_factory=list)
+    trigger: Optional[Token] = None
 
 
 # --- finding candidates -----------------------------------------------------------------------
@@ -126,7 +127,61 @@ def candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
             c.field = "hit"
     out = [c for c in out if not (c.field in ("hit", "injured") and c.fatal_part is None and c.arg is not None
                                   and (c.sentence.start, c.arg.i) in killed_args)]
+    return _sum_in_sentence(out)
+
+
+_NO_SUM = PERSON_PRONOUNS | {"they", "them", "himself", "herself", "themselves", "both", "all", "who"}
+
+
+def _sum_in_sentence(cands: list[Candidate]) -> list[Candidate]:
+    """'The gunman shot a guard in the neck before shooting a clerk': different people hit in one
+    sentence add up (names and nouns only; a pronoun may be someone already counted)."""
+    out: list[Candidate] = []
+    groups: dict[tuple[int, str], Candidate] = {}
+    for c in cands:
+        key = (c.sentence.start, c.field)
+        q = c.quantity
+        # one named or described person each: a written count may be a total the other is part of
+        summable = (c.field in SUMMED_FIELDS and c.arg is not None and c.trigger is not None and not c.partial
+                    and not c.explicit and c.fatal_part is None and c.arg.lower_ not in _NO_SUM
+                    and q.min == q.max == 1 and not any(t.lower_ in ("other", "another", "others")
+                                                        for t in c.arg.subtree))
+        first = groups.get(key)
+        if summable and first is not None and first.arg.lemma_ != c.arg.lemma_ and not _related(first.arg, c.arg) \
+                and _coordinated(first.trigger, c.trigger):
+            fq = first.quantity
+            first.quantity = Quantity(fq.min + q.min, fq.max + q.max, "exact", 0, 0)
+            first.end = max(first.end, c.end)
+            continue
+        if summable and first is None:
+            groups[key] = c
+        out.append(c)
     return out
+
+
+SUMMED_FIELDS = {"hit", "injured"}
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Are two triggers clauses of one report: 'X was shot and Y was wounded', 'striking X and
+    grazing Y', 'shot X before shooting Y'?"""
+    def top(t: Token) -> Token:
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        return t
+    doc = a.doc
+    if "\n" in doc[min(a.i, b.i):max(a.i, b.i)].text:
+        return False                       # a headline glued to the lead repeats it
+    if top(a) == top(b):
+        return True
+    later = b if b.i > a.i else a
+    earlier = a if later is b else b
+    return later.dep_ == "pcomp" and later.head.dep_ == "prep" and later.head.head == earlier
+
+
+def _related(a: Token, b: Token) -> bool:
+    """Is one argument inside the other's phrase ('the mother of the boy', 'two men, one of them')?"""
+    return a in b.subtree or b in a.subtree
 
 
 def _raw_candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
@@ -853,6 +908,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     cand = _count_of(ctx, fld, trigger, arg, sent)
     if cand is None:
         return None
+    cand.trigger = trigger
     if role == "attacker":
         if fld != "killed":
             return None

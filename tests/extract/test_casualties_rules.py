@@ -68,3 +68,15 @@ def test_left_in_critical_condition_is_injured(analyzed):
     text = ("Gunmen opened fire on a Darby Street porch on Sunday, killing a 12-year-old boy and leaving "
             "his brother in critical condition.")
     assert counts(analyzed, text) == (1, 1)
+
+
+def test_two_people_shot_in_coordinated_clauses_add_up(analyzed):
+    text = ("A 9-year-old boy was shot in the arm and a 30-year-old woman was shot in the back on Vine "
+            "Street in Larch on Sunday. Both are expected to survive.")
+    assert counts(analyzed, text) == (0, 2)
+
+
+def test_headline_glued_to_the_lead_is_not_a_second_person(analyzed):
+    text = ("Teen shoots himself in Orrin Park\n\nA 15-year-old boy accidentally shot himself early "
+            "Monday in Orrin Park. He is in good condition.")
+    assert counts(analyzed, text) == (0, 1)
