@@ -196,7 +196,7 @@ def _raw_candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
             if not (start <= tok.idx < end):
                 continue
             for fld, arg in _trigger_args(tok):
-                if arg is None or (fld, arg.i) in seen:
+                if arg is None or (fld, arg.i) in seen or _across_lines(tok, arg):
                     continue
                 seen.add((fld, arg.i))
                 cand = _candidate(ctx, fld, tok, arg, sent)
@@ -239,13 +239,20 @@ def _multiple_event(ctx: Context, tok: Token, sent: SpacySpan) -> Optional[Candi
     return Candidate(fld, Quantity(n, n, "exact", 0, 0), tok.idx, head.idx + len(head.text), sent, arg=head)
 
 
+def _across_lines(a: Token, b: Token) -> bool:
+    """A line break between a trigger and its argument: a list item or a headline the parser
+    joined to the next line ('ready to shoot' / '4.')."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[lo.i:hi.i])
+
+
 _PEOPLE = r"(?:(?:other|more|young|teenage|adult|innocent|police)\s+)?(?:people|persons|men|women|others|victims|" \
           r"teens|teenagers|children|kids|adults|officers|students|boys|girls|males|females|juveniles)"
 _SURFACE_AFTER = re.compile(
-    rf"^\s*(?:{_PEOPLE}\s*)?(?:(?:were|was|are|have been|had been|got|remain|reportedly)\s+)*"
+    rf"^[ \t]*(?:{_PEOPLE}\s*)?(?:(?:were|was|are|have been|had been|got|remain|reportedly)\s+)*"
     r"(?P<word>shot dead|shot to death|killed|dead|died|wounded|injured|hurt|shot|hospitalized)\b",
     re.IGNORECASE)
-_SURFACE_BEFORE = re.compile(r"\b(?P<word>killing|killed|wounding|wounded|injuring|injured|shooting|shot)\s+$",
+_SURFACE_BEFORE = re.compile(r"\b(?P<word>killing|killed|wounding|wounded|injuring|injured|shooting|shot)[ \t]+$",
                              re.IGNORECASE)
 _SURFACE_FIELD = {"shot dead": "killed", "shot to death": "killed", "killed": "killed", "dead": "killed",
                   "died": "killed", "killing": "killed", "wounded": "injured", "injured": "injured",

@@ -80,3 +80,9 @@ def test_headline_glued_to_the_lead_is_not_a_second_person(analyzed):
     text = ("Teen shoots himself in Orrin Park\n\nA 15-year-old boy accidentally shot himself early "
             "Monday in Orrin Park. He is in good condition.")
     assert counts(analyzed, text) == (0, 1)
+
+
+def test_a_numbered_list_item_is_no_argument_across_the_line_break(analyzed):
+    text = ("A 22-year-old Tarn man was accidentally shot in the leg on Saturday and is in fair condition.\n\n"
+            "Safety tips:\n\nKeep your finger off the trigger until you are ready to shoot\n\n4. Know your target")
+    assert counts(analyzed, text) == (0, 1)
