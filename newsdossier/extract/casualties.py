@@ -728,6 +728,8 @@ def _count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpa
         return Candidate(fld, Quantity(None, None, "exact", 0, 0), arg.idx, arg.idx + len(arg.text), sent,
                          explicit=False, arg=arg)
     parts = _conjuncts(arg) if fld != "perpetrator_count" else [arg]
+    if trigger.dep_ == "amod" and trigger.head == arg and trigger.i < arg.i:
+        parts = [arg]                      # "the injured boy and two others": the adjective is the boy's
     if len(parts) > 1 and _quantity_of(ctx, arg) is not None:
         # "two officers, Jo Li and Al Ray": the names list the counted people, they add nothing
         parts = [arg] + [p for p in parts[1:] if p.pos_ != "PROPN"]
@@ -828,10 +830,11 @@ AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:janua
 
 
 def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
-    """A statistic over many incidents ("more than 3,000 people were shot in those shootings")."""
+    """A statistic over many incidents ("more than 3,000 people were shot in those shootings");
+    a plural trigger of that kind is a tally itself ("the city's 24 homicides")."""
     if AGGREGATE_RE.search(sent.text):
         return True
-    return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and t is not trigger and not _ranked(t)
+    return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and not _ranked(t)
                and _trigger_kind(t) != "death_of" for t in sent)   # "the deaths of four women": one event
 
 
@@ -857,7 +860,7 @@ def _irrealis(trigger: Token) -> bool:
     if any(c.lower_ in ("nearly", "almost") for c in trigger.children):
         return True
     head = trigger.head
-    if trigger.dep_ == "conj" and head is not trigger and any(
+    if trigger.dep_ == "conj" and head != trigger and any(
             c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
         return True                        # "could have hit her and killed her"
     return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in IRREALIS_HEADS
@@ -882,7 +885,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     if _negated(trigger) and arg.lower_ not in NONE_WORDS and not any(
             c.lower_ == "no" for c in arg.children):
         return None
-    if trigger.lemma_.lower() in ("toll", "death") and trigger is arg:
+    if trigger.lemma_.lower() in ("toll", "death") and trigger == arg:
         num = _toll_value(trigger)
         if num is not None:
             arg = num
@@ -931,7 +934,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         cand.field = "injured"
     elif fld == "injured" and not cand.explicit and not _additional(trigger, arg) and not any(
             _trigger_kind(t) in ("kill", "die", "dead") or (_trigger_kind(t) == "hit" and _is_fatal(t))
-            for t in sent if t is not trigger) and not (SURVIVAL_RE.search(sent.text)):
+            for t in sent if t != trigger) and not (SURVIVAL_RE.search(sent.text)):
         # "the boy was wounded" with no count: likely the victim the article says died; a hit
         cand.field = "hit"
     cand.partial = _partial(arg)
@@ -973,7 +976,7 @@ def _along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:
 def _other_victims(trigger: Token, sent: SpacySpan) -> bool:
     """Does the sentence report someone other than the reflexive being killed or shot?"""
     for tok in sent:
-        if tok is trigger or _trigger_kind(tok) not in ("kill", "hit", "die"):
+        if tok == trigger or _trigger_kind(tok) not in ("kill", "hit", "die"):
             continue
         for fld, arg in _trigger_args(tok):
             if arg is not None and arg.lower_ not in ("himself", "herself", "themselves"):

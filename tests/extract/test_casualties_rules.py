@@ -86,3 +86,15 @@ def test_a_numbered_list_item_is_no_argument_across_the_line_break(analyzed):
     text = ("A 22-year-old Tarn man was accidentally shot in the leg on Saturday and is in fair condition.\n\n"
             "Safety tips:\n\nKeep your finger off the trigger until you are ready to shoot\n\n4. Know your target")
     assert counts(analyzed, text) == (0, 1)
+
+
+def test_prenominal_injured_belongs_to_its_own_noun(analyzed):
+    text = ("Officers were called to a house on Vail Street and found the injured boy and two others "
+            "inside. The boy is in stable condition.")
+    assert counts(analyzed, text) == (0, 1)
+
+
+def test_a_tally_of_homicides_is_no_count_of_this_event(analyzed):
+    text = ("A 30-year-old man was shot and killed on Orne Avenue on Friday. The city has now had "
+            "24 homicides, police said.")
+    assert counts(analyzed, text)[0] == 1
