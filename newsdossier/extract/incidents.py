@@ -137,7 +137,11 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
     if not kept and not _call(_figures, "reports_casualties", ctx, 0, len(text)):
         return ()
     resp_all = _resp.responsibility(ctx, 0, len(text), resolve)
-    kept = drop_redescriptions(text, _add_responsible_groups(ctx, kept, resp_all))
+    # A claimant becomes a perpetrator filler only where the article is judged to report an
+    # incident, like every other filler; the claim itself stays in `responsibility` either way.
+    if prob >= config["doc_threshold"]:
+        kept = _add_responsible_groups(ctx, kept, resp_all)
+    kept = drop_redescriptions(text, kept)
     segments = _segments(ctx, kept)
     # Each responsibility entry goes to the incident whose sentences hold it, else to the main one.
     shares: list[list] = [[] for _ in segments]
@@ -196,9 +200,19 @@ def tidy_spans(doc, spans: list) -> list:
         start = sp.start
         while start < sp.end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct):
             start += 1
-        # A span that ends on a preposition or conjunction ("the murder of") was cut mid-phrase:
-        # what it names is not what the tagger meant.
-        if start >= sp.end or doc[start].lower_ in _RELATIVE or doc[sp.end - 1].lower_ in _LEADING_JUNK:
+        # A relative pronoun or punctuation closing the span ("carlos marcelo who") opens the
+        # clause that follows the name; an article closing it ("the facing of the") belongs to
+        # the next phrase. Either way the name ends before it.
+        end = sp.end
+        while end > start and (doc[end - 1].lower_ in _RELATIVE or doc[end - 1].is_punct
+                               or doc[end - 1].pos_ == "DET"):
+            end -= 1
+        if end != sp.end and end > start:
+            sp = dataclasses.replace(sp, end=end, char_end=doc[end - 1].idx + len(doc[end - 1].text))
+        # A span that ends on a preposition, a conjunction or a possessive ("the murder of", "the
+        # people's") was cut mid-phrase: what it names is not what the tagger meant.
+        if (start >= sp.end or doc[start].lower_ in _RELATIVE or doc[sp.end - 1].lower_ in _LEADING_JUNK
+                or doc[sp.end - 1].tag_ == "POS"):
             continue
         # A vague quantifier ("several armed men") is no part of who they were; "some 100" is a count.
         if (start + 1 < sp.end and doc[start].lower_ in _VAGUE and not doc[start + 1].like_num
@@ -434,6 +448,14 @@ def _non_overlapping(spans) -> list[tuple[int, int]]:
     return out
 
 
+# Occupations and role nouns describe a person ("journalist", "peasant leader"); unlike a rank or an
+# honorific ("Col.", "Mr."), they are no part of the name.
+_DESCRIPTORS = fillers.VICTIM_WORDS | fillers.PERP_WORDS | frozenset(
+    "reporter photographer correspondent editor lawyer attorney engineer professor economist writer novelist "
+    "poet singer actor trade unionist unionist activist member members deputy congressman senator councilman "
+    "governor minister secretary director manager owner driver pilot nurse doctor physician".split())
+
+
 def _full_name(ctx, name: str, spans: set) -> str:
     """A person's full name when the filler was tagged by surname only ("velkon" -> "dario velkon").
 
@@ -448,7 +470,10 @@ def _full_name(ctx, name: str, spans: set) -> str:
     pattern = r"(?<![\w-])([\w'-]+ )%s(?![\w-])"
     for m in re.finditer(pattern % r"\s+".join(re.escape(w) for w in words), ctx.text, flags=re.I):
         span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or not all(t.pos_ == "PROPN" for t in span):
+        # An occupation in front ("journalist") is no part of the name, even where lower-cased
+        # text makes the tagger call it a proper noun.
+        if (span is None or not all(t.pos_ == "PROPN" for t in span)
+                or span[0].lower_ in _DESCRIPTORS):
             continue
         full = fillers.norm(ctx.text[m.start():m.end()])
         if len(full) > len(best):

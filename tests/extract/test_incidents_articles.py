@@ -123,3 +123,17 @@ def test_incidents_no_claim_is_no_claim_and_a_relative_denial_is_the_partys_own(
     assert denial and "Southern Liberation Army" in denial[0].party.text
     army = ctx.entities.resolve(denial[0].party.start, denial[0].party.end)
     assert denial[0].by == army
+
+
+def test_incidents_rejected_article_keeps_claims_but_names_no_fillers(analyzed, monkeypatch):
+    """When the document decision says "no incident", a claim is still reported in `responsibility`
+    (nothing is lost), but it does not make the claimant a perpetrator filler on its own."""
+    from newsdossier.extract import incidents as inc_mod
+
+    load = inc_mod.load_model
+    monkeypatch.setattr(inc_mod, "load_model", lambda: (load()[0], {**load()[1], "doc_threshold": 1.01}))
+    incidents = _incidents(analyzed, ATTACK)
+    assert incidents, "nine people killed still make an incident"
+    inc = incidents[0]
+    assert not inc.perpetrator_organizations and not inc.targets and not inc.victims
+    assert any(r.how == "claimed" and "Shabaab" in r.party.text for r in inc.responsibility)

@@ -115,3 +115,26 @@ def test_incidents_spans_target_place_cut(analyzed):
     b, t = words.index("bank"), words.index("Tarvel")
     kept = tidy_spans(doc, [_span(doc, b - 1, t, "Target")])
     assert [doc.text[s.char_start:s.char_end] for s in kept] == ["the bank offices"]
+
+
+@pytest.mark.model
+def test_incidents_spans_name_ends_before_relative_pronoun_and_possessive_dropped(analyzed):
+    doc = analyzed("Gunmen killed reporter Ilse Varno who had written about the Tarvel people's bank.").doc
+    words = [t.text for t in doc]
+    i, who = words.index("Ilse"), words.index("who")
+    kept = tidy_spans(doc, [_span(doc, i, who, "Victim")])
+    assert [doc.text[s.char_start:s.char_end] for s in kept] == ["Ilse Varno"]
+    # "the Tarvel people's" names the bank's owner, cut from the phrase the target is.
+    p = words.index("people")
+    assert tidy_spans(doc, [_span(doc, p - 2, p + 1, "Target")]) == []
+
+
+@pytest.mark.model
+def test_incidents_spans_full_name_leaves_occupation_out_keeps_rank(analyzed):
+    from newsdossier.extract.incidents import _full_name
+
+    # The tagger calls a capitalised occupation a proper noun: it still stays out of the name.
+    ctx = analyzed("Journalist Ilse Varno was shot in Tarvel. Varno died later.")
+    assert _full_name(ctx, "ilse varno", set()) == "ilse varno"
+    ctx = analyzed("Col. Oren Maddox ordered the raid on Tarvel. Maddox denied it.")
+    assert _full_name(ctx, "maddox", set()).endswith("oren maddox")
