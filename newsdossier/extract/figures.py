@@ -1,7 +1,9 @@
 """Casualty and attacker counts of an incident (killed, injured, perpetrator_count) as intervals.
 
-Steps 1-4 (finding counts in the parse) live in `casualties.py`; this module chooses the article's
-value per field, derives the injured from the people shot, and finds the credited source.
+Steps 1-4 (finding counts in the parse) live in `casualty_args.py` (triggers and their arguments),
+`casualty_counts.py` (how many people an argument is) and `casualties.py` (roles, candidates); this
+module chooses the article's value per field, derives the injured from the people shot, and finds
+the credited source.
 
 How a count is found (from the spaCy dependency parse, not from sentence templates):
 1. every *trigger* in the span: a verb, adjective or noun that reports a death ("killed", "died",
