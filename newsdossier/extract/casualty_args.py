@@ -12,7 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .casualty_words import (DEAD_WORDS, DEATH_NOUNS, DIE_VERBS, FATAL_ADVERBS, HIT_VERBS, INJURE_VERBS,
+from .casualty_words import (ATTACKER_NOUNS, DEAD_WORDS, DEATH_NOUNS, DIE_VERBS, FATAL_ADVERBS, HIT_VERBS, INJURE_VERBS,
                              INJURED_WORDS, INJURY_NOUNS, KILL_VERBS, SURVIVED_WOUND, is_person)
 
 
@@ -199,6 +199,10 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
                 arg = subject_of(tok, ("nsubj",))
         else:
             arg = _object(tok)
+            if arg is not None and arg.lemma_.lower() in MEASURE_NOUNS:
+                arg = None                 # "killed just blocks from the school": no object
+            if arg is None and kind in ("kill", "hit"):
+                arg = _reduced_relative_subject(tok)
         if arg is None and kind == "injure" and tok.tag_ == "VBD" and not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
             # "left two men and a child wounded": 'wounded' takes an object, so a subject with
@@ -277,6 +281,36 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             return []
         out.append((fld, tok))
     return out
+
+
+MEASURE_NOUNS = {"block", "mile", "yard", "foot", "feet", "minute", "hour", "day", "week", "night", "morning"}
+NOT_VICTIM_SUBJECTS = {"police", "officer", "deputy", "trooper", "agent", "he", "she", "they", "i", "we", "you"}
+
+
+def _reduced_relative_subject(verb: Token) -> Optional[Token]:
+    """'The girl shot and killed on Tuesday was identified': 'shoot' and 'kill' take an object, so
+    with none on the verb or its 'and' partners the parser read a reduced relative as the main
+    verb, and its subject is who was shot."""
+    if verb.tag_ not in ("VBD", "VBN") or _passive(verb):
+        return None
+    group = [verb] + [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        group.append(verb.head)
+    for v in group:
+        for c in v.children:
+            if c.dep_ in ("dobj", "ccomp", "xcomp", "dative") and c.lemma_.lower() not in MEASURE_NOUNS:
+                return None
+            if c.lower_ in ("at", "back", "first", "off", "up", "through", "into", "toward", "towards"):
+                return None                # "shot at the car", "shot back"
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or not is_person(subj):
+        return None
+    if subj.lemma_.lower() in ATTACKER_NOUNS or subj.lower_ in NOT_VICTIM_SUBJECTS \
+            or subj.lemma_.lower() in NOT_VICTIM_SUBJECTS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in subj.children):
+        return None                        # only a described person ("the girl"); a bare name may be the shooter
+    return subj
 
 
 def _person_before(trigger: Token) -> Optional[Token]:

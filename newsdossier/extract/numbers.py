@@ -197,8 +197,8 @@ def find_quantities(text: str) -> list[Quantity]:
         after = text[m.end():m.end() + 12].lower()
         if m.start() > 0 and text[m.start() - 1] in ":./$#-[":
             continue                       # "11:50", "$50,000", "No. 3", "#2": not counts
-        if re.match(r"[\s-]*(?:year|yr|month|week|day)s?[\s-]*old", after):
-            continue
+        if re.match(r"[\s-]*(?:year|yr|month|week|day)s?[\s-]*old|[\s-]*(?:yo|y/o|y\.o\.)(?![\w-])", after):
+            continue                       # an age, also abbreviated: "4 yo", "16 y/o"
         if re.match(r"(?:st|nd|rd|th)\b|[:./]\d|\]|\s*(?:%|percent|a\.m|p\.m|am\b|pm\b|block\b)", after):
             continue
         if re.match(r"\s+(?:[NSEW]\.?\s+)?[A-Z][A-Za-z]+\.?\s+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|"

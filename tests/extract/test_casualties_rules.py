@@ -98,3 +98,19 @@ def test_a_tally_of_homicides_is_no_count_of_this_event(analyzed):
     text = ("A 30-year-old man was shot and killed on Orne Avenue on Friday. The city has now had "
             "24 homicides, police said.")
     assert counts(analyzed, text)[0] == 1
+
+
+def test_reduced_relative_parsed_as_main_verb_keeps_its_subject_as_victim(analyzed):
+    text = ("UPDATE: The 15-year-old girl shot and killed in Tarlow on Tuesday night has been identified "
+            "as Mia Renn.")
+    assert counts(analyzed, text)[0] == 1
+
+
+def test_a_distance_is_no_object_of_killed(analyzed):
+    text = "The teenager killed just blocks from Orrin High School on Friday was identified as Tom Vey, 17."
+    assert counts(analyzed, text)[0] == 1
+
+
+def test_a_shooter_firing_is_no_victim(analyzed):
+    text = "The officer shot twice before the man fled, police said."
+    assert counts(analyzed, text) == (0, 0)
