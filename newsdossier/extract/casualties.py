@@ -416,8 +416,13 @@ def _other_victims(trigger: Token, sent: SpacySpan) -> bool:
 
 
 def _additional(trigger: Token, arg: Token) -> bool:
+    """'another man was shot', 'the boyfriend was also shot': someone on top of those counted."""
     if any(c.lower_ in ("also", "too") for c in trigger.children):
         return True
+    if arg.dep_ == "dobj" and arg.head == trigger and arg.tag_ in ("NN", "NNP", "JJ") and not any(
+            c.dep_ == "nummod" for c in arg.children) and any(
+            c.dep_ == "nsubj" for c in trigger.children):
+        return False                       # "the boy accidentally shot another teen": other than the shooter
     return any(c.lower_ in ("another", "other", "second", "third", "others", "additional", "more")
                for c in arg.subtree if c.i <= arg.i) or arg.lower_ in ("others", "more")
 

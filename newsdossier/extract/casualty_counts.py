@@ -151,6 +151,9 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
             if not any(c.lower_ in ("lone", "single", "one") for c in arg.children):
                 return None
     low = arg.lower_
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in NOT_PEOPLE for g in c.children) for c in arg.children):
+        return None                        # "one of the family dogs", "two of the cars"
     if low in NONE_WORDS or (low == "one" and any(c.lower_ == "no" for c in arg.children)) or (
             any(c.dep_ == "det" and c.lower_ == "no" for c in arg.children)):
         if any(c.lower_ in ("else", "other", "others", "further", "more", "additional", "serious")

@@ -43,7 +43,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 NOT_PEOPLE = {"charge", "count", "shot", "round", "bullet", "time", "year", "day", "hour", "minute", "week",
               "month", "block", "mile", "foot", "feet", "gun", "weapon", "firearm", "car", "vehicle", "house",
               "home", "building", "dollar", "casing", "shell", "wound", "injury", "incident", "shooting",
-              "case", "window", "door", "round", "location", "scene", "report", "call", "dog", "cat", "horse"}
+              "case", "window", "door", "round", "location", "scene", "report", "call", "dog", "cat", "horse",
+              "animal", "pet", "puppy", "k-9", "k9", "canine"}
 NONE_WORDS = {"nobody", "none", "noone"}
 SOURCE_NOUNS = {"figure", "data", "statistic", "report", "count", "tally", "estimate", "number",
                 "official", "source", "record"}

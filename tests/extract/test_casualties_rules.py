@@ -114,3 +114,15 @@ def test_a_distance_is_no_object_of_killed(analyzed):
 def test_a_shooter_firing_is_no_victim(analyzed):
     text = "The officer shot twice before the man fled, police said."
     assert counts(analyzed, text) == (0, 0)
+
+
+def test_another_as_the_object_of_a_shooter_is_the_victim_not_an_extra(analyzed):
+    text = ("Police said a 14-year-old boy accidentally shot another teen with a handgun he found in a "
+            "drawer in Pell on Sunday. The teen died at Orrin Hospital.")
+    assert counts(analyzed, text) == (1, 0)
+
+
+def test_animals_hurt_are_no_injured_people(analyzed):
+    text = ("The gun went off and struck the girl, killing her and injuring one of the family dogs, "
+            "deputies in Avery County said.")
+    assert counts(analyzed, text) == (1, 0)
