@@ -58,6 +58,11 @@ def candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
                 k.field == "killed" and k.sentence.start == c.sentence.start and k.arg is not None
                 and k.arg.lower_ in PERSON_PRONOUNS and k.arg.i > c.arg.i for k in out):
             c.field = "hit"
+        # "a man who died two weeks after he and four others were wounded": he is among the five
+        elif c.field == "injured" and c.arg is not None and any(
+                p.lower_ in ("he", "she") for p in [c.arg] + [g for g in c.arg.children if g.dep_ == "conj"]) \
+                and any(k.field == "killed" and k.sentence.start == c.sentence.start and k is not c for k in out):
+            c.field = "hit"
     out = [c for c in out if not (c.field in ("hit", "injured") and c.fatal_part is None and c.arg is not None
                                   and (c.sentence.start, c.arg.i) in killed_args)]
     return _sum_in_sentence(out)

@@ -126,3 +126,9 @@ def test_animals_hurt_are_no_injured_people(analyzed):
     text = ("The gun went off and struck the girl, killing her and injuring one of the family dogs, "
             "deputies in Avery County said.")
     assert counts(analyzed, text) == (1, 0)
+
+
+def test_the_one_who_died_is_among_those_wounded_with_him(analyzed):
+    text = ("Two men were arrested on Monday in the killing of a 38-year-old man who died two weeks after "
+            "he and four others were wounded in a shooting outside a Dunmore home.")
+    assert counts(analyzed, text) == (1, 4)
