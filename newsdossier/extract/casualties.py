@@ -314,8 +314,26 @@ def is_past_year(ctx: Context, trigger: Token) -> bool:
     return False
 
 
+EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|separate|unrelated) (?:shooting|incident|attack|homicide|stabbing)s?\b",
+                        re.IGNORECASE)
+
+
+def _earlier_event(trigger: Token, arg: Token) -> bool:
+    """The trigger's own clause places it in another event ('mourning a teen who was killed in a
+    previous shooting'); the argument's own words are left out ('the man wounded in an earlier
+    shooting has died' still reports a death). Plain dates are no cue: follow-up articles date
+    the event they report ('killed last week')."""
+    own = {t.i for t in trigger.subtree} - {t.i for t in arg.subtree}
+    if not own:
+        return False
+    doc = trigger.doc
+    lo, hi = min(own), max(own)
+    text = " ".join(doc[i].text for i in range(lo, hi + 1) if i in own)
+    return EARLIER_RE.search(text) is not None
+
+
 def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[Candidate]:
-    if is_aggregate(sent, trigger) or _irrealis(trigger) or is_past_year(ctx, trigger):
+    if is_aggregate(sent, trigger) or _irrealis(trigger) or is_past_year(ctx, trigger) or _earlier_event(trigger, arg):
         return None
     if _negated(trigger) and arg.lower_ not in NONE_WORDS and not any(
             c.lower_ == "no" for c in arg.children):

@@ -132,3 +132,9 @@ def test_the_one_who_died_is_among_those_wounded_with_him(analyzed):
     text = ("Two men were arrested on Monday in the killing of a 38-year-old man who died two weeks after "
             "he and four others were wounded in a shooting outside a Dunmore home.")
     assert counts(analyzed, text) == (1, 4)
+
+
+def test_a_death_in_a_previous_shooting_is_another_event(analyzed):
+    text = ("Four people were wounded on Sunday at a vigil on Kern Street in Dalby. The mourners had gathered "
+            "for a teen who was killed in a previous shooting at the same corner.")
+    assert counts(analyzed, text) == (0, 4)
