@@ -16,7 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from .casualty_args import across_lines, is_fatal, subject_of, trigger_args, trigger_kind
+from .casualty_args import across_lines, is_fatal, line_span, subject_of, trigger_args, trigger_kind
 from .casualty_counts import Candidate, count_of, in_entity, ordinal_victim, quantity_of
 from .casualty_words import (ATTACKER_NOUNS, FATAL_ADVERBS, NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS,
                              REPORT_VERBS, REVISION_WORDS, SOURCE_NOUNS, is_person)
@@ -194,15 +194,16 @@ _SURFACE_FIELD = {"shot dead": "killed", "shot to death": "killed", "killed": "k
 def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> list[Candidate]:
     """Counts the parse missed but the words state plainly ("3 people shot", "killing two"):
     a fallback, used for a field only when the parse found nothing in the sentence."""
-    if is_aggregate(sent, sent.root) or is_past_year(ctx, sent.root):
-        return []
-    text = ctx.text[sent.start_char:sent.end_char]
     out = []
+    text = ctx.text[sent.start_char:sent.end_char]
     for q in find_quantities(text):
         phrase = text[q.start:q.end]
         if phrase.lower() in ("a", "an", "one") or q.point is None:
             continue
         s, e = sent.start_char + q.start, sent.start_char + q.end
+        tok = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if tok is None or is_aggregate(sent, tok[0]) or is_past_year(ctx, tok[0]):
+            continue
         if not (start <= s and e <= end) or in_entity(ctx.doc, s, e) or ctx.removed(s, e):
             continue
         m = _SURFACE_AFTER.match(text[q.end:q.end + 60])
@@ -266,7 +267,9 @@ AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:janua
 
 def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
     """A statistic over many incidents ("more than 3,000 people were shot in those shootings");
-    a plural trigger of that kind is a tally itself ("the city's 24 homicides")."""
+    a plural trigger of that kind is a tally itself ("the city's 24 homicides"). Judged on the
+    trigger's line of the sentence."""
+    sent = line_span(trigger)
     if AGGREGATE_RE.search(sent.text):
         return True
     return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and not _ranked(t)
@@ -307,7 +310,7 @@ def is_past_year(ctx: Context, trigger: Token) -> bool:
     if not pub:
         return False
     year = int(pub[:4])
-    for tok in trigger.sent:
+    for tok in line_span(trigger):
         if tok.ent_type_ == "DATE" and tok.like_num and re.fullmatch(r"(19|20)\d\d", tok.text):
             if int(tok.text) < year:
                 return True
@@ -387,7 +390,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         cand.field = "injured"
     elif fld == "injured" and not cand.explicit and not _additional(trigger, arg) and not any(
             trigger_kind(t) in ("kill", "die", "dead") or (trigger_kind(t) == "hit" and is_fatal(t))
-            for t in sent if t != trigger) and not (SURVIVAL_RE.search(sent.text)):
+            for t in sent if t != trigger) and not (SURVIVAL_RE.search(line_span(trigger).text)):
         # "the boy was wounded" with no count: likely the victim the article says died; a hit
         cand.field = "hit"
     cand.partial = _partial(arg)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Span as SpacySpan, Token
 
 from .casualty_words import (ATTACKER_NOUNS, DEAD_WORDS, DEATH_NOUNS, DIE_VERBS, FATAL_ADVERBS, HIT_VERBS, INJURE_VERBS,
                              INJURED_WORDS, INJURY_NOUNS, KILL_VERBS, SURVIVED_WOUND, is_person)
@@ -332,3 +332,17 @@ def across_lines(a: Token, b: Token) -> bool:
     joined to the next line ('ready to shoot' / '4.')."""
     lo, hi = (a, b) if a.i < b.i else (b, a)
     return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[lo.i:hi.i])
+
+
+def line_span(tok: Token) -> SpacySpan:
+    """The part of `tok`'s sentence on `tok`'s own line: a headline or caption the parser joined to
+    the next paragraph is judged apart from it ('Four people shot in Lorn' / 'Police are
+    investigating several shootings')."""
+    sent, doc = tok.sent, tok.doc
+    lo = tok.i
+    while lo > sent.start and "\n" not in doc[lo - 1].text and "\n" not in doc[lo - 1].whitespace_:
+        lo -= 1
+    hi = tok.i
+    while hi + 1 < sent.end and "\n" not in doc[hi].whitespace_ and "\n" not in doc[hi + 1].text:
+        hi += 1
+    return doc[lo:hi + 1]

@@ -138,3 +138,9 @@ def test_a_death_in_a_previous_shooting_is_another_event(analyzed):
     text = ("Four people were wounded on Sunday at a vigil on Kern Street in Dalby. The mourners had gathered "
             "for a teen who was killed in a previous shooting at the same corner.")
     assert counts(analyzed, text) == (0, 4)
+
+
+def test_a_headline_joined_to_the_lead_is_judged_on_its_own_line(analyzed):
+    text = ("Four people shot in Tarrow Park\n"
+            "The Orren County Sheriff's Office is investigating multiple shootings in Tarrow Park.")
+    assert counts(analyzed, text) == (0, 4)
