@@ -450,7 +450,8 @@ def _additional(trigger: Token, arg: Token) -> bool:
             c.dep_ == "nsubj" for c in trigger.children):
         return False                       # "the boy accidentally shot another teen": other than the shooter
     return any(c.lower_ in ("another", "other", "second", "third", "others", "additional", "more")
-               for c in arg.subtree if c.i <= arg.i) or arg.lower_ in ("others", "more")
+               for c in arg.subtree if c.i <= arg.i) or arg.lower_ in ("others", "more") or any(
+        c.dep_ in ("amod", "advmod") and c.lower_ in ("more", "others") for c in arg.children)   # "two more"
 
 
 def _negated(tok: Token) -> bool:

@@ -144,3 +144,9 @@ def test_a_headline_joined_to_the_lead_is_judged_on_its_own_line(analyzed):
     text = ("Four people shot in Tarrow Park\n"
             "The Orren County Sheriff's Office is investigating multiple shootings in Tarrow Park.")
     assert counts(analyzed, text) == (0, 4)
+
+
+def test_two_more_taken_to_hospital_are_besides_the_dead(analyzed):
+    text = ("ARLOW (KXXT) – Two teenagers are dead and two more were rushed to the hospital after being hit "
+            "by a barrage of bullets in Arlow Park.")
+    assert counts(analyzed, text) == (2, 2)
