@@ -338,13 +338,18 @@ def _earlier_event(trigger: Token, arg: Token) -> bool:
 def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[Candidate]:
     if is_aggregate(sent, trigger) or _irrealis(trigger) or is_past_year(ctx, trigger) or _earlier_event(trigger, arg):
         return None
-    if _negated(trigger) and arg.lower_ not in NONE_WORDS and not any(
+    if _negated(trigger) and trigger_kind(trigger) != "not_survive" and arg.lower_ not in NONE_WORDS and not any(
             c.lower_ == "no" for c in arg.children):
         return None
     if trigger.lemma_.lower() in ("toll", "death") and trigger == arg:
         num = _toll_value(trigger)
         if num is not None:
             arg = num
+    if arg.pos_ == "PROPN" and arg.ent_type_ in ("GPE", "LOC", "FAC") and arg.i <= line_span(arg).start + 2:
+        # a dateline read as the subject ("DUNMORE - A teenager wounded ... died"): the person after it
+        appos = next((c for c in arg.children if c.dep_ == "appos" and is_person(c)), None)
+        if appos is not None:
+            arg = appos
     if arg.tag_ in ("WP", "WDT") and arg.head.dep_ == "relcl":
         arg = arg.head.head                # "a woman who was shot": the woman
     while arg.dep_ == "conj" and arg.head.pos_ in ("NOUN", "PROPN", "NUM") and arg.head.i < arg.i:

@@ -13,7 +13,7 @@ from typing import Optional
 from spacy.tokens import Span as SpacySpan, Token
 
 from .casualty_words import (ATTACKER_NOUNS, DEAD_WORDS, DEATH_NOUNS, DIE_VERBS, FATAL_ADVERBS, HIT_VERBS, INJURE_VERBS,
-                             INJURED_WORDS, INJURY_NOUNS, KILL_VERBS, SURVIVED_WOUND, is_person)
+                             INJURED_WORDS, INJURY_NOUNS, KILL_VERBS, NOT_PEOPLE, SURVIVED_WOUND, is_person)
 
 
 def trigger_kind(tok: Token) -> Optional[str]:
@@ -23,6 +23,12 @@ def trigger_kind(tok: Token) -> Optional[str]:
             return "kill"
         if lemma in DIE_VERBS or (lemma == "pass" and any(c.lower_ == "away" for c in tok.children)):
             return "die"
+        if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" and any(
+                g.lower_ in ("his", "her") for g in c.children) for c in tok.children):
+            return "die"                   # "lost his life"; "have lost their lives" is mostly a tally
+        if lemma == "survive" and any(c.dep_ == "neg" for c in tok.children) and not any(
+                c.dep_ == "dobj" for c in tok.children):
+            return "not_survive"           # "did not survive"
         if lemma in ("suffer", "sustain", "receive") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound") for c in tok.children):
             return "suffer_injury"
@@ -134,12 +140,22 @@ def subject_of(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
             found = [c for c in verb.children if c.dep_ == dep]
             if found:
                 before = [c for c in found if c.i < verb.i]
-                return before[-1] if before else found[0]
+                # ... unless it is a thing ("a child who was hospitalized since a shooting ... has
+                # died", with 'shooting' read as a second subject)
+                people = [c for c in before if c.lemma_.lower() not in NOT_PEOPLE]
+                return (people or before)[-1] if before else found[0]
         if seen == 0 and "nsubj" not in deps:
             own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if own is not None:
                 return own
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ == "advcl" and verb.tag_ == "VBD" and verb.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "mark" for c in verb.children):
+            # "a teenager wounded in a shooting on Sunday died Tuesday" with 'wounded' read as the
+            # main verb: a finite verb with no subject of its own shares the main clause's
             verb = verb.head
             seen += 1
             continue
@@ -203,7 +219,8 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
                 arg = None                 # "killed just blocks from the school": no object
             if arg is None and kind in ("kill", "hit"):
                 arg = _reduced_relative_subject(tok)
-        if arg is None and kind == "injure" and tok.tag_ == "VBD" and not any(
+        if arg is None and kind == "injure" and (tok.tag_ == "VBD" or (tok.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass") for c in tok.children))) and not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
             # "left two men and a child wounded": 'wounded' takes an object, so a subject with
             # none is a participle the parser read as a verb; its subject is who was hurt
@@ -220,7 +237,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
                 arg = before
         out.append((fld, arg))
         # "Four teens, one fatally, were shot": the fatal part of a hit.
-    elif kind == "die":
+    elif kind in ("die", "not_survive"):
         out.append(("killed", subject_of(tok, ("nsubj", "nsubjpass"))))
     elif kind == "left_in_condition":
         out.append(("injured", _object(tok)))

@@ -151,6 +151,8 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
             if not any(c.lower_ in ("lone", "single", "one") for c in arg.children):
                 return None
     low = arg.lower_
+    if any(c.dep_ == "det" and c.lower_ in ("each", "every", "either", "neither") for c in arg.children):
+        return None                        # "each victim suffered more than one wound": no count
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in NOT_PEOPLE for g in c.children) for c in arg.children):
         return None                        # "one of the family dogs", "two of the cars"
@@ -173,7 +175,8 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         parts = [arg]                      # "the injured boy and two others": the adjective is the boy's
     if len(parts) > 1 and quantity_of(ctx, arg) is not None:
         # "two officers, Jo Li and Al Ray": the names list the counted people, they add nothing
-        parts = [arg] + [p for p in parts[1:] if p.pos_ != "PROPN"]
+        # ... and bare numbers after a counted noun are ages ("two teenagers, one 16 and the other 17")
+        parts = [arg] + [p for p in parts[1:] if p.pos_ not in ("PROPN", "NUM")]
     total_lo, total_hi, qual = 0, 0, None
     s, e = None, None
     explicit = False

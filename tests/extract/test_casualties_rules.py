@@ -150,3 +150,38 @@ def test_two_more_taken_to_hospital_are_besides_the_dead(analyzed):
     text = ("ARLOW (KXXT) – Two teenagers are dead and two more were rushed to the hospital after being hit "
             "by a barrage of bullets in Arlow Park.")
     assert counts(analyzed, text) == (2, 2)
+
+
+def test_a_finite_verb_without_subject_shares_the_main_clause_subject(analyzed):
+    text = ("East Tarrow - An East Tarrow teenager wounded in a shooting on Sunday died Tuesday, according "
+            "to the county medical examiner's office.")
+    assert counts(analyzed, text) == (1, 0)
+
+
+def test_a_thing_read_as_a_second_subject_is_passed_over(analyzed):
+    text = "- A local child who had been hospitalized since a Feb. 27 shooting at her home has died."
+    assert counts(analyzed, text) == (1, 0)
+
+
+def test_each_victim_is_no_count(analyzed):
+    text = ("Five people were found dead in a house in Orme on Monday. Each victim suffered more than one "
+            "gunshot wound, authorities said.")
+    assert counts(analyzed, text) == (5, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "The boy was rushed to Orrin Hospital but did not survive.",
+    "A 40-year-old man lost his life in the shooting on Vail Street.",
+])
+def test_did_not_survive_and_lost_his_life_are_deaths(analyzed, text):
+    assert counts(analyzed, text)[0] == 1
+
+
+def test_children_who_lost_their_lives_is_a_tally(analyzed):
+    text = "Several children have lost their lives to gun violence in Orrin."
+    assert counts(analyzed, text)[0] == 0
+
+
+def test_all_survived_is_no_death(analyzed):
+    text = "Three people were shot outside a bar in Tarn on Friday. All of the victims survived the shooting."
+    assert counts(analyzed, text) == (0, 3)

@@ -1,0 +1,65 @@
+"""Casualty rules that repair a parse gone wrong, on hand-built parses (no model needed)."""
+import spacy
+from spacy.tokens import Doc, Span as SpacySpan
+
+from newsdossier.extract.context import Context
+from newsdossier.extract.figures import incident_figures
+from newsdossier.records import Article
+from newsdossier.settings import Settings
+
+
+def _doc(rows):
+    """rows: (word, lemma, pos, tag, dep, head index, entity label or '')."""
+    nlp = spacy.blank("en")
+    words = [r[0] for r in rows]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False],
+              lemmas=[r[1] for r in rows], pos=[r[2] for r in rows], tags=[r[3] for r in rows],
+              deps=[r[4] for r in rows], heads=[r[5] for r in rows],
+              sent_starts=[True] + [False] * (len(words) - 1))
+    doc.ents = [SpacySpan(doc, i, i + 1, label=r[6]) for i, r in enumerate(rows) if r[6]]
+    return doc
+
+
+def _counts(doc):
+    ctx = Context(article=Article(id="t", source="t", text=doc.text, published="2025-06-14"),
+                  doc=doc, settings=Settings())
+    figs = incident_figures(ctx, 0, len(doc.text))
+    pt = lambda f: 0 if f is None or f.min is None else f.min
+    return pt(figs["killed"]), pt(figs["injured"])
+
+
+def test_a_dateline_parsed_as_the_subject_gives_way_to_the_person_in_apposition():
+    # "Tarrow - A teenager wounded Sunday died Tuesday", with the dateline read as the subject
+    doc = _doc([
+        ("Tarrow", "Tarrow", "PROPN", "NNP", "nsubj", 7, "GPE"),
+        ("-", "-", "PUNCT", ":", "punct", 0, ""),
+        ("A", "a", "DET", "DT", "det", 3, ""),
+        ("teenager", "teenager", "NOUN", "NN", "appos", 0, ""),
+        ("wounded", "wound", "VERB", "VBN", "acl", 3, ""),
+        ("on", "on", "ADP", "IN", "prep", 4, ""),
+        ("Sunday", "Sunday", "PROPN", "NNP", "pobj", 5, "DATE"),
+        ("died", "die", "VERB", "VBD", "ROOT", 7, ""),
+        ("Tuesday", "Tuesday", "PROPN", "NNP", "npadvmod", 7, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 7, ""),
+    ])
+    assert _counts(doc) == (1, 0)
+
+
+def test_bare_numbers_joined_to_a_counted_noun_are_ages():
+    # "Two teenagers, one 16 and the other 17, were injured", the ages parsed as conjuncts
+    doc = _doc([
+        ("Two", "two", "NUM", "CD", "nummod", 1, "CARDINAL"),
+        ("teenagers", "teenager", "NOUN", "NNS", "nsubjpass", 11, ""),
+        (",", ",", "PUNCT", ",", "punct", 1, ""),
+        ("one", "one", "NUM", "CD", "nummod", 4, ""),
+        ("16", "16", "NUM", "CD", "conj", 1, "CARDINAL"),
+        ("and", "and", "CCONJ", "CC", "cc", 4, ""),
+        ("the", "the", "DET", "DT", "det", 8, ""),
+        ("other", "other", "ADJ", "JJ", "amod", 8, ""),
+        ("17", "17", "NUM", "CD", "conj", 4, "CARDINAL"),
+        (",", ",", "PUNCT", ",", "punct", 1, ""),
+        ("were", "be", "AUX", "VBD", "auxpass", 11, ""),
+        ("injured", "injure", "VERB", "VBN", "ROOT", 11, ""),
+        (".", ".", "PUNCT", ".", "punct", 11, ""),
+    ])
+    assert _counts(doc) == (0, 2)
