@@ -394,7 +394,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         # "the boyfriend was also shot", "another man was shot": on top of the killed, not among them
         cand.field = "injured"
     elif fld == "injured" and not cand.explicit and not _additional(trigger, arg) and not any(
-            trigger_kind(t) in ("kill", "die", "dead") or (trigger_kind(t) == "hit" and is_fatal(t))
+            trigger_kind(t) in ("kill", "die", "dead", "death_of") or (trigger_kind(t) == "hit" and is_fatal(t))
             for t in line_span(trigger) if t != trigger) and not (SURVIVAL_RE.search(line_span(trigger).text)):
         # "the boy was wounded" with no count: likely the victim the article says died; a hit
         cand.field = "hit"

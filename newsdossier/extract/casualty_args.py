@@ -86,7 +86,9 @@ def trigger_kind(tok: Token) -> Optional[str]:
                 and has_of:
             fatal = lemma in ("killing", "murder", "slaying", "death") or any(
                 c.lower_ in ("fatal", "deadly", "death") for c in tok.children)
-            return "death_of" if fatal else "hit_noun"
+            if fatal:
+                return "death_of"
+            return "injury_of" if lemma in ("injury", "wounding") else "hit_noun"
         if lemma in ("body", "corpse") and not any(c.dep_ == "nummod" for c in tok.children) and not (
                 tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in (
                     "find", "discover", "recover", "identify", "pull", "locate", "remove")):
@@ -251,11 +253,12 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
                 g.lower_ in SURVIVED_WOUND for g in wound.subtree):
             fld = "hit"                    # "suffered a gunshot wound": hurt, maybe fatally
         out.append((fld, subject_of(tok, ("nsubj", "nsubjpass"))))
-    elif kind in ("hit_noun", "death_of"):
-        # "the shooting of five people", "the fatal shooting of a teen", "the death of a boy"
+    elif kind in ("hit_noun", "death_of", "injury_of"):
+        # "the shooting of five people", "the fatal shooting of a teen", "the death of a boy",
+        # "the wounding of a bystander"
         of = _of_child(tok)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
-        out.append(("hit" if kind == "hit_noun" else "killed", pobj))
+        out.append(({"hit_noun": "hit", "death_of": "killed", "injury_of": "injured"}[kind], pobj))
     elif kind in ("dead", "injured_adj"):
         fld = "killed" if kind == "dead" else "injured"
         arg = None

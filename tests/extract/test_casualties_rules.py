@@ -185,3 +185,9 @@ def test_children_who_lost_their_lives_is_a_tally(analyzed):
 def test_all_survived_is_no_death(analyzed):
     text = "Three people were shot outside a bar in Tarn on Friday. All of the victims survived the shooting."
     assert counts(analyzed, text) == (0, 3)
+
+
+def test_the_wounding_of_someone_is_an_injury(analyzed):
+    text = ("Tom Varn, 32, was indicted for murder in the Feb. 22 slaying of Carl Doyle, 17, and the "
+            "wounding of Arno Bate, 18.")
+    assert counts(analyzed, text) == (1, 1)
