@@ -169,7 +169,7 @@ def _appos_title(ent: Span) -> Optional[Span]:
 
 
 def _named(builder: _Builder, doc: Doc) -> None:
-    groups = lexicon.find_groups(doc.text)
+    groups = lexicon.groups_in(doc)
     for start, end, canonical in groups:
         builder.add("group:" + canonical.lower(), canonical, "group", start, end, "name",
                     alias=doc.text[start:end])

@@ -88,9 +88,17 @@ def load_groups() -> tuple[Group, ...]:
     return tuple(groups)
 
 
+_WORDS = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=1)
-def _group_patterns() -> tuple[tuple[re.Pattern, re.Pattern, int], ...]:
-    """(case-insensitive, case-sensitive, group index) patterns, longest aliases first."""
+def _group_patterns() -> tuple[tuple[re.Pattern, re.Pattern, int, frozenset], ...]:
+    """(case-insensitive, case-sensitive, group index, words) patterns, longest aliases first.
+
+    `words` are the alias's lower-cased words: an alias can only match a text holding all of them,
+    which lets `find_groups` skip most of the few hundred patterns on any one article. Aliases
+    with non-ASCII letters (whose case folding `str.lower` might not mirror) are always tried.
+    """
     items = []
     for gi, group in enumerate(load_groups()):
         for alias in group.aliases:
@@ -99,15 +107,20 @@ def _group_patterns() -> tuple[tuple[re.Pattern, re.Pattern, int], ...]:
     out = []
     for alias, gi in items:
         body = r"(?<![\w-])" + re.escape(alias).replace(r"\ ", r"[\s-]+") + r"(?![\w-])"
-        out.append((re.compile(body, re.I), re.compile(body), gi if alias.lower() not in _CASE_ONLY else -1 - gi))
+        words = frozenset(_WORDS.findall(alias.lower())) if alias.isascii() else frozenset()
+        out.append((re.compile(body, re.I), re.compile(body), gi if alias.lower() not in _CASE_ONLY else -1 - gi,
+                    words))
     return tuple(out)
 
 
 def find_groups(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, canonical group name) matches of the lexicon in `text`."""
     groups = load_groups()
+    present = set(_WORDS.findall(text.lower()))
     taken: list[tuple[int, int, str]] = []
-    for loose, strict, gi in _group_patterns():
+    for loose, strict, gi, words in _group_patterns():
+        if not words <= present:
+            continue
         pattern = loose if gi >= 0 else strict
         name = groups[gi if gi >= 0 else -1 - gi].name
         for m in pattern.finditer(text):
@@ -115,3 +128,11 @@ def find_groups(text: str) -> list[tuple[int, int, str]]:
                 continue
             taken.append((m.start(), m.end(), name))
     return sorted(taken)
+
+
+def groups_in(doc) -> list[tuple[int, int, str]]:
+    """`find_groups` over a Doc's text, worked out once per Doc (analysis and extraction both ask)."""
+    key = ("newsdossier", "groups")
+    if key not in doc.user_data:
+        doc.user_data[key] = find_groups(doc.text)
+    return doc.user_data[key]

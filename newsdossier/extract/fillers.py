@@ -21,7 +21,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..analyze.lexicon import find_groups
+from ..analyze.lexicon import find_groups, groups_in
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +162,7 @@ def sentence_features(sent: SpacySpan, index: int, group_tokens: set[int],
 def doc_features(doc: Doc) -> list[list[list[str]]]:
     """Feature sequences of every non-empty sentence, in order (see `sentences`)."""
     group_tokens = set()
-    for start, end, _ in find_groups(doc.text):
+    for start, end, _ in groups_in(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             group_tokens.update(range(span.start, span.end))

@@ -76,7 +76,7 @@ def _load_model(model_dir: str) -> tuple[dict, dict]:
 def doc_tokens(doc) -> set[str]:
     """Lower-cased lemmas of content words, plus a flag for a known armed group (classifier input)."""
     out = {t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop and len(t) > 2}
-    if fillers.find_groups(doc.text):
+    if fillers.groups_in(doc):
         out.add("__group__")
     return out
 

@@ -74,3 +74,17 @@ def test_fillers_weapon_category_from_context_verb():
 ])
 def test_fillers_target_categories(texts, category):
     assert categories.target_category(texts) == category
+
+
+def test_fillers_groups_alias_spelled_with_hyphen_or_space_and_cached_per_doc():
+    import spacy
+
+    from newsdossier.analyze.lexicon import groups_in
+
+    # The word pre-filter must not hide an alias written with a hyphen where the lexicon has a
+    # space (or the other way round), nor one with an apostrophe.
+    assert {n for _, _, n in find_groups("fighters of al-Shabab and Al Shabaab")} == {"al-Shabaab"}
+    assert {n for _, _, n in find_groups("Jama'atu Ahlis Sunna Lidda'awati wal-Jihad said")} == {"Boko Haram"}
+    doc = spacy.blank("en")("Boko Haram fighters raided Tarvel.")
+    first = groups_in(doc)
+    assert first == find_groups(doc.text) and groups_in(doc) is first
