@@ -297,6 +297,8 @@ def _irrealis(trigger: Token) -> bool:
         return True
     if any(c.lower_ in ("nearly", "almost") for c in trigger.children):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in trigger.children):
+        return True                        # "police could not say if the man had died"
     head = trigger.head
     if trigger.dep_ == "conj" and head != trigger and any(
             c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):

@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from .casualty_args import is_fatal, trigger_kind
+from .casualty_args import across_lines, is_fatal, trigger_kind
 from .casualty_words import NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS, QUANT_PREFIX, age_noun, is_person
 from .context import Context
 from .numbers import Quantity, find_quantities
@@ -117,8 +117,8 @@ def _conjuncts(arg: Token) -> list[Token]:
     if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in arg.children):
         return out                         # "his brother or a friend": one of them, not both
     for c in arg.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-            out.extend(_conjuncts(c))
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not across_lines(arg, c):
+            out.extend(_conjuncts(c))      # not a list of headlines the parser joined
     return out
 
 

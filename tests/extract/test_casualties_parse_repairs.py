@@ -12,7 +12,8 @@ def _doc(rows):
     """rows: (word, lemma, pos, tag, dep, head index, entity label or '')."""
     nlp = spacy.blank("en")
     words = [r[0] for r in rows]
-    doc = Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False],
+    spaces = [not w.isspace() and not (i + 1 < len(words) and words[i + 1].isspace()) for i, w in enumerate(words)]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces[:-1] + [False],
               lemmas=[r[1] for r in rows], pos=[r[2] for r in rows], tags=[r[3] for r in rows],
               deps=[r[4] for r in rows], heads=[r[5] for r in rows],
               sent_starts=[True] + [False] * (len(words) - 1))
@@ -63,3 +64,18 @@ def test_bare_numbers_joined_to_a_counted_noun_are_ages():
         (".", ".", "PUNCT", ".", "punct", 11, ""),
     ])
     assert _counts(doc) == (0, 2)
+
+
+def test_a_list_of_headlines_joined_as_conjuncts_counts_once():
+    # "Police killed a man" / "+ Man shot ..." with the next line's noun parsed as a conjunct
+    doc = _doc([
+        ("Police", "police", "NOUN", "NNS", "nsubj", 1, ""),
+        ("killed", "kill", "VERB", "VBD", "ROOT", 1, ""),
+        ("a", "a", "DET", "DT", "det", 3, ""),
+        ("man", "man", "NOUN", "NN", "dobj", 1, ""),
+        ("\n\n", "\n\n", "SPACE", "_SP", "dep", 3, ""),
+        ("+", "+", "PUNCT", "NFP", "punct", 6, ""),
+        ("Man", "man", "NOUN", "NN", "conj", 3, ""),
+        ("identified", "identify", "VERB", "VBN", "acl", 6, ""),
+    ])
+    assert _counts(doc)[0] == 1

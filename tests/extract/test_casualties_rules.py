@@ -191,3 +191,9 @@ def test_the_wounding_of_someone_is_an_injury(analyzed):
     text = ("Tom Varn, 32, was indicted for murder in the Feb. 22 slaying of Carl Doyle, 17, and the "
             "wounding of Arno Bate, 18.")
     assert counts(analyzed, text) == (1, 1)
+
+
+def test_a_death_under_if_or_whether_is_not_reported(analyzed):
+    text = ("Four men were wounded in a shooting in Tarn on Thursday. Police were not able to say if the "
+            "man had died.")
+    assert counts(analyzed, text) == (0, 4)
