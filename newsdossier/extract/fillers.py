@@ -21,6 +21,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from ..analyze.chunks import noun_chunks
 from ..analyze.lexicon import find_groups, groups_in
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ def sentence_features(sent: SpacySpan, index: int, group_tokens: set[int],
     lemmas = [t.lemma_.lower() for t in toks]
     has_attack = any(l in ATTACK_VERBS for l, t in zip(lemmas, toks) if t.pos_ in ("VERB", "NOUN"))
     chunk_iob = {}
-    for chunk in sent.noun_chunks:
+    for chunk in noun_chunks(sent):
         for t in chunk:
             chunk_iob[t.i] = "B" if t.i == chunk.start else "I"
     sent_bucket = str(index) if index < 4 else ("4-7" if index < 8 else "8+")

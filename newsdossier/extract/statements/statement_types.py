@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from ...analyze.chunks import noun_chunks
 from ...records import Span, Speaker
 from ..context import Context
 
@@ -131,7 +132,7 @@ def targets(ctx: Context, a: "Attribution", speaker: Optional[Speaker]) -> tuple
         if span is None:
             continue
         spans.extend((ent.start_char, ent.end_char) for ent in span.ents)
-        spans.extend((nc.start_char, nc.end_char) for nc in _noun_chunks(span))
+        spans.extend((nc.start_char, nc.end_char) for nc in noun_chunks(span))
     for ent in ctx.entities.entities:
         for m in ent.mentions:
             if any(s <= m.start and m.end <= e for s, e in a.pieces) and m.kind != "pronoun":
@@ -141,13 +142,6 @@ def targets(ctx: Context, a: "Attribution", speaker: Optional[Speaker]) -> tuple
         if eid and eid not in found and (speaker is None or eid != speaker.entity):
             found.append(eid)
     return tuple(found)
-
-
-def _noun_chunks(span):
-    try:
-        return list(span.noun_chunks)
-    except ValueError:  # a Doc without a parse
-        return []
 
 
 def corroboration(ctx: Context, a: "Attribution") -> Optional[tuple[str, Span, Optional[int]]]:
