@@ -260,6 +260,8 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         out.append(({"hit_noun": "hit", "death_of": "killed", "injury_of": "injured"}[kind], pobj))
     elif kind in ("dead", "injured_adj"):
+        if tok.head.lemma_.lower() in ("play", "pretend", "feign"):
+            return []                      # "one of the wounded played dead"
         fld = "killed" if kind == "dead" else "injured"
         arg = None
         if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):

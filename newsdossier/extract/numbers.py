@@ -197,6 +197,9 @@ def find_quantities(text: str) -> list[Quantity]:
         after = text[m.end():m.end() + 12].lower()
         if m.start() > 0 and text[m.start() - 1] in ":./$#-[":
             continue                       # "11:50", "$50,000", "No. 3", "#2": not counts
+        if re.search(r"\b(?:younger|older)\s+than\s+$|\b(?:aged|ages)\s+(?:\d+\s*(?:,|and|&|to)\s*)*$",
+                     text[max(0, m.start() - 40):m.start()], re.IGNORECASE):
+            continue                       # "a boy younger than 12", "ages 17, 19 and 20": ages
         if re.match(r"[\s-]*(?:year|yr|month|week|day)s?[\s-]*old|[\s-]*(?:yo|y/o|y\.o\.)(?![\w-])", after):
             continue                       # an age, also abbreviated: "4 yo", "16 y/o"
         if re.match(r"(?:st|nd|rd|th)\b|[:./]\d|\]|\s*(?:%|percent|a\.m|p\.m|am\b|pm\b|block\b)", after):

@@ -79,3 +79,16 @@ def test_a_list_of_headlines_joined_as_conjuncts_counts_once():
         ("identified", "identify", "VERB", "VBN", "acl", 6, ""),
     ])
     assert _counts(doc)[0] == 1
+
+
+def test_playing_dead_is_no_death():
+    doc = _doc([
+        ("A", "a", "DET", "DT", "det", 1, ""),
+        ("woman", "woman", "NOUN", "NN", "nsubj", 2, ""),
+        ("played", "play", "VERB", "VBD", "ROOT", 2, ""),
+        ("dead", "dead", "ADJ", "JJ", "oprd", 2, ""),
+        ("to", "to", "PART", "TO", "aux", 5, ""),
+        ("survive", "survive", "VERB", "VB", "advcl", 2, ""),
+        (".", ".", "PUNCT", ".", "punct", 2, ""),
+    ])
+    assert _counts(doc)[0] == 0
