@@ -133,6 +133,27 @@ def is_fatal(verb: Token) -> bool:
     return False
 
 
+def _noun_before_aux(verb: Token) -> Optional[Token]:
+    """'Kristian Voss of Dunmore was pronounced dead' with the subject hung on an earlier line's
+    preposition: the noun phrase that ends right before the verb's auxiliary."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not aux:
+        return None
+    j = min(a.i for a in aux) - 1
+    if j < verb.sent.start:
+        return None
+    t, found = verb.doc[j], None
+    while t.right_edge.i == j:
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+            found = t
+        if t.head == t or t.head.i > j:
+            break
+        t = t.head
+    if found is None or across_lines(found, verb) or found.lemma_.lower() in NOT_PEOPLE:
+        return None
+    return found
+
+
 def subject_of(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
     """The subject of `verb`, inherited along 'and' chains ("was shot and died")."""
     seen = 0
@@ -150,6 +171,9 @@ def subject_of(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
             own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if own is not None:
                 return own
+        lost = _noun_before_aux(verb)
+        if lost is not None:
+            return lost
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
             verb = verb.head
             seen += 1

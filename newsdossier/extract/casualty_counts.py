@@ -73,8 +73,8 @@ def _left_start(arg: Token) -> int:
 def quantity_of(ctx: Context, arg: Token) -> Optional[tuple[Quantity, int, int]]:
     """The count written before the argument's head (or in it), as (quantity, start, end) in the text."""
     doc = arg.doc
-    if arg.pos_ == "PROPN" and not any(c.dep_ == "nummod" for c in arg.children):
-        return None
+    if arg.pos_ == "PROPN" and (arg.ent_type_ == "PERSON" or not any(c.dep_ == "nummod" for c in arg.children)):
+        return None                        # a person's name is one person ("7 Action News 17-year-old Jo Roe")
     i0 = _left_start(arg)
     while i0 > arg.sent.start and doc[i0 - 1].lower_ in QUANT_PREFIX:
         i0 -= 1

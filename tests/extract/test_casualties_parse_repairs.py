@@ -92,3 +92,22 @@ def test_playing_dead_is_no_death():
         (".", ".", "PUNCT", ".", "punct", 2, ""),
     ])
     assert _counts(doc)[0] == 0
+
+
+def test_a_subject_hung_on_an_earlier_preposition_is_the_noun_before_the_auxiliary():
+    # "... before 8 p.m. / Kristo Vane of Dunmore was pronounced dead", 'Vane' parsed as the object
+    # of 'before'
+    doc = _doc([
+        ("It", "it", "PRON", "PRP", "nsubj", 1, ""),
+        ("happened", "happen", "VERB", "VBD", "ROOT", 1, ""),
+        ("before", "before", "ADP", "IN", "prep", 1, ""),
+        ("Kristo", "Kristo", "PROPN", "NNP", "compound", 4, "PERSON"),
+        ("Vane", "Vane", "PROPN", "NNP", "pobj", 2, "PERSON"),
+        ("of", "of", "ADP", "IN", "prep", 4, ""),
+        ("Dunmore", "Dunmore", "PROPN", "NNP", "pobj", 5, "GPE"),
+        ("was", "be", "AUX", "VBD", "auxpass", 8, ""),
+        ("pronounced", "pronounce", "VERB", "VBN", "conj", 1, ""),
+        ("dead", "dead", "ADJ", "JJ", "oprd", 8, ""),
+        (".", ".", "PUNCT", ".", "punct", 1, ""),
+    ])
+    assert _counts(doc)[0] == 1

@@ -197,3 +197,8 @@ def test_a_death_under_if_or_whether_is_not_reported(analyzed):
     text = ("Four men were wounded in a shooting in Tarn on Thursday. Police were not able to say if the "
             "man had died.")
     assert counts(analyzed, text) == (0, 4)
+
+
+def test_a_number_before_a_name_is_no_count(analyzed):
+    text = "Investigators tell 7 Action News 17-year-old Reginald Tobin was shot and killed in Arlow."
+    assert counts(analyzed, text)[0] == 1
