@@ -395,6 +395,12 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     if fld == "hit" and _additional(trigger, arg):
         # "the boyfriend was also shot", "another man was shot": on top of the killed, not among them
         cand.field = "injured"
+    elif fld == "hit" and SURVIVAL_RE.search(line_span(trigger).text) and not PART_RE.search(
+            line_span(trigger).text) and not any(
+            trigger_kind(t) in ("kill", "die", "dead", "death_of") for t in line_span(trigger) if t != trigger):
+        # "three were taken to a hospital with non-life-threatening wounds": hit and lived (all of
+        # them: not "seven were shot, only one of whom survived")
+        cand.field = "injured"
     elif fld == "injured" and not cand.explicit and not _additional(trigger, arg) and not any(
             trigger_kind(t) in ("kill", "die", "dead", "death_of") or (trigger_kind(t) == "hit" and is_fatal(t))
             for t in line_span(trigger) if t != trigger) and not (SURVIVAL_RE.search(line_span(trigger).text)):
@@ -413,6 +419,9 @@ SURVIVAL_RE = re.compile(r"\b(?:(?:stable|fair|good|satisfactory) condition|non-
                          r"(?:minor|superficial) (?:injur|wound)|treated and released|released from|"
                          r"expected to (?:survive|recover|be ok)|survived|is recovering|are recovering)",
                          re.IGNORECASE)
+
+
+PART_RE = re.compile(r"\bof (?:whom|them|those|these|the)\b", re.IGNORECASE)
 
 
 def _along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:

@@ -185,7 +185,8 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         parts = [p for p in parts if _own_state(p) in (None, fld)] or parts
         arg = parts[0]
     for part in parts:
-        if part.lemma_.lower() in NOT_PEOPLE or (part.pos_ == "PROPN" and part.ent_type_ in ("GPE", "LOC", "FAC")):
+        if part.lemma_.lower() in NOT_PEOPLE or (part.pos_ == "PROPN" and part.ent_type_ in ("GPE", "LOC", "FAC",
+                                                                                              "PRODUCT")):
             return None                    # "multiple charges", "three shots"; a dateline "MIAMI GARDENS"
         if any(c.lower_ == "unborn" for c in part.children):
             continue                       # "a woman and her unborn child": tallies count the people born

@@ -202,3 +202,16 @@ def test_a_death_under_if_or_whether_is_not_reported(analyzed):
 def test_a_number_before_a_name_is_no_count(analyzed):
     text = "Investigators tell 7 Action News 17-year-old Reginald Tobin was shot and killed in Arlow."
     assert counts(analyzed, text)[0] == 1
+
+
+def test_people_hit_who_lived_are_injured_not_less_the_dead(analyzed):
+    text = ("Officers found four shooting victims on Vine Street in Tarn on Friday. Ann Heyl succumbed to "
+            "her injuries. Bo Moss, Cy Vance and Di Roe were taken to Orrin Medical Center with "
+            "non-life-threatening wounds.")
+    assert counts(analyzed, text) == (1, 3)
+
+
+def test_one_of_whom_survived_speaks_of_a_part(analyzed):
+    text = ("A gunman shot seven people at a house in Spurling, only one of whom survived. Six members of "
+            "one family were killed.")
+    assert counts(analyzed, text) == (6, 1)
