@@ -23,6 +23,9 @@ def trigger_kind(tok: Token) -> Optional[str]:
             return "kill"
         if lemma in DIE_VERBS or (lemma == "pass" and any(c.lower_ == "away" for c in tok.children)):
             return "die"
+        if lemma in ("claim", "take") and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" and _of_child(c) is not None
+                                           for c in tok.children):
+            return "claim_lives"           # "the shooting claimed the lives of a boy and his mother"
         if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" and any(
                 g.lower_ in ("his", "her") for g in c.children) for c in tok.children):
             return "die"                   # "lost his life"; "have lost their lives" is mostly a tally
@@ -265,6 +268,10 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         # "Four teens, one fatally, were shot": the fatal part of a hit.
     elif kind in ("die", "not_survive"):
         out.append(("killed", subject_of(tok, ("nsubj", "nsubjpass"))))
+    elif kind == "claim_lives":
+        life = next(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "life")
+        of = _of_child(life)
+        out.append(("killed", next((c for c in of.children if c.dep_ == "pobj"), None)))
     elif kind == "left_in_condition":
         out.append(("injured", _object(tok)))
     elif kind == "hospital":

@@ -215,3 +215,8 @@ def test_one_of_whom_survived_speaks_of_a_part(analyzed):
     text = ("A gunman shot seven people at a house in Spurling, only one of whom survived. Six members of "
             "one family were killed.")
     assert counts(analyzed, text) == (6, 1)
+
+
+def test_claimed_the_lives_of_counts_the_dead(analyzed):
+    text = "A shooting on Friday in Orme County claimed the lives of a boy and his adopted mother, the sheriff said."
+    assert counts(analyzed, text)[0] == 2
