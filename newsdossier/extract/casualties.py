@@ -319,8 +319,8 @@ def is_past_year(ctx: Context, trigger: Token) -> bool:
     return False
 
 
-EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|separate|unrelated) (?:shooting|incident|attack|homicide|stabbing)s?\b",
-                        re.IGNORECASE)
+EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|separate|unrelated) "
+                        r"(?:shooting|incident|attack|homicide|stabbing)s?\b", re.IGNORECASE)
 
 
 def _earlier_event(trigger: Token, arg: Token) -> bool:

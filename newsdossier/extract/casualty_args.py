@@ -23,8 +23,8 @@ def trigger_kind(tok: Token) -> Optional[str]:
             return "kill"
         if lemma in DIE_VERBS or (lemma == "pass" and any(c.lower_ == "away" for c in tok.children)):
             return "die"
-        if lemma in ("claim", "take") and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" and _of_child(c) is not None
-                                           for c in tok.children):
+        if lemma in ("claim", "take") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "life" and _of_child(c) is not None for c in tok.children):
             return "claim_lives"           # "the shooting claimed the lives of a boy and his mother"
         if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" and any(
                 g.lower_ in ("his", "her") for g in c.children) for c in tok.children):

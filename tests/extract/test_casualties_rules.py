@@ -1,4 +1,5 @@
-"""Casualty rules on invented sentences: who counts as a person, and events named by their size ("a triple shooting")."""
+"""Casualty rules on invented sentences: who counts as a person, which counts add up or overlap,
+events named by their size ("a triple shooting"), and what is no report of this event's dead."""
 import pytest
 
 from newsdossier.extract.figures import incident_figures
@@ -218,5 +219,6 @@ def test_one_of_whom_survived_speaks_of_a_part(analyzed):
 
 
 def test_claimed_the_lives_of_counts_the_dead(analyzed):
-    text = "A shooting on Friday in Orme County claimed the lives of a boy and his adopted mother, the sheriff said."
+    text = ("A shooting on Friday in Orme County claimed the lives of a boy and his adopted mother, "
+            "the sheriff said.")
     assert counts(analyzed, text)[0] == 2
