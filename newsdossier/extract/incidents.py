@@ -38,7 +38,10 @@ VIOLENCE = fillers.HARM_VERBS | frozenset({
     "attack", "assault", "storm", "raid", "ambush", "bomb", "bombing", "explode", "explosion", "detonate", "blast",
     "burn", "torch", "arson", "kidnapping", "abduction", "hijack", "hijacking", "massacre", "shooting", "gunfire",
     "dynamite", "destroy", "murder", "assassination", "killing", "sabotage", "hostage", "grenade", "machinegun",
-    "fire", "dead", "death", "die", "victim", "terrorist", "terrorism", "gunman", "gunmen", "guerrilla"})
+    "fire", "dead", "death", "die", "victim", "terrorist", "terrorism", "gunman", "gunmen", "guerrilla",
+    # A gun that went off and hit someone is a shooting, even told without a violent verb
+    # ("struck by shotgun pellets", "the gun discharged and struck his daughter").
+    "gun", "gunshot", "handgun", "shotgun", "rifle", "pistol", "firearm", "bullet", "pellet"})
 FIELDS = {"PerpInd": "perpetrator_individuals", "PerpOrg": "perpetrator_organizations",
           "Target": "targets", "Victim": "victims", "Weapon": "weapons"}
 
@@ -143,6 +146,9 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
         kept = _add_responsible_groups(ctx, kept, resp_all)
     kept = drop_redescriptions(text, kept)
     segments = _segments(ctx, kept)
+    figures = [_call(_figures, "incident_figures", ctx, s, e) or {} for s, e, _ in segments]
+    order = _by_salience(ctx, segments, figures)
+    segments, figures = [segments[k] for k in order], [figures[k] for k in order]
     # Each responsibility entry goes to the incident whose sentences hold it, else to the main one.
     shares: list[list] = [[] for _ in segments]
     for r in resp_all:
@@ -151,8 +157,26 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
         shares[k].append(r)
     incidents = []
     for k, (start, end, members) in enumerate(segments):
-        incidents.append(_incident(ctx, f"i{k + 1}", start, end, members, resolve, tuple(shares[k]), prob))
+        incidents.append(_incident(ctx, f"i{k + 1}", start, end, members, resolve, tuple(shares[k]), prob,
+                                   figures[k]))
     return tuple(incidents)
+
+
+def _by_salience(ctx, segments, figures) -> list[int]:
+    """Segment indices, main incident first: one whose dead or wounded the article reports comes
+    before one it reports none for; then the one the lead tells of (news opens with its main
+    event); then the order `_segments` gave (most filler mentions first)."""
+    if len(segments) < 2:
+        return list(range(len(segments)))
+    lead = next((s.start_char for s in fillers.sentences(ctx.doc) if _types.attack_types([s]) != ("unknown",)),
+                None)
+
+    def key(k):
+        start, end, _ = segments[k]
+        casualties = any(figures[k].get(f) is not None for f in ("killed", "injured"))
+        return (not casualties, not (lead is not None and start <= lead < end), k)
+
+    return sorted(range(len(segments)), key=key)
 
 
 # A filler names a thing: a span of only these parts of speech ("him", "two") names none.
@@ -375,7 +399,8 @@ def _segments(ctx, kept: list[Candidate]) -> list[tuple[int, int, list[Candidate
     return [(s, e, m) for s, e, m, _ in out]
 
 
-def _incident(ctx, iid: str, start: int, end: int, members: list[Candidate], resolve, resp, prob: float) -> Incident:
+def _incident(ctx, iid: str, start: int, end: int, members: list[Candidate], resolve, resp, prob: float,
+              figures: dict) -> Incident:
     text = ctx.text
     sents = [s for s in fillers.sentences(ctx.doc) if start <= s.start_char < end]
     roles: dict[str, list[Filler]] = {r: [] for r in FIELDS}
@@ -385,7 +410,6 @@ def _incident(ctx, iid: str, start: int, end: int, members: list[Candidate], res
         roles["Weapon"] = _fired(ctx, sents)
     attack_sents = [s for s in sents if _types.attack_types([s]) != ("unknown",)]
     whole = (start, end)
-    figures = _call(_figures, "incident_figures", ctx, *whole) or {}
     evidence = tuple(Span.at(text, s.start_char, s.end_char) for s in attack_sents[:3])
     return Incident(
         id=iid,

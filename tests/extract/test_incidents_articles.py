@@ -137,3 +137,28 @@ def test_incidents_rejected_article_keeps_claims_but_names_no_fillers(analyzed, 
     inc = incidents[0]
     assert not inc.perpetrator_organizations and not inc.targets and not inc.victims
     assert any(r.how == "claimed" and "Shabaab" in r.party.text for r in inc.responsibility)
+
+
+def test_incidents_accidental_discharge_that_hits_someone_is_an_incident(analyzed):
+    text = ("A Tarvel father has been charged after his gun discharged while he was cleaning it and struck "
+            "his six-year-old son in the leg. The boy was taken to Tarvel General and is expected to recover, "
+            "police said.")
+    incidents = _incidents(analyzed, text)
+    assert incidents and incidents[0].injured is not None and incidents[0].injured.min == 1
+
+
+def test_incidents_main_incident_reports_casualties_then_is_the_leads(analyzed):
+    from newsdossier.extract.figures import incident_figures
+    from newsdossier.extract.incidents import _by_salience
+
+    text = ("Gunmen attacked a bus station in Perola on Monday, wounding four people, police said. "
+            "Last year gunmen raided a depot in Verlo and set fire to trucks. "
+            "In March a bomb exploded at a market in Tarvel, killing two people.")
+    ctx = analyzed(text)
+    verlo, tarvel = text.index("Last year"), text.index("In March")
+    segments = [(verlo, tarvel, []), (0, verlo, []), (tarvel, len(text), [])]
+    figures = [incident_figures(ctx, s, e) for s, e, _ in segments]
+    assert figures[0]["killed"] is None and figures[0]["injured"] is None
+    # The Verlo raid (no dead or wounded told) goes last although `_segments` put it first; of the
+    # two with casualties, the lead's comes first.
+    assert _by_salience(ctx, segments, figures) == [1, 2, 0]
