@@ -2,16 +2,10 @@
 events named by their size ("a triple shooting"), and what is no report of this event's dead."""
 import pytest
 
-from newsdossier.extract.figures import incident_figures
+from casualty_helpers import counts
 
 pytestmark = pytest.mark.model
 
-
-def counts(analyzed, text, published="2025-06-14"):
-    ctx = analyzed(text, published)
-    figs = incident_figures(ctx, 0, len(text))
-    pt = lambda f: 0 if f is None or f.min is None else f.min
-    return pt(figs["killed"]), pt(figs["injured"])
 
 
 def test_role_noun_outside_the_core_list_is_a_person(analyzed):

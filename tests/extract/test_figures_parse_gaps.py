@@ -1,16 +1,11 @@
 """Casualty counts where the parse hides the argument or the article says the person lived."""
 import pytest
 
+from casualty_helpers import counts
 from newsdossier.extract.figures import incident_figures
 
 pytestmark = pytest.mark.model
 
-
-def counts(analyzed, text, published="2025-06-14"):
-    ctx = analyzed(text, published)
-    figs = incident_figures(ctx, 0, len(text))
-    pt = lambda f: 0 if f is None or f.min is None else f.min
-    return pt(figs["killed"]), pt(figs["injured"])
 
 
 def test_shooting_death_of_with_of_attached_elsewhere(analyzed):
