@@ -405,7 +405,7 @@ def _incident(ctx, iid: str, start: int, end: int, members: list[Candidate], res
     sents = [s for s in fillers.sentences(ctx.doc) if start <= s.start_char < end]
     roles: dict[str, list[Filler]] = {r: [] for r in FIELDS}
     for c in members:
-        roles[c.role].append(_filler(ctx, c, resolve))
+        _add_filler(roles[c.role], _filler(ctx, c, resolve))
     if not roles["Weapon"]:
         roles["Weapon"] = _fired(ctx, sents)
     attack_sents = [s for s in sents if _types.attack_types([s]) != ("unknown",)]
@@ -481,29 +481,50 @@ _DESCRIPTORS = fillers.VICTIM_WORDS | fillers.PERP_WORDS | frozenset(
 
 
 def _full_name(ctx, name: str, spans: set) -> str:
-    """A person's full name when the filler was tagged by surname only ("velkon" -> "dario velkon").
+    """A person's full name when the filler was tagged without part of it ("velkon" -> "dario velkon",
+    "ana ruiz" -> "ana ruiz ossa").
 
-    The fuller form must occur in the article as proper nouns ending in the tagged name (of at most two
-    words), one word longer; the reader (and an answer key) names a person in full. Longer extensions
-    picked up job titles ("the court president ...") on MUC-4 dev.
+    The fuller form must occur in the article as proper nouns holding the tagged name (of at most two
+    words) and one word more, before or after it; the reader (and an answer key) names a person in
+    full. Longer extensions picked up job titles ("the court president ...") on MUC-4 dev.
     """
     words = name.split()
     if not words or len(words) > 2:
         return name
-    best = name
-    pattern = r"(?<![\w-])([\w'-]+ )%s(?![\w-])"
-    for m in re.finditer(pattern % r"\s+".join(re.escape(w) for w in words), ctx.text, flags=re.I):
-        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        # An occupation in front ("journalist") is no part of the name, even where lower-cased
-        # text makes the tagger call it a proper noun.
-        if (span is None or not all(t.pos_ == "PROPN" for t in span)
-                or span[0].lower_ in _DESCRIPTORS):
-            continue
-        full = fillers.norm(ctx.text[m.start():m.end()])
-        if len(full) > len(best):
-            best = full
-            spans.add((m.start(), m.end()))
+    found = []
+    body = r"\s+".join(re.escape(w) for w in words)
+    for pattern, extra in ((r"(?<![\w-])[\w'-]+ %s(?![\w-])", 0), (r"(?<![\w-])%s [\w'-]+(?![\w-])", -1)):
+        for m in re.finditer(pattern % body, ctx.text, flags=re.I):
+            end = m.end() - 2 if m.group().lower().endswith(("'s", "\u2019s")) else m.end()
+            span = ctx.doc.char_span(m.start(), end, alignment_mode="expand")
+            # An occupation in front ("journalist") is no part of the name, even where lower-cased
+            # text makes the tagger call it a proper noun; nor is a date or place after it
+            # ("shot Dario Velkon Tuesday").
+            if (span is None or not all(t.pos_ == "PROPN" for t in span)
+                    or span[extra].lower_ in _DESCRIPTORS or span[extra].ent_type_ not in ("", "PERSON")):
+                continue
+            found.append((fillers.norm(ctx.text[m.start():end]), (m.start(), end)))
+    best = max([name] + [full for full, _ in found], key=len)
+    spans.update(place for full, place in found if full == best)
     return best
+
+
+def _add_filler(role: list[Filler], new: Filler) -> None:
+    """Append `new`, or merge it into a filler of the role that goes by the same name (two tagged
+    forms, "ana ruiz" and "ana ruiz ossa", both completed to the full name): one entity, one filler."""
+    key = fillers.norm(new.text)
+    for k, old in enumerate(role):
+        if fillers.norm(old.text) == key:
+            def union(a, b):
+                by_place = {(m.start, m.end): m for m in (*a, *b)}
+                return tuple(by_place[p] for p in _non_overlapping(by_place))
+            own = union(old.mentions, new.mentions)
+            aliases = tuple(a for a in union(old.aliases, new.aliases)
+                            if not any(a.start < m.end and m.start < a.end for m in own))
+            role[k] = old.model_copy(update={"mentions": own, "aliases": aliases,
+                                             "evidence": union(old.evidence, new.evidence)[:3]})
+            return
+    role.append(new)
 
 
 def _filler(ctx, c: Candidate, resolve) -> Filler:

@@ -138,3 +138,29 @@ def test_incidents_spans_full_name_leaves_occupation_out_keeps_rank(analyzed):
     assert _full_name(ctx, "ilse varno", set()) == "ilse varno"
     ctx = analyzed("Col. Oren Maddox ordered the raid on Tarvel. Maddox denied it.")
     assert _full_name(ctx, "maddox", set()).endswith("oren maddox")
+
+
+@pytest.mark.model
+def test_incidents_spans_full_name_completed_after_the_tagged_words_and_not_by_a_date(analyzed):
+    from newsdossier.extract.incidents import _full_name
+
+    text = "Gunmen shot Ana Ruiz Ossa in Tarvel. Ana Ruiz Ossa's brother said Ana Ruiz had no enemies."
+    ctx = analyzed(text)
+    spans: set = set()
+    assert _full_name(ctx, "ana ruiz", spans) == "ana ruiz ossa"
+    assert spans == {(text.index("Ana"), text.index(" in Tarvel")), (text.index("Ana Ruiz Ossa's"), text.index("'s brother"))}
+    ctx = analyzed("Police said gunmen shot Dario Velkon Tuesday near the Tarvel depot.")
+    assert _full_name(ctx, "dario velkon", set()) == "dario velkon"
+
+
+def test_incidents_spans_two_fillers_completed_to_one_name_are_one():
+    from newsdossier.extract.incidents import _add_filler
+    from newsdossier.records import Filler, Span
+
+    text = "ana ruiz ossa was shot. ana ruiz ossa died."
+    first = Filler(text="ana ruiz ossa", mentions=(Span.at(text, 0, 13),))
+    second = Filler(text="Ana Ruiz Ossa", mentions=(Span.at(text, 24, 37), Span.at(text, 0, 13)))
+    role: list = []
+    _add_filler(role, first)
+    _add_filler(role, second)
+    assert len(role) == 1 and [m.start for m in role[0].mentions] == [0, 24]
