@@ -472,8 +472,8 @@ def _non_overlapping(spans) -> list[tuple[int, int]]:
     return out
 
 
-# Occupations and role nouns describe a person ("journalist", "peasant leader"); unlike a rank or an
-# honorific ("Col.", "Mr."), they are no part of the name.
+# Occupations, offices and role nouns describe a person ("journalist", "governor", "peasant leader");
+# unlike a military rank or an honorific ("Col.", "Mr."), they are no part of the name.
 _DESCRIPTORS = fillers.VICTIM_WORDS | fillers.PERP_WORDS | frozenset(
     "reporter photographer correspondent editor lawyer attorney engineer professor economist writer novelist "
     "poet singer actor trade unionist unionist activist member members deputy congressman senator councilman "
