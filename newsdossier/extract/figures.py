@@ -85,8 +85,12 @@ def reports_casualties(ctx: Context, start: int = 0, end: Optional[int] = None) 
     incident, whatever a document classifier trained on other news thinks.
     """
     end = len(ctx.text) if end is None else end
-    figs = incident_figures(ctx, start, end)
-    return any(f is not None and (f.min or 0) > 0 for f in (figs["killed"], figs["injured"]))
+    return has_casualties(incident_figures(ctx, start, end))
+
+
+def has_casualties(figs: dict[str, Optional[Figure]]) -> bool:
+    """Do `incident_figures`' figures count someone killed or wounded (above zero)?"""
+    return any(f is not None and (f.min or 0) > 0 for f in (figs.get("killed"), figs.get("injured")))
 
 
 # --- choosing the article's value -------------------------------------------------------------

@@ -137,7 +137,16 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
     # People reported killed or wounded are direct evidence of an incident, whatever a classifier
     # trained on 1990s wires says of the article's vocabulary: keep it, with no fillers the
     # classifier did not vouch for.
-    if not kept and not _call(_figures, "reports_casualties", ctx, 0, len(text)):
+    span_figures: dict[tuple[int, int], dict] = {}
+
+    def figures_of(start: int, end: int) -> dict:
+        # The whole article's figures decide whether a filler-less article has an incident, and
+        # are its figures when it has one incident: worked out once.
+        if (start, end) not in span_figures:
+            span_figures[(start, end)] = _call(_figures, "incident_figures", ctx, start, end) or {}
+        return span_figures[(start, end)]
+
+    if not kept and not _call(_figures, "has_casualties", figures_of(0, len(text))):
         return ()
     resp_all = _resp.responsibility(ctx, 0, len(text), resolve)
     # A claimant becomes a perpetrator filler only where the article is judged to report an
@@ -146,7 +155,7 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
         kept = _add_responsible_groups(ctx, kept, resp_all)
     kept = drop_redescriptions(text, kept)
     segments = _segments(ctx, kept)
-    figures = [_call(_figures, "incident_figures", ctx, s, e) or {} for s, e, _ in segments]
+    figures = [figures_of(s, e) for s, e, _ in segments]
     order = _by_salience(ctx, segments, figures)
     segments, figures = [segments[k] for k in order], [figures[k] for k in order]
     # Each responsibility entry goes to the incident whose sentences hold it, else to the main one.
