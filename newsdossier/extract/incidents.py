@@ -524,16 +524,19 @@ def _add_filler(role: list[Filler], new: Filler) -> None:
     key = fillers.norm(new.text)
     for k, old in enumerate(role):
         if fillers.norm(old.text) == key:
-            def union(a, b):
-                by_place = {(m.start, m.end): m for m in (*a, *b)}
-                return tuple(by_place[p] for p in _non_overlapping(by_place))
-            own = union(old.mentions, new.mentions)
-            aliases = tuple(a for a in union(old.aliases, new.aliases)
+            own = _span_union(old.mentions, new.mentions)
+            aliases = tuple(a for a in _span_union(old.aliases, new.aliases)
                             if not any(a.start < m.end and m.start < a.end for m in own))
             role[k] = old.model_copy(update={"mentions": own, "aliases": aliases,
-                                             "evidence": union(old.evidence, new.evidence)[:3]})
+                                             "evidence": _span_union(old.evidence, new.evidence)[:3]})
             return
     role.append(new)
+
+
+def _span_union(a, b) -> tuple:
+    """Spans of both, in order, one of two overlapping spans kept (`_non_overlapping`)."""
+    by_place = {(m.start, m.end): m for m in (*a, *b)}
+    return tuple(by_place[p] for p in _non_overlapping(by_place))
 
 
 def _filler(ctx, c: Candidate, resolve) -> Filler:
