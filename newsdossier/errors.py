@@ -31,3 +31,7 @@ class SettingsError(DossierError):
 
 class StoreError(DossierError):
     """A database URL or store operation that failed."""
+
+
+class CorrectionError(DossierError):
+    """A correction of a dossier field that is not valid (unknown field, bad value)."""

@@ -340,3 +340,20 @@ class IngestReport(Record):
     unchanged: int = 0
     rejected: int = 0
     dossiers: int = 0
+
+
+class Correction(Record):
+    """A person's value for one field of a dossier. It never overwrites the machine's value: it
+    stands beside it, with who made it and when, and exports use it in its place.
+
+    `articles` are the dossier's articles when the correction was made, so that the correction
+    follows its incident when regrouping gives the dossier another id."""
+
+    id: int
+    dossier_id: str
+    field: str
+    value: Union[str, int, float, bool, None, tuple[str, ...]] = None
+    note: Optional[str] = None
+    who: str
+    at: str
+    articles: tuple[str, ...] = ()

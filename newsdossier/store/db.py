@@ -11,6 +11,7 @@ Ingest is idempotent and resumable:
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -24,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from .. import registry
 from ..errors import StoreError
-from ..records import Article, ArticleRecord, Dossier, Failure, IngestReport
+from ..records import Article, ArticleRecord, Correction, Dossier, Failure, IngestReport
 from ..settings import Settings
 from . import schema
 from .progress import Progress
@@ -298,6 +299,7 @@ class Store:
                 conn.execute(schema.dossier_articles.insert(), [
                     {"dossier_id": dossier.id, "article_id": _clean(aid), "position": n}
                     for n, aid in enumerate(a for a in dossier.articles if a in records)])
+            _move_corrections(conn, dossiers)
         return len(dossiers)
 
     # ---- reading ----
@@ -337,6 +339,40 @@ class Store:
                              "`dossier dossiers` lists them")
         return Dossier.model_validate(json.loads(row.record))
 
+    # ---- corrections ----
+
+    def add_correction(self, dossier_id: str, field: str, value, who: str,
+                       note: Optional[str] = None) -> Correction:
+        """Store a person's value for one field of a dossier (validated; see reconcile.corrections)
+        beside the machine's, with who made it and when. StoreError when there is no such dossier."""
+        from ..reconcile.corrections import validate
+
+        value = validate(field, value)
+        dossier = self.dossier(dossier_id)
+        if dossier.id != dossier_id:
+            raise StoreError(f"{dossier_id!r} is an article, not a dossier; correct dossier {dossier.id!r}")
+        if note is not None and (not isinstance(note, str) or len(note) > 5000):
+            raise StoreError("a correction's note must be text of at most 5,000 characters")
+        at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        row = {"dossier_id": dossier.id, "field": field, "value": json.dumps(value), "note": note or None,
+               "who": str(who)[:200], "at": at, "articles": json.dumps(list(dossier.articles))}
+        try:
+            with self.engine.begin() as conn:
+                new_id = conn.execute(schema.corrections.insert().values(**row)).inserted_primary_key[0]
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"{self.engine.url.render_as_string(hide_password=True)}: could not store the "
+                             f"correction ({type(exc).__name__})") from exc
+        return _correction(dict(row, id=new_id))
+
+    def corrections(self, dossier_id: Optional[str] = None) -> list[Correction]:
+        """Corrections of one dossier (all of them when None), oldest first."""
+        c = schema.corrections.c
+        query = sa.select(schema.corrections).order_by(c.at, c.id)
+        if dossier_id is not None:
+            query = query.where(c.dossier_id == _clean(dossier_id))
+        with self.engine.connect() as conn:
+            return [_correction(row._mapping) for row in conn.execute(query)]
+
     def counts(self) -> dict[str, int]:
         """Rows per table (for reports and tests)."""
         with self.engine.connect() as conn:
@@ -358,6 +394,33 @@ def _extract_batch(batch: list, settings: Settings, extract_records) -> list:
         except Exception as exc:  # noqa: BLE001
             out.append(Failure(source=item.source, reason=f"extraction failed: {type(exc).__name__}: {exc}"))
     return out
+
+
+def _correction(row) -> Correction:
+    value = json.loads(row["value"])
+    return Correction(id=row["id"], dossier_id=row["dossier_id"], field=row["field"],
+                      value=tuple(value) if isinstance(value, list) else value, note=row["note"],
+                      who=row["who"], at=row["at"], articles=tuple(json.loads(row["articles"])))
+
+
+def _move_corrections(conn: Connection, dossiers: list[Dossier]) -> None:
+    """Corrections of a dossier id that regrouping removed follow their incident: to the dossier
+    now holding most of the articles it had when corrected (none left: they stay, unseen, and come
+    back if those articles do)."""
+    c = schema.corrections.c
+    live = {d.id for d in dossiers}
+    orphans = conn.execute(sa.select(c.id, c.articles).where(c.dossier_id.not_in(live))).fetchall() if live else []
+    if not orphans:
+        return
+    holder = {a: d.id for d in dossiers for a in d.articles}
+    for row in orphans:
+        votes: dict[str, int] = {}
+        for article in json.loads(row.articles):
+            if article in holder:
+                votes[holder[article]] = votes.get(holder[article], 0) + 1
+        if votes:
+            target = max(sorted(votes), key=votes.get)
+            conn.execute(schema.corrections.update().where(c.id == row.id).values(dossier_id=target))
 
 
 def dossier_id(first_article: str) -> str:

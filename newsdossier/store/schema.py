@@ -106,13 +106,33 @@ dossier_articles = sa.Table(
 
 VERSION_1 = [articles, article_aliases, entities, statements, incidents, rejected, dossiers, dossier_articles]
 
+# People's corrections of dossier fields, kept beside the machine's values (never over them). No
+# foreign key to `dossiers`: regrouping rewrites dossier rows, and a correction must outlive that
+# (it is moved to the dossier that now holds its articles; see Store.regroup).
+corrections = sa.Table(
+    "corrections", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("dossier_id", sa.String(100), nullable=False, index=True),
+    sa.Column("field", sa.String(60), nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=True),
+    sa.Column("who", sa.String(200), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("articles", sa.Text, nullable=False),
+)
+
 
 def _m0001_initial(conn: Connection) -> None:
     metadata.create_all(conn, tables=VERSION_1)
 
 
+def _m0002_corrections(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[corrections])
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _m0001_initial),
+    ("0002_corrections", _m0002_corrections),
 ]
 
 
