@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .redact import redact_credentials
 
 ATTACK_TYPES = (
     "assassination", "armed_assault", "bombing_explosion", "hijacking", "hostage_taking_barricade",
@@ -69,6 +71,12 @@ class Article(Record):
     input_format: Literal["text", "html", "jsonl"] = "text"
     text: str
     removed: tuple[Span, ...] = ()
+
+    @field_validator("source", "url")
+    @classmethod
+    def _without_credentials(cls, value: Optional[str]) -> Optional[str]:
+        # Whatever reader built it, an article never carries a password from its URL (newsdossier.redact).
+        return redact_credentials(value)
 
 
 class Entity(Record):
@@ -228,6 +236,11 @@ class Failure(Record):
 
     source: str
     reason: str
+
+    @field_validator("source", "reason")
+    @classmethod
+    def _without_credentials(cls, value: str) -> str:
+        return redact_credentials(value)
 
 
 # ---- Per incident, after reconcile (newsdossier/reconcile) ----
