@@ -146,6 +146,8 @@ def _place(inc: Optional[Incident], fix: dict) -> dict:
              "country": loc.country if loc else None, "country_code": loc.country_code if loc else None,
              "latitude": loc.lat if loc else None, "longitude": loc.lon if loc else None,
              "geo_precision": loc.precision if loc else None}
+    if loc is not None and loc.precision is None:    # records stored before precision was kept
+        place["geo_precision"] = "town" if loc.city else "region" if loc.region else "country" if loc.country else None
     if "country" in fix and fix["country"] != place["country"]:
         found = country_by_name(fix["country"])
         place.update(country=found.name if found else fix["country"], country_code=found.iso2 if found else None,
