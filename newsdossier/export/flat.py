@@ -194,8 +194,12 @@ def flatten(dossier: Dossier, corrections: Iterable[Correction] = ()) -> FlatDos
     named = {p.lower() for p in perpetrators}
     accused = tuple(p for p in _unique(c.party for c in cells if c.how in ("accused", "alleged"))
                     if p.lower() not in named)
-    claim_texts = tuple(s.text for claim in dossier.claims for s in claim.sources
-                        if claim.type == "claim_of_responsibility" or (s.article, s.statement) in claim_ids)
+    # The claiming statements and the sentences the claims were read from ("... in a statement
+    # posted online"): how a claim was made is usually said around the statement, not in it.
+    claim_texts = tuple(dict.fromkeys(
+        [s.text for claim in dossier.claims for s in claim.sources
+         if claim.type == "claim_of_responsibility" or (s.article, s.statement) in claim_ids]
+        + [e.text for r in (inc.responsibility if inc else ()) if r.how == "claimed" for e in r.evidence]))
     flat = FlatDossier(
         id=dossier.id, articles=dossier.articles, independent_sources=dossier.independent_sources,
         first_published=dossier.first_published, last_published=dossier.last_published,

@@ -25,6 +25,7 @@ import csv
 import re
 
 from .. import registry
+from ..records import ArticleRecord, Dossier
 from .api import Source, Target, period
 from .flat import FlatDossier
 
@@ -113,10 +114,11 @@ def weapon_labels(flat: FlatDossier) -> list[str]:
     return [WEAPON_LABELS.get(c, "Other") for c in cats] or ["Unknown"]
 
 
-def claim_mode(flat: FlatDossier) -> str:
+def claim_mode(flat: FlatDossier, context: tuple[str, ...] = ()) -> str:
+    """GTD's claim mode from the words of the claim and of the sentences around it (`context`)."""
     if not flat.claimed:
         return ""
-    text = " ".join(flat.claim_texts).lower()
+    text = " ".join((*flat.claim_texts, *context)).lower()
     for label, cues in CLAIM_MODES:
         if any(re.search(rf"\b{re.escape(c)}", text) for c in cues):
             return label
@@ -132,12 +134,30 @@ def cite(head, article_id: str) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def claim_sentences(dossier: Dossier, records: dict[str, ArticleRecord]) -> tuple[str, ...]:
+    """The sentences that hold the dossier's claims of responsibility, from the articles' text:
+    how a claim was made ("in a statement posted online") is said around the claim, not in it."""
+    out = []
+    for cell in dossier.responsibility:
+        record = records.get(cell.article)
+        if cell.how != "claimed" or record is None or not cell.statement:
+            continue
+        statement = next((st for st in record.statements if st.id == cell.statement), None)
+        if statement is not None:
+            text = record.article.text
+            start = max(text.rfind(". ", 0, statement.content.start), text.rfind("\n", 0, statement.content.start)) + 1
+            ends = [i for i in (text.find(". ", statement.content.end), text.find("\n", statement.content.end)) if i >= 0]
+            out.append(text[start:min(ends) + 1 if ends else len(text)].strip())
+    return tuple(out)
+
+
 def _cell(value) -> object:
     return "" if value is None else value
 
 
-def row(flat: FlatDossier, eventid: str, cites: list[str]) -> dict:
-    """The GTD row of one dossier (`cites`: up to three source citations)."""
+def row(flat: FlatDossier, eventid: str, cites: list[str], context: tuple[str, ...] = ()) -> dict:
+    """The GTD row of one dossier (`cites`: up to three source citations; `context`: the
+    sentences of its claims, see `claim_sentences`)."""
     year, month, day, approx = _gtd_date(flat)
     attacks, weapons = attack_labels(flat.types), weapon_labels(flat)
     suicide = any("suicide" in t.lower() for t in (*flat.weapons, *flat.perpetrator_individuals, *flat.claim_texts))
@@ -154,7 +174,7 @@ def row(flat: FlatDossier, eventid: str, cites: list[str]) -> dict:
         "gname": flat.perpetrators[0] if flat.perpetrators else "Unknown",
         "gname2": flat.perpetrators[1] if len(flat.perpetrators) > 1 else "",
         "nperps": flat.perpetrator_count if flat.perpetrator_count is not None else -99,
-        "claimed": 1 if flat.claimed else -9, "claimmode_txt": claim_mode(flat),
+        "claimed": 1 if flat.claimed else -9, "claimmode_txt": claim_mode(flat, context),
         "weaptype1_txt": weapons[0], "weaptype2_txt": weapons[1] if len(weapons) > 1 else "",
         "weapdetail": "; ".join(flat.weapons), "nkill": _cell(flat.killed), "nwound": _cell(flat.injured),
         "success": 1, "suicide": 1 if suicide else 0, "doubtterr": -9,
@@ -177,11 +197,13 @@ def write_gtd(source: Source, target: Target) -> int:
         writer.writeheader()
         for batch in source.batches():
             heads = source.article_heads(a for _, flat in batch for a in flat.articles[:3])
-            for _, flat in batch:
+            claiming = {c.article for d, _ in batch for c in d.responsibility if c.how == "claimed"}
+            records = {r.article.id: r for r in source.articles_of(claiming)} if claiming else {}
+            for dossier, flat in batch:
                 year, month, day, _ = _gtd_date(flat)
                 key = f"{year:04d}{month:02d}{day:02d}"
                 sequence[key] = sequence.get(key, 0) + 1
                 cites = [cite(heads.get(a), a) for a in flat.articles[:3]]
-                writer.writerow(row(flat, f"{key}{sequence[key]:04d}", cites))
+                writer.writerow(row(flat, f"{key}{sequence[key]:04d}", cites, claim_sentences(dossier, records)))
                 written += 1
     return written
