@@ -34,12 +34,12 @@ TOWNS = (("Vellora", -37.56, 143.85, "Australia", "AU"), ("Tarnby", 59.91, 10.75
          ("Oskerville", 40.71, -74.0, "United States", "US"), ("Brinmoor", 51.5, -0.12, "United Kingdom", "GB"))
 TEXT = ("Gunmen opened fire at a market in {town} on Friday, killing {killed} people and wounding {injured}, "
         "police said. The {group} claimed responsibility in a statement posted online. \"We heard shots and "
-        "everyone ran,\" said a trader who gave her name as Ilse.")
+        "everyone ran,\" said a trader who gave her name as Ilse. The police case number is {case}.")
 
 
 def _templates() -> tuple[dict, dict]:
     """One article record and one dossier as JSON, to copy and vary (faster than building models)."""
-    text = TEXT.format(town="Vellora", killed=3, injured=5, group="Northern Front")
+    text = TEXT.format(town="Vellora", killed=3, injured=5, group="Northern Front", case=0)
     statement = Statement(id="s1", kind="direct", content=Span.at(text, 150, 180), type="other")
     article = ArticleRecord(article=Article(id="a", source="bench", title="Market attack", site="example.org",
                                             published="2024-03-02", text=text), statements=(statement,))
@@ -68,7 +68,7 @@ def build_store(path: Path, n: int, batch: int = 2000) -> None:
                 day = f"2024-{1 + k % 12:02d}-{1 + k % 28:02d}"
                 a = copy.deepcopy(article_t)
                 a["article"].update(id=aid, published=day, text=TEXT.format(
-                    town=town, killed=k % 7, injured=k % 11, group=f"Front {k % 50}"))
+                    town=town, killed=k % 7, injured=k % 11, group=f"Front {k % 50}", case=k))
                 record = ArticleRecord.model_validate(a)
                 articles.append(record_to_row(record))
                 d = copy.deepcopy(dossier_t)

@@ -13,6 +13,8 @@ people, countries, US states and counties), loaded once per process (`gazetteer(
    building or site ("the Crocus City concert hall", "a mosque", "the Pulse nightclub").
 5. Never invent: a name the gazetteer does not hold keeps `name` (and `city` when it was written
    as a city) with country, code and coordinates None.
+6. `precision` says what the place was resolved to: "town" (a gazetteer city, or a name written
+   with its US state), "region" (a state or county), "country"; None for a venue alone.
 """
 from __future__ import annotations
 

@@ -3,6 +3,8 @@ formats, a folder format without --out; the CLI reports what it left out on stde
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -11,7 +13,8 @@ from newsdossier.cli import app
 from newsdossier.errors import ExportError
 from newsdossier.export.api import export, exporter
 
-from conftest import SYNTHETIC, known_dossier
+sys.path.insert(0, str(Path(__file__).parent))
+from export_helpers import SYNTHETIC, known_dossier, synthetic_db  # noqa: E402,F401 (fixtures)
 
 
 def ids(path) -> list[str]:

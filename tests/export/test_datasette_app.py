@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -11,6 +13,9 @@ from typer.testing import CliRunner
 from newsdossier.cli import app
 
 pytestmark = pytest.mark.model
+
+sys.path.insert(0, str(Path(__file__).parent))
+from export_helpers import example_db  # noqa: E402,F401 (fixtures)
 
 
 def get_all(db: str, paths: list[str]) -> list[dict]:

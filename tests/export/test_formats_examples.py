@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,9 @@ from newsdossier.export.api import export
 from newsdossier.store import Store
 
 pytestmark = pytest.mark.model
+
+sys.path.insert(0, str(Path(__file__).parent))
+from export_helpers import example_db  # noqa: E402,F401 (fixtures)
 
 
 def test_examples_export_gtd_and_geojson(example_db, tmp_path):

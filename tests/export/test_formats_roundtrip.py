@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -12,7 +14,8 @@ import pytest
 from newsdossier.export.api import export
 from newsdossier.store import Store
 
-from conftest import SYNTHETIC, known_dossier
+sys.path.insert(0, str(Path(__file__).parent))
+from export_helpers import SYNTHETIC, known_dossier, synthetic_db  # noqa: E402,F401 (fixtures)
 
 
 def _csv(path):

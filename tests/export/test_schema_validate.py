@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ from newsdossier.cli import app
 from newsdossier.store import Store
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+
+sys.path.insert(0, str(Path(__file__).parent))
+from export_helpers import example_db  # noqa: E402,F401 (fixtures)
 
 
 def schema_of(record: str) -> Draft202012Validator:

@@ -1,5 +1,7 @@
-"""Export fixtures: a store of synthetic dossiers (fast, no model) with a person's correction, and
-a store ingested from examples/ with the real pipeline (once per session)."""
+"""Export test fixtures and what the tests know of their stores: a store of synthetic dossiers
+(fast, no model) with a person's correction, and a store ingested from examples/ with the real
+pipeline (once per session). A test module imports the fixtures it uses from here (not a
+conftest.py: tests/store imports its own conftest by that module name)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,6 +12,7 @@ from newsdossier.bench.export import TOWNS, build_store
 from newsdossier.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
+
 SYNTHETIC = 12
 KNOWN = 3                 # the synthetic dossier the tests look at
 CORRECTED_KILLED = 9      # a desk's correction of its killed count (the machine says 3)
@@ -32,11 +35,16 @@ def synthetic_db(tmp_path) -> str:
     return db
 
 
+_INGESTED: dict[str, str] = {}
+
+
 @pytest.fixture(scope="session")
 def example_db(tmp_path_factory) -> str:
-    """The shipped examples ingested by the real pipeline (the model loads once)."""
-    db = str(tmp_path_factory.mktemp("examples") / "dossier.db")
-    with Store(db) as store:
-        report = store.ingest([str(ROOT / "examples")], progress=False)
-    assert report.rejected == 0
-    return db
+    """The shipped examples ingested by the real pipeline, once however many modules ask."""
+    if "db" not in _INGESTED:
+        db = str(tmp_path_factory.mktemp("examples") / "dossier.db")
+        with Store(db) as store:
+            report = store.ingest([str(ROOT / "examples")], progress=False)
+        assert report.rejected == 0
+        _INGESTED["db"] = db
+    return _INGESTED["db"]
