@@ -38,3 +38,7 @@ class StoreError(DossierError):
 
 class CorrectionError(DossierError):
     """A correction of a dossier field that is not valid (unknown field, bad value)."""
+
+
+class ExportError(DossierError):
+    """An export that cannot be written (unknown format, a folder format sent to a stream, bad filter)."""

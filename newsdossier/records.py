@@ -28,6 +28,9 @@ StatementType = Literal[STATEMENT_TYPES]  # type: ignore[valid-type]
 Corroboration = Literal[CORROBORATION]  # type: ignore[valid-type]
 EntityType = Literal[ENTITY_TYPES]  # type: ignore[valid-type]
 AttackType = Literal[ATTACK_TYPES]  # type: ignore[valid-type]
+# How exactly a date or a place is known: the exports' time and geo precision codes come from these.
+DatePrecision = Literal["day", "week", "month", "year"]
+PlacePrecision = Literal["town", "region", "country"]
 ResponsibilityHow = Literal["claimed", "attributed", "accused", "alleged", "denied"]
 
 
@@ -154,6 +157,8 @@ class IncidentDate(Record):
     end: int
     resolved_from: Optional[Literal["explicit", "published"]] = None
     unresolved: bool = False
+    # What `value` pins down: "2024-03-22" a day, "2024-W13" a week, "2024-03" a month, "2024" a year.
+    precision: Optional[DatePrecision] = None
     evidence: tuple[Span, ...] = ()
     extractor: str = ""
 
@@ -168,6 +173,9 @@ class Location(Record):
     lat: Optional[float] = None
     lon: Optional[float] = None
     geonames_id: Optional[int] = None
+    # The smallest unit the place was resolved to: a town (a city of the gazetteer, or one written
+    # with its state), a region (a state or county) or only a country; None for a venue alone.
+    precision: Optional[PlacePrecision] = None
     evidence: tuple[Span, ...] = ()
     extractor: str = ""
 
@@ -353,6 +361,17 @@ class IngestReport(Record):
     unchanged: int = 0
     rejected: int = 0
     dossiers: int = 0
+
+
+class SearchHit(Record):
+    """An article found by full-text search (`store.fulltext.search_articles`): the best first."""
+
+    article: str
+    title: Optional[str] = None
+    published: Optional[str] = None
+    # A short piece of the article around the words found, those words between [ and ].
+    snippet: str = ""
+    score: float = 0.0
 
 
 class Correction(Record):

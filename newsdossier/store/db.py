@@ -28,6 +28,7 @@ from ..errors import StoreError
 from ..records import Article, ArticleRecord, Correction, Dossier, Failure, IngestReport
 from ..settings import Settings
 from . import schema
+from .columns import clean as _clean, dossier_columns, incident_rows
 from .progress import Progress
 
 log = logging.getLogger(__name__)
@@ -54,18 +55,12 @@ def text_hash(text: str) -> str:
     return "sha256:" + hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
-def _clean(value: Optional[str]) -> Optional[str]:
-    # PostgreSQL text cannot hold NUL; the record JSON keeps it escaped, the key and lookup columns
-    # drop it (so ids that differ only by NUL characters name one row).
-    return value.replace("\x00", "") if isinstance(value, str) else value
-
-
 def record_to_row(record: ArticleRecord) -> dict:
     """The `articles` row of a record (the whole record is kept as JSON text)."""
     a = record.article
     return {"id": _clean(a.id), "url": _clean(a.url) or None, "text_hash": text_hash(a.text), "source": _clean(a.source),
             "title": _clean(a.title), "site": _clean(a.site), "published": _clean(a.published),
-            "record": json.dumps(record.to_json(), sort_keys=True)}
+            "record": json.dumps(record.to_json(), sort_keys=True), "text": _clean(a.text)}
 
 
 def row_to_record(row) -> ArticleRecord:
@@ -162,14 +157,7 @@ class Store:
                  "speaker": _clean(s.speaker.text) if s.speaker else None, "content": _clean(s.content.text)}
                 for s in {_clean(s.id): s for s in record.statements}.values()])
         if record.incidents:
-            conn.execute(schema.incidents.insert(), [
-                {"article_id": aid, "incident_id": _clean(i.id), "position": n, "types": ",".join(i.types),
-                 "date": i.date.value if i.date else None,
-                 "city": _clean(i.location.city) if i.location else None,
-                 "country_code": i.location.country_code if i.location else None,
-                 "killed_min": i.killed.min if i.killed else None,
-                 "injured_min": i.injured.min if i.injured else None}
-                for n, i in enumerate({_clean(i.id): i for i in record.incidents}.values())])
+            conn.execute(schema.incidents.insert(), incident_rows(record))
 
     def _reject(self, conn: Connection, failure: Failure, counts: dict) -> None:
         source, reason = _clean(failure.source), _clean(failure.reason)
@@ -277,6 +265,7 @@ class Store:
                 dossier = dossier.model_copy(update={"articles": listed})
             dossiers.append(dossier)
         d, m = schema.dossiers.c, schema.dossier_articles.c
+        fixes = self._corrections_by_dossier()
         with self.engine.begin() as conn:
             old = {row.id: row.record for row in conn.execute(sa.select(d.id, d.record))}
             members: dict[str, list[str]] = {}
@@ -295,11 +284,13 @@ class Store:
                     conn.execute(schema.dossier_articles.delete().where(m.dossier_id == dossier.id))
                     conn.execute(schema.dossiers.delete().where(d.id == dossier.id))
                 conn.execute(schema.dossiers.insert().values(
-                    id=dossier.id, first_date=dossier.first_published, size=len(dossier.articles), record=text))
+                    id=dossier.id, first_date=dossier.first_published, size=len(dossier.articles), record=text,
+                    **dossier_columns(dossier, fixes.get(dossier.id, ()))))
                 conn.execute(schema.dossier_articles.insert(), [
                     {"dossier_id": dossier.id, "article_id": _clean(aid), "position": n}
                     for n, aid in enumerate(a for a in dossier.articles if a in records)])
-            _move_corrections(conn, dossiers)
+            for target in _move_corrections(conn, dossiers):
+                _refresh_columns(conn, target)
         return len(dossiers)
 
     # ---- reading ----
@@ -320,11 +311,39 @@ class Store:
             rows = conn.execute(sa.select(schema.rejected).order_by(schema.rejected.c.source)).fetchall()
         return [Failure(source=r.source, reason=r.reason) for r in rows]
 
-    def dossiers(self) -> Iterator[Dossier]:
+    def dossiers(self, batch_size: int = 500) -> Iterator[Dossier]:
+        """Every dossier, oldest first, read `batch_size` rows at a time (a server-side cursor on
+        PostgreSQL), so memory stays flat however many the store holds."""
         d = schema.dossiers.c
+        query = sa.select(d.record).order_by(d.first_date, d.id)
         with self.engine.connect() as conn:
-            for row in conn.execute(sa.select(d.record).order_by(d.first_date, d.id)):
-                yield Dossier.model_validate(json.loads(row.record))
+            result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(query)
+            for row in result:
+                yield Dossier.model_validate_json(row.record)
+
+    def articles_of(self, article_ids: Iterable[str]) -> list[ArticleRecord]:
+        """The stored records of these article ids (ids not stored are left out), in id order."""
+        ids = sorted({_clean(i) for i in article_ids})
+        a = schema.articles.c
+        out: list[ArticleRecord] = []
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                rows = conn.execute(sa.select(a.record).where(a.id.in_(ids[start:start + 500])).order_by(a.id))
+                out.extend(row_to_record(row) for row in rows)
+        return out
+
+    def article_heads(self, article_ids: Iterable[str]) -> dict:
+        """id -> a row with `id, title, site, published, url, source` (no text, no record parsing):
+        what a citation needs, cheaply, for many articles."""
+        ids = sorted({_clean(i) for i in article_ids})
+        a = schema.articles.c
+        out = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                for row in conn.execute(sa.select(a.id, a.title, a.site, a.published, a.url, a.source)
+                                        .where(a.id.in_(ids[start:start + 500]))):
+                    out[row.id] = row
+        return out
 
     def dossier(self, dossier_id: str) -> Dossier:
         """The dossier `dossier_id`, or one of an article id it holds; StoreError when none."""
@@ -359,6 +378,7 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 new_id = conn.execute(schema.corrections.insert().values(**row)).inserted_primary_key[0]
+                _refresh_columns(conn, dossier.id)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"{self.engine.url.render_as_string(hide_password=True)}: could not store the "
                              f"correction ({type(exc).__name__})") from exc
@@ -372,6 +392,12 @@ class Store:
             query = query.where(c.dossier_id == _clean(dossier_id))
         with self.engine.connect() as conn:
             return [_correction(row._mapping) for row in conn.execute(query)]
+
+    def _corrections_by_dossier(self) -> dict[str, list[Correction]]:
+        out: dict[str, list[Correction]] = {}
+        for c in self.corrections():
+            out.setdefault(c.dossier_id, []).append(c)
+        return out
 
     def counts(self) -> dict[str, int]:
         """Rows per table (for reports and tests)."""
@@ -403,15 +429,27 @@ def _correction(row) -> Correction:
                       who=row["who"], at=row["at"], articles=tuple(json.loads(row["articles"])))
 
 
-def _move_corrections(conn: Connection, dossiers: list[Dossier]) -> None:
+def _refresh_columns(conn: Connection, dossier_id: str) -> None:
+    """Put the values in force of dossier `dossier_id` in its columns (after a correction)."""
+    d, c = schema.dossiers.c, schema.corrections.c
+    record = conn.execute(sa.select(d.record).where(d.id == dossier_id)).scalar()
+    if record is None:
+        return
+    fixes = [_correction(r._mapping) for r in conn.execute(sa.select(schema.corrections).where(c.dossier_id == dossier_id))]
+    conn.execute(schema.dossiers.update().where(d.id == dossier_id)
+                 .values(**dossier_columns(Dossier.model_validate_json(record), fixes)))
+
+
+def _move_corrections(conn: Connection, dossiers: list[Dossier]) -> set[str]:
     """Corrections of a dossier id that regrouping removed follow their incident: to the dossier
     now holding most of the articles it had when corrected (none left: they stay, unseen, and come
-    back if those articles do)."""
+    back if those articles do). Returns the ids of the dossiers that received corrections."""
     c = schema.corrections.c
     live = {d.id for d in dossiers}
     orphans = conn.execute(sa.select(c.id, c.articles).where(c.dossier_id.not_in(live))).fetchall() if live else []
     if not orphans:
-        return
+        return set()
+    moved: set[str] = set()
     holder = {a: d.id for d in dossiers for a in d.articles}
     for row in orphans:
         votes: dict[str, int] = {}
@@ -421,6 +459,8 @@ def _move_corrections(conn: Connection, dossiers: list[Dossier]) -> None:
         if votes:
             target = max(sorted(votes), key=votes.get)
             conn.execute(schema.corrections.update().where(c.id == row.id).values(dossier_id=target))
+            moved.add(target)
+    return moved
 
 
 def dossier_id(first_article: str) -> str:
