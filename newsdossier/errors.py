@@ -31,3 +31,8 @@ class SettingsError(DossierError):
 
 class StoreError(DossierError):
     """A database URL or store operation that failed."""
+
+
+class ArgumentError(DossierError, TypeError):
+    """A Python API argument of the wrong type, e.g. a number or bytes where a path, URL or text
+    was expected. Also a TypeError, so callers that already catch that keep working."""
