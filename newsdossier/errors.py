@@ -42,3 +42,8 @@ class CorrectionError(DossierError):
 
 class ExportError(DossierError):
     """An export that cannot be written (unknown format, a folder format sent to a stream, bad filter)."""
+
+
+class ArgumentError(DossierError, TypeError):
+    """A Python API argument of the wrong type, e.g. a number or bytes where a path, URL or text
+    was expected. Also a TypeError, so callers that already catch that keep working."""

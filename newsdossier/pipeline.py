@@ -22,8 +22,9 @@ from .errors import DossierError
 from .extract.context import Context
 from .extract.entities import extract_entities
 from .ingest import read_inputs
+from .ingest.sources import input_names
 from .records import Article, ArticleRecord, Failure
-from .settings import Settings
+from .settings import Settings, check_settings
 
 log = logging.getLogger(__name__)
 
@@ -70,12 +71,18 @@ def extract_records(articles: Iterable[Union[Article, Failure]], settings: Setti
                             incidents=incidents, model=settings.model, version=__version__)
 
 
-def extract(inputs: Iterable[str], settings: Optional[Settings] = None,
-            stdin: Optional[BinaryIO] = None) -> Iterator[Union[ArticleRecord, Failure]]:
-    """Read `inputs` (paths, directories, URLs, `-`, JSONL files) and yield one record per article,
-    or one Failure per input that yields none."""
-    settings = settings or Settings()
-    return extract_records(read_inputs(inputs, settings, stdin=stdin), settings)
+def extract_inputs(inputs: Union[str, Iterable[str]], settings: Optional[Settings] = None,
+                   stdin: Optional[BinaryIO] = None) -> Iterator[Union[ArticleRecord, Failure]]:
+    """Read `inputs` (paths, directories, URLs, `-`, JSONL files; one str is one input) and yield
+    one record per article, or one Failure per input that yields none. Arguments are checked
+    here, before anything is read (ArgumentError)."""
+    settings = check_settings(settings)
+    return extract_records(read_inputs(input_names(inputs), settings, stdin=stdin), settings)
+
+
+# The name the CLI and older callers use; `newsdossier.extract(...)` reaches it too (see
+# newsdossier/extract/__init__.py for why that name is a callable package).
+extract = extract_inputs
 
 
 def extract_text(text: str, published: Optional[str] = None, settings: Optional[Settings] = None,
@@ -84,7 +91,7 @@ def extract_text(text: str, published: Optional[str] = None, settings: Optional[
     from .errors import InputError
     from .ingest import article_from_text
 
-    settings = settings or Settings()
+    settings = check_settings(settings)
     article = article_from_text(text, source=source, settings=settings, published=published)
     for item in extract_records([article], settings):
         if isinstance(item, Failure):

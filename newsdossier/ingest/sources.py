@@ -12,10 +12,10 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from typing import BinaryIO, Iterator, Optional
+from typing import Any, BinaryIO, Iterable, Iterator, Optional
 
 from .. import registry
-from ..errors import InputError
+from ..errors import ArgumentError, InputError
 from ..redact import redact_credentials
 from ..settings import Settings
 from .fetch import megabytes
@@ -86,12 +86,55 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
+def input_names(inputs: Any) -> list[str]:
+    """`inputs` as the list of names every API that takes inputs works on.
+
+    One str or path-like is one input: iterating it would take each character as a path (and "/"
+    as the whole filesystem). Anything else must be an iterable of str or path-likes; bytes, None
+    and numbers are refused with ArgumentError rather than read as something they are not.
+    """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    elif inputs is None or isinstance(inputs, (bytes, bytearray, memoryview)) or not isinstance(inputs, Iterable):
+        raise ArgumentError(f"inputs must be a path, URL or '-' (str or path-like), or a list of them; "
+                            f"got {_describe(inputs)}")
+    names = []
+    for n, item in enumerate(inputs):
+        name = os.fspath(item) if isinstance(item, os.PathLike) else item
+        if not isinstance(name, str):
+            raise ArgumentError(f"inputs[{n}] must be a path, URL or '-' as str or path-like; got {_describe(item)}"
+                                + (" (decode it with os.fsdecode)" if isinstance(name, bytes) else ""))
+        names.append(name)
+    return names
+
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    return f"{type(value).__name__} {text[:60] + '...' if len(text) > 60 else text}"
+
+
+def display_name(name: str) -> str:
+    """`name` as it can be printed and stored as UTF-8.
+
+    The OS hands Python a file name that is not UTF-8 with each bad byte as a lone surrogate
+    (PEP 383); such a string cannot be written to JSON output or a database. The bytes are shown
+    as `\\xNN`, as `ls -b` does, and any other lone surrogate as `\\udNNN`. The file itself is
+    still opened by its real name.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def expand(inputs, settings: Settings, stdin: Optional[BinaryIO] = None) -> Iterator["Blob | InputError"]:
     """Each input as a Blob ready to read, or the InputError saying why it cannot be read."""
-    if isinstance(inputs, (str, os.PathLike)):
-        inputs = [inputs]  # one input given bare, not a list of its characters
-    for item in inputs:
-        item = os.fspath(item) if isinstance(item, os.PathLike) else str(item)
+    for item in input_names(inputs):
         if item == "-":
             yield _stdin_blob(stdin, settings)
         elif _URL.match(item):
@@ -123,11 +166,11 @@ def _url_blob(url: str, settings: Settings) -> "Blob | InputError":
     try:
         fetched = registry.fetchers.get(name)(url, settings)
     except InputError as exc:
-        return InputError(url, exc.reason)
+        return InputError(display_name(url), exc.reason)
     path = fetched.url.split("?", 1)[0].split("#", 1)[0]
     # The fetcher had the URL whole; from here on it is shown and stored, so without a password.
     return Blob(
-        source=redact_credentials(url), stream=io.BytesIO(fetched.data), head=fetched.data[:HEAD_BYTES],
+        source=redact_credentials(display_name(url)), stream=io.BytesIO(fetched.data), head=fetched.data[:HEAD_BYTES],
         url=redact_credentials(fetched.url),
         size=len(fetched.data), content_type=fetched.content_type, name=path.rsplit("/", 1)[-1],
         what="response",
@@ -146,39 +189,52 @@ def _directory(path: str) -> Iterator["Blob | InputError"]:
                 found.append(os.path.join(root, entry))
         found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
     if not found:
-        yield InputError(path, "directory holds no files")
+        yield InputError(display_name(path), "directory holds no files")
         return
     for file in sorted(found, key=lambda p: os.path.relpath(p, path).split(os.sep)):
         if os.path.isdir(file):
-            logger.info("%s: symlinked directory not followed", file)
+            logger.info("%s: symlinked directory not followed", display_name(file))
             continue
-        yield _file_blob(file)
+        yield _file_blob(file, in_folder=True)
 
 
-def _file_blob(path: str) -> "Blob | InputError":
+def _kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def _file_blob(path: str, in_folder: bool = False) -> "Blob | InputError":
     """An opened regular file, or why it cannot be read (missing, dangling link, permissions ...)."""
+    source = display_name(path)
     if os.path.islink(path) and not os.path.exists(path):
-        return InputError(path, f"dangling symlink (points to missing {os.readlink(path)})")
+        return InputError(source, f"dangling symlink (points to missing {display_name(os.readlink(path))})")
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        return InputError(path, "no such file or directory")
+        return InputError(source, "no such file or directory")
     except PermissionError:
-        return InputError(path, "permission denied")
+        return InputError(source, "permission denied")
     except OSError as exc:
-        return InputError(path, f"cannot read ({exc.strerror or exc})")
+        return InputError(source, f"cannot read ({exc.strerror or exc})")
     if stat.S_ISDIR(info.st_mode):
-        return InputError(path, "is a directory (symlinked directories are not followed)")
-    # A FIFO is what a shell's process substitution passes (`dossier extract <(curl ...)`).
-    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
-        return InputError(path, "not a regular file")
+        return InputError(source, "is a directory (symlinked directories are not followed)")
+    regular = stat.S_ISREG(info.st_mode)
+    # A FIFO named by itself is what a shell's process substitution passes (`dossier extract
+    # <(curl ...)`), so it is read. One found in a folder is not (opening it would wait for a
+    # writer that may never come, and nobody asked for it by name): skipped, and said so.
+    if in_folder and not regular:
+        return InputError(source, f"{_kind(info.st_mode)} inside a folder is not read (name it to read it)")
+    if not (regular or stat.S_ISFIFO(info.st_mode)):
+        return InputError(source, f"not a regular file ({_kind(info.st_mode)})")
     try:
         stream = open(path, "rb")
     except PermissionError:
-        return InputError(path, "permission denied")
+        return InputError(source, "permission denied")
     except OSError as exc:
-        return InputError(path, f"cannot read ({exc.strerror or exc})")
-    regular = stat.S_ISREG(info.st_mode)
+        return InputError(source, f"cannot read ({exc.strerror or exc})")
     try:
         head = stream.read(HEAD_BYTES)
         if regular:
@@ -187,6 +243,6 @@ def _file_blob(path: str) -> "Blob | InputError":
             stream = io.BufferedReader(_Prefixed(head, stream), buffer_size=HEAD_BYTES)
     except OSError as exc:
         stream.close()
-        return InputError(path, f"cannot read ({exc.strerror or exc})")
-    return Blob(source=path, stream=stream, head=head, size=info.st_size if regular else None,
+        return InputError(source, f"cannot read ({exc.strerror or exc})")
+    return Blob(source=source, stream=stream, head=head, size=info.st_size if regular else None,
                 name=os.path.basename(path))

@@ -120,11 +120,19 @@ def _fields(records: Sequence[ArticleRecord], groups: dict[str, int]) -> tuple[l
         values = [value(r, get, text) for r in records]
         choice = _choose(field, values, groups, how, specificity)
         choices.append(choice)
-        chosen_from[field] = next((r for r, v in zip(records, values)
-                                   if choice.value is not None and v.value == choice.value
-                                   and v.published == max((w.published or "" for w in values
-                                                           if w.value == choice.value), default="")), None)
+        chosen_from[field] = _source_of(choice, records, values)
     return choices, chosen_from
+
+
+def _source_of(choice: FieldChoice, records: Sequence[ArticleRecord], values: list[FieldValue]
+               ) -> Optional[ArticleRecord]:
+    """The record the merged incident takes `choice`'s field from: among those giving the chosen
+    value, the most recent. An undated article sorts as the oldest but is still a source: when it
+    alone gives the value, the value is its (so the incident agrees with `fields`)."""
+    if choice.value is None:
+        return None
+    giving = [(r, v) for r, v in zip(records, values) if v.value == choice.value]
+    return max(giving, key=lambda rv: rv[1].published or "")[0] if giving else None
 
 
 def _merged_incident(dossier_id: str, records: Sequence[ArticleRecord], chosen_from: dict) -> Optional[Incident]:

@@ -25,7 +25,9 @@ def list_dossiers(db: Optional[str] = None, fmt: str = "jsonl") -> Iterator[str]
     """`dossier dossiers [--db URL] [--format jsonl|json|markdown]`: the text to print, in pieces."""
     if fmt not in FORMATS:
         raise DossierError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
-    with Store(db) as store:
+    # Readers open the store read-only: they work on a file they may not write (a read-only
+    # folder, another user's database) and never create one by mistake.
+    with Store(db, read_only=True) as store:
         dossiers = list(store.dossiers())
     if fmt == "jsonl":
         for line in dossiers_jsonl(dossiers):
@@ -39,7 +41,7 @@ def list_dossiers(db: Optional[str] = None, fmt: str = "jsonl") -> Iterator[str]
 
 def show_dossier(dossier_id: str, db: Optional[str] = None, fmt: str = "markdown") -> str:
     """`dossier show ID [--db URL]`: one dossier (by its id or one of its article ids) for a person."""
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         dossier = store.dossier(dossier_id)
     if fmt == "markdown":
         return dossier_markdown(dossier)

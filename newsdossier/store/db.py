@@ -17,16 +17,18 @@ import json
 import logging
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from .. import registry
-from ..errors import StoreError
+from ..errors import ArgumentError, StoreError
 from ..records import Article, ArticleRecord, Correction, Dossier, Failure, IngestReport
-from ..settings import Settings
+from ..settings import Settings, check_settings
 from . import schema
 from .columns import clean as _clean, dossier_columns, incident_rows
 from .progress import Progress
@@ -37,9 +39,14 @@ DEFAULT_DB = "dossier.db"
 ENV_VAR = "DOSSIER_DB"
 
 
-def resolve_url(db: Optional[str] = None) -> str:
+def resolve_url(db: Union[str, os.PathLike, None] = None) -> str:
     """The SQLAlchemy URL for `db`, else `$DOSSIER_DB`, else `dossier.db` in the working directory.
     A path means a SQLite file; `postgresql://` and `postgres://` use the psycopg 3 driver."""
+    if isinstance(db, os.PathLike):
+        db = os.fspath(db)
+    if db is not None and not isinstance(db, str):
+        hint = " (decode a bytes path with os.fsdecode)" if isinstance(db, bytes) else ""
+        raise ArgumentError(f"the database must be a path or URL (str or path-like), got {type(db).__name__}{hint}")
     value = db or os.environ.get(ENV_VAR) or DEFAULT_DB
     for prefix in ("postgresql://", "postgres://"):
         if value.startswith(prefix):
@@ -47,6 +54,48 @@ def resolve_url(db: Optional[str] = None) -> str:
     if "://" in value:
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def one_line(exc: BaseException) -> str:
+    """A database error in one line: the driver's own message, without the SQL statement, the
+    parameters (which can hold a whole article) and the link that SQLAlchemy adds on lines of their own."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig) if orig is not None else str(exc).split("\n[SQL:", 1)[0].split("\n(Background", 1)[0]
+    text = " ".join(text.split()) or type(exc).__name__
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _busy(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked" (another connection is writing), not a refusal."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED") \
+        or "database is locked" in str(orig or "")
+
+
+def _shown(url: str) -> str:
+    """`url` as it may be printed: no password."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot parse is refused later, with its reason
+        return re.sub(r"//[^/@]*@", "//***@", url)
+
+
+def _read_only_sqlite(url: sa.URL) -> sa.URL:
+    """A SQLite URL that opens the file read-only, so readers work where they cannot write.
+
+    `mode=ro` never creates or changes the file. A database in WAL mode is read through its -shm
+    file, which SQLite must create next to it: in a folder it cannot write to, with no -wal file
+    there (so no writer is at work), the file is opened `immutable`, which needs neither."""
+    path = url.database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return url
+    if not os.path.isfile(path):
+        raise StoreError(f"{path}: no such database (`dossier ingest` creates one)")
+    query = {"mode": "ro", "uri": "true"}
+    folder = os.path.dirname(path) or "."
+    if not os.access(folder, os.W_OK) and not os.path.exists(path + "-wal"):
+        query["immutable"] = "1"
+    return url.set(database="file:" + quote(path), query=query)
 
 
 def text_hash(text: str) -> str:
@@ -82,19 +131,66 @@ def _sqlite_transactions(engine: sa.Engine) -> None:
 
 
 class Store:
-    """A dossier database. `Store("dossier.db")`, `Store("postgresql://user@host/db")`."""
+    """A dossier database. `Store("dossier.db")`, `Store("postgresql://user@host/db")`.
 
-    def __init__(self, url: Optional[str] = None):
+    `read_only=True` (what `dossier dossiers` and `dossier show` use) opens an existing store
+    without writing to it, not even its migrations, so it also reads a file in a read-only folder."""
+
+    def __init__(self, url: Union[str, os.PathLike, None] = None, read_only: bool = False):
         self.url = resolve_url(url)
+        self.name = _shown(self.url)
+        self.read_only = read_only
         try:
-            self.engine = sa.create_engine(self.url, future=True)
+            target = sa.engine.make_url(self.url)
+            if read_only and target.get_backend_name() == "sqlite":
+                target = _read_only_sqlite(target)
+            self.engine = sa.create_engine(target, future=True)
+            if read_only:
+                self._check_schema()
+                return
             if self.engine.dialect.name == "sqlite":
                 _sqlite_transactions(self.engine)
             ran = schema.migrate(self.engine)
-        except (sa.exc.SQLAlchemyError, ImportError) as exc:
-            raise StoreError(f"{self.url}: cannot open the store ({exc})") from exc
+        except (sa.exc.SQLAlchemyError, ImportError, ValueError) as exc:
+            raise StoreError(f"{self.name}: cannot open the store ({one_line(exc)})") from exc
         if ran:
             log.info("store %s: ran migrations %s", self.engine.url.render_as_string(hide_password=True), ", ".join(ran))
+
+    def _check_schema(self) -> None:
+        """For a read-only store: StoreError unless every migration has run (nothing is created)."""
+        with self.engine.connect() as conn:
+            if not sa.inspect(conn).has_table(schema.migrations.name):
+                raise StoreError(f"{self.name}: holds no dossier store (`dossier ingest` creates one)")
+            done = {row.name for row in conn.execute(sa.select(schema.migrations.c.name))}
+        missing = [name for name, _ in schema.MIGRATIONS if name not in done]
+        if missing:
+            raise StoreError(f"{self.name}: made by an older version (lacks {', '.join(missing)}); "
+                             "`dossier ingest` upgrades it")
+
+    def check_writable(self) -> None:
+        """StoreError unless the store can be written: called before an ingest extracts anything,
+        so a read-only file fails at once instead of after the whole extraction."""
+        if self.read_only:
+            raise StoreError(f"{self.name}: opened read-only")
+        r = schema.rejected.c
+        try:
+            with self.engine.connect() as conn:
+                tx = conn.begin()
+                # A delete that matches nothing needs the same write access as any write and
+                # changes nothing; it is rolled back all the same.
+                conn.execute(schema.rejected.delete().where(sa.and_(r.source == "", r.source != "")))
+                tx.rollback()
+        except sa.exc.SQLAlchemyError as exc:
+            if _busy(exc):
+                return  # another writer holds the lock: writable, the batches will wait their turn
+            raise StoreError(f"{self.name}: cannot write to the store ({one_line(exc)})") from exc
+
+    @contextmanager
+    def _reading(self, what: str):
+        try:
+            yield
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"{self.name}: cannot read {what} ({one_line(exc)})") from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -172,16 +268,26 @@ class Store:
     def add(self, items: Iterable[Union[ArticleRecord, Failure]], batch_size: int = 32,
             progress: Optional[Progress] = None) -> IngestReport:
         """Store records and failures, one transaction per `batch_size`, then regroup the dossiers."""
+        if items is None or isinstance(items, (str, bytes, ArticleRecord, Failure)) or not isinstance(items, Iterable):
+            raise ArgumentError(f"add() takes an iterable of ArticleRecord or Failure, got {type(items).__name__}")
+        self.check_writable()
         counts = {"added": 0, "updated": 0, "unchanged": 0, "rejected": 0}
         batch: list = []
-        for item in items:
+        for n, item in enumerate(items):
+            if not isinstance(item, (ArticleRecord, Failure)):
+                # Refused before its batch is written (earlier batches are stored: one transaction each).
+                raise ArgumentError(f"add() item {n} must be an ArticleRecord or a Failure, "
+                                    f"got {type(item).__name__}")
             batch.append(item)
             if len(batch) >= batch_size:
                 self._write_batch(batch, counts, progress)
                 batch = []
         if batch:
             self._write_batch(batch, counts, progress)
-        dossiers = self.regroup()
+        try:
+            dossiers = self.regroup()
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"{self.name}: could not regroup the dossiers ({one_line(exc)})") from exc
         return IngestReport(dossiers=dossiers, **counts)
 
     def _write_batch(self, batch: list, counts: dict, progress: Optional[Progress]) -> None:
@@ -193,11 +299,11 @@ class Store:
                     else:
                         self._put(conn, item, counts)
         except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"{self.url}: could not store a batch of {len(batch)} ({exc})") from exc
+            raise StoreError(f"{self.name}: could not store a batch of {len(batch)} ({one_line(exc)})") from exc
         if progress is not None:
             progress.update(len(batch), counts)
 
-    def ingest(self, inputs: Iterable[str], settings: Optional[Settings] = None,
+    def ingest(self, inputs: Union[str, os.PathLike, Iterable[str]], settings: Optional[Settings] = None,
                progress: Union[bool, Progress, None] = None,
                extract: Optional[Callable[[Iterable[str], Settings], Iterator]] = None) -> IngestReport:
         """Extract `inputs` (anything `dossier extract` reads) into the store.
@@ -206,16 +312,22 @@ class Store:
         are skipped (so a rerun after a crash only does what is missing), and the rest go through
         the pipeline; an article on which the pipeline fails is a `rejected` row, not the end of the
         run. `extract(inputs, settings)` replaces all of that (tests use it). `progress` True shows
-        a bar on a terminal (log lines otherwise)."""
-        settings = settings or Settings()
+        a bar on a terminal (log lines otherwise). One str or path is one input; arguments of the
+        wrong type raise ArgumentError and a store that cannot be written StoreError, before
+        anything is read or extracted."""
+        from ..ingest.sources import input_names
+
+        inputs = input_names(inputs)
+        settings = check_settings(settings)
+        self.check_writable()
         if progress is True:
             progress = Progress()
         bar = progress if isinstance(progress, Progress) else None
         try:
             if extract is not None:
-                return self.add(extract(list(inputs), settings), settings.batch_size, bar)
+                return self.add(extract(inputs, settings), settings.batch_size, bar)
             skipped = [0]
-            items = self._extract_new(list(inputs), settings, skipped)
+            items = self._extract_new(inputs, settings, skipped)
             report = self.add(items, settings.batch_size, bar)
             return report.model_copy(update={"unchanged": report.unchanged + skipped[0]})
         finally:
@@ -296,18 +408,18 @@ class Store:
     # ---- reading ----
 
     def articles(self) -> Iterator[ArticleRecord]:
-        with self.engine.connect() as conn:
+        with self._reading("articles"), self.engine.connect() as conn:
             for row in conn.execute(sa.select(schema.articles.c.record).order_by(schema.articles.c.id)):
                 yield row_to_record(row)
 
     def article(self, article_id: str) -> Optional[ArticleRecord]:
-        with self.engine.connect() as conn:
+        with self._reading("an article"), self.engine.connect() as conn:
             row = conn.execute(sa.select(schema.articles.c.record)
                                .where(schema.articles.c.id == _clean(article_id))).first()
         return row_to_record(row) if row else None
 
     def failures(self) -> list[Failure]:
-        with self.engine.connect() as conn:
+        with self._reading("rejected inputs"), self.engine.connect() as conn:
             rows = conn.execute(sa.select(schema.rejected).order_by(schema.rejected.c.source)).fetchall()
         return [Failure(source=r.source, reason=r.reason) for r in rows]
 
@@ -316,7 +428,7 @@ class Store:
         PostgreSQL), so memory stays flat however many the store holds."""
         d = schema.dossiers.c
         query = sa.select(d.record).order_by(d.first_date, d.id)
-        with self.engine.connect() as conn:
+        with self._reading("dossiers"), self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(query)
             for row in result:
                 yield Dossier.model_validate_json(row.record)
@@ -348,14 +460,13 @@ class Store:
     def dossier(self, dossier_id: str) -> Dossier:
         """The dossier `dossier_id`, or one of an article id it holds; StoreError when none."""
         d, m = schema.dossiers.c, schema.dossier_articles.c
-        with self.engine.connect() as conn:
+        with self._reading("a dossier"), self.engine.connect() as conn:
             row = conn.execute(sa.select(d.record).where(d.id == _clean(dossier_id))).first()
             if row is None:
                 row = conn.execute(sa.select(d.record).join(schema.dossier_articles, m.dossier_id == d.id)
                                    .where(m.article_id == _clean(dossier_id))).first()
         if row is None:
-            raise StoreError(f"no dossier {dossier_id!r} in {self.engine.url.render_as_string(hide_password=True)}; "
-                             "`dossier dossiers` lists them")
+            raise StoreError(f"no dossier {dossier_id!r} in {self.name}; `dossier dossiers` lists them")
         return Dossier.model_validate(json.loads(row.record))
 
     # ---- corrections ----
@@ -401,7 +512,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Rows per table (for reports and tests)."""
-        with self.engine.connect() as conn:
+        with self._reading("counts"), self.engine.connect() as conn:
             return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar()
                     for t in schema.metadata.sorted_tables}
 
