@@ -19,7 +19,8 @@ FEED = ('{"id": "feed-1", "text": "A car bomb exploded outside a court in Oskerv
 
 def readme_python() -> str:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    [block] = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+    # the "From Python" example (other sections show how to read the exports)
+    [block] = [b for b in re.findall(r"```python\n(.*?)```", readme, flags=re.S) if "extract_text" in b]
     return block
 
 
