@@ -64,7 +64,8 @@ class Article(Record):
     site: Optional[str] = None
     author: Optional[str] = None
     published: Optional[str] = None
-    published_from: Optional[Literal["cli", "metadata", "jsonl", "url"]] = None
+    # "feed", "sitemap", "warc": the date a feed item, a news sitemap entry or a WARC record (WARC-Date) gives.
+    published_from: Optional[Literal["cli", "metadata", "jsonl", "url", "feed", "sitemap", "warc"]] = None
     language: Optional[str] = None
     input_format: Literal["text", "html", "jsonl"] = "text"
     text: str

@@ -37,6 +37,13 @@ class Settings(BaseModel):
     read_timeout: float = Field(default=30.0, gt=0)
     max_redirects: int = Field(default=5, ge=0)
     user_agent: str = "newsdossier/0.1 (+https://github.com/newsdossier)"
+    # Items of feeds, sitemaps and WARC files kept by the date and host their source gives
+    # (ingest/links.py); an item without a date is kept.
+    since: Optional[dt.date] = None
+    until: Optional[dt.date] = None
+    sites: tuple[str, ...] = ()
+    # `dossier watch`: seconds between two requests to one host (robots.txt's Crawl-delay wins when longer).
+    host_delay: float = Field(default=1.0, ge=0)
 
     def with_(self, **changes) -> "Settings":
         """A copy with `changes` applied and validated (None values are left as they were)."""
