@@ -82,9 +82,10 @@ def walk(stream: BinaryIO, source: str, handle: Callable[[int, Any], Any], start
             stream.seek(position)
         iterator = _archive_iterator(stream)
         yielded = False
+        current: Optional[int] = None  # the record being handled (warcio's offset moves on when it is read to its end)
         try:
             for record in iterator:
-                offset = iterator.offset
+                offset = current = iterator.offset
                 if end is not None and offset >= end:
                     return
                 result = handle(offset, record)
@@ -94,7 +95,7 @@ def walk(stream: BinaryIO, source: str, handle: Callable[[int, Any], Any], start
                     raise _BadRecord(f"truncated WARC record ({record.raw_stream.limit:,} bytes missing)")
                 if iterator.err_count > errors:
                     raise _BadRecord("corrupt WARC record (it does not end where its Content-Length says)")
-                yielded = True
+                yielded, current = True, None
                 if result is not None:
                     yield result
             # warcio ends quietly when a record's headers are cut off by the end of the file.
@@ -104,12 +105,10 @@ def walk(stream: BinaryIO, source: str, handle: Callable[[int, Any], Any], start
                               reason=f"truncated WARC record (the file ends {left:,} bytes into it)")
             return
         except broken as exc:
-            bad = iterator.offset
+            bad = current if current is not None else iterator.offset
+            position = _next_start(stream, bad + 1, gzipped) if seekable else None
             if yielded or not rescanned:
-                yield Failure(source=f"{source}#{bad}", reason=_reason(exc) + _what_next(seekable))
-            if not seekable:
-                return
-            position = _next_start(stream, bad + 1, gzipped)
+                yield Failure(source=f"{source}#{bad}", reason=_reason(exc) + _what_next(seekable, position))
             rescanned = True
 
 
@@ -120,8 +119,10 @@ def _reason(exc: BaseException) -> str:
     return f"corrupt WARC record ({text})"
 
 
-def _what_next(seekable: bool) -> str:
-    return "; skipped to the next record" if seekable else "; the rest of the input cannot be read (not seekable)"
+def _what_next(seekable: bool, position: Optional[int]) -> str:
+    if not seekable:
+        return "; the rest of the input cannot be read (not seekable)"
+    return "; skipped to the next record" if position is not None else ""
 
 
 def _leftover(stream: BinaryIO, offset: int) -> int:
