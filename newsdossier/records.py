@@ -358,3 +358,16 @@ class Correction(Record):
     who: str
     at: str
     articles: tuple[str, ...] = ()
+
+
+class PollReport(Record):
+    """What one poll of `dossier watch` did: articles stored, items skipped (seen before, left out
+    by the filters or refused by robots.txt) and items that failed, each with its reason."""
+
+    poll: int
+    new: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: tuple[Failure, ...] = ()
+    seconds: float = 0.0
+    stopped: bool = False

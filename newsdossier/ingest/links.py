@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 # Readers of inputs that hold other inputs: a feed item's link that serves one of these is not an
 # article (and following it would let a feed make the reader crawl on its own).
 CONTAINER_READERS = {"feed.v1", "sitemap.v1", "warc.v1"}
+MAX_KEY = 2000  # longer links are remembered by their hash (the store's key column holds 2,048)
 _XML_PROLOGUE = re.compile(
     rb"\s*(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|\s+)*", re.S | re.I)
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
@@ -52,7 +53,9 @@ class Link:
     @property
     def key(self) -> str:
         """What `dossier watch` remembers the item by: its link, else a hash of what it carries."""
-        return self.url or article_id(f"{self.found_in}\n{self.title or ''}\n{self.content or ''}")
+        if self.url and len(self.url) <= MAX_KEY:
+            return self.url
+        return article_id(self.url or f"{self.found_in}\n{self.title or ''}\n{self.content or ''}")
 
 
 def xml_root(head: bytes) -> Optional[tuple[str, bytes]]:
