@@ -139,6 +139,55 @@ def extract(
 
 
 @app.command()
+def bulk(
+    inputs: List[str] = typer.Argument(..., help="Files (JSONL, WARC/WARC.gz, feeds, sitemaps, HTML, text), directories or URLs."),
+    out: Path = typer.Option(..., "--out", help="Folder for records-*.parquet, failures-*.parquet and manifest.json."),
+    engine: str = typer.Option("local", help="local (a process pool) or ray (Ray Data; locally, or on --address)."),
+    workers: int = typer.Option(1, min=1, help="Worker processes (local) or Ray actors; each loads spaCy once."),
+    address: Optional[str] = typer.Option(None, help="Ray cluster to run on, e.g. ray://head:10001 or auto (see `ray start --head`)."),
+    shard_size: int = typer.Option(500, min=1, help="Articles per shard (the unit of work, of output files and of resuming)."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for articles that carry none."),
+    since: Optional[str] = typer.Option(None, help=SINCE_HELP),
+    until: Optional[str] = typer.Option(None, help=UNTIL_HELP),
+    site: Optional[List[str]] = typer.Option(None, help=SITE_HELP),
+    model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use."),
+    allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching URLs on loopback/private addresses."),
+    max_bytes: Optional[int] = typer.Option(None, help="Refuse files, URLs and WARC payloads larger than this many bytes."),
+    config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens on stderr."),
+) -> None:
+    """Extract many articles into Parquet shards, in parallel; resumable (run the same command again).
+
+    Writes OUT/records-NNNNN.parquet (article_id, source, url, published, record JSON as `extract`
+    prints it, killed, injured, types, country), OUT/failures-NNNNN.parquet (source, reason) and
+    OUT/manifest.json (the finished shards). Progress and each failure on stderr.
+    Exit codes: 0 all inputs done; 1 some inputs failed; 2 usage error; 3 could not start.
+    """
+    from .bulk import bulk as run_bulk
+
+    _setup_logging(verbose)
+    settings = settings_from(config, published=_parse_date(published), model=model,
+                             allow_private=allow_private or None, max_bytes=max_bytes,
+                             **_filters(since, until, site))
+    last = None
+    try:
+        for last in run_bulk(inputs, str(out), settings, engine=engine, workers=workers, address=address,
+                             shard_size=shard_size):
+            for failure in last.new_failures:
+                typer.echo(f"dossier: skipped {failure.source}: {failure.reason}", err=True)
+            if last.last is None:
+                typer.echo(f"dossier: bulk: {last.shards_total} shards, {last.shards_skipped} already done "
+                           f"({out / 'manifest.json'})", err=True)
+            else:
+                typer.echo(f"dossier: bulk: shard {last.last} done ({last.shards_done + last.shards_skipped}/"
+                           f"{last.shards_total}): {last.articles:,} articles ({last.rate:.1f}/s), "
+                           f"{last.failures:,} failures", err=True)
+    except DossierError as exc:
+        fail(str(exc))
+    raise typer.Exit(1 if last is not None and last.failures else 0)
+
+
+@app.command()
 def bench(
     name: str = typer.Argument(..., help="Benchmark: statements, incidents, figures, grouping, speed (registered in newsdossier.registry.benches)."),
     data: Path = typer.Option(..., help="Dataset folder (e.g. ../shared/data/polnear)."),

@@ -371,3 +371,20 @@ class PollReport(Record):
     failures: tuple[Failure, ...] = ()
     seconds: float = 0.0
     stopped: bool = False
+
+
+class BulkProgress(Record):
+    """Where a `dossier bulk` run stands, after each shard it finishes (and once at the end)."""
+
+    shards_total: int
+    shards_done: int = 0
+    shards_skipped: int = 0  # finished by an earlier run (listed in the manifest)
+    articles: int = 0
+    failures: int = 0
+    seconds: float = 0.0
+    last: Optional[str] = None  # the shard just finished
+    new_failures: tuple[Failure, ...] = ()
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
