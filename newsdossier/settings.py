@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .errors import SettingsError
 
@@ -44,6 +44,12 @@ class Settings(BaseModel):
     sites: tuple[str, ...] = ()
     # `dossier watch`: seconds between two requests to one host (robots.txt's Crawl-delay wins when longer).
     host_delay: float = Field(default=1.0, ge=0)
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "Settings":
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"since ({self.since}) is after until ({self.until})")
+        return self
 
     def with_(self, **changes) -> "Settings":
         """A copy with `changes` applied and validated (None values are left as they were)."""

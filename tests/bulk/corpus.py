@@ -5,6 +5,8 @@ import json
 import random
 from pathlib import Path
 
+import pyarrow.parquet as pq
+
 TOWNS = ["Velm", "Asker", "Brisa", "Tarsk", "Mollen", "Kessa", "Dunmore", "Halvik"]
 PLACES = ["a bus depot", "a grain store", "a police post", "a petrol station", "a village market", "a bridge"]
 GROUPS = ["the Ridge Brigade", "the Coastal Front", "the Free Valley Movement"]
@@ -29,3 +31,14 @@ def reports(n: int, seed: int = 11) -> list[dict]:
 def write_jsonl(rows: list[dict], path: Path) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return path
+
+
+def read_out(folder: Path) -> tuple[dict, set, dict]:
+    """(records by article id, failures as (source, reason), the manifest)."""
+    records: dict = {}
+    for path in sorted(folder.glob("records-*.parquet")):
+        for row in pq.read_table(path).to_pylist():
+            assert row["article_id"] not in records, f"duplicate id {row['article_id']}"
+            records[row["article_id"]] = row
+    failures = {(r["source"], r["reason"]) for p in folder.glob("failures-*.parquet") for r in pq.read_table(p).to_pylist()}
+    return records, failures, json.loads((folder / "manifest.json").read_text())

@@ -6,9 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
-from corpus import reports, write_jsonl
+from corpus import read_out, reports, write_jsonl
 
 from newsdossier.bulk import bulk
 from newsdossier.pipeline import extract
@@ -17,17 +16,6 @@ from newsdossier.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
 from test_warc_records import build_warc  # noqa: E402  (the WARC the reader tests write)
-
-
-def read_out(folder: Path) -> tuple[dict, set, dict]:
-    """(records by article id, failures as (source, reason), the manifest)."""
-    records: dict = {}
-    for path in sorted(folder.glob("records-*.parquet")):
-        for row in pq.read_table(path).to_pylist():
-            assert row["article_id"] not in records, f"duplicate id {row['article_id']}"
-            records[row["article_id"]] = row
-    failures = {(r["source"], r["reason"]) for p in folder.glob("failures-*.parquet") for r in pq.read_table(p).to_pylist()}
-    return records, failures, json.loads((folder / "manifest.json").read_text())
 
 
 @pytest.fixture(scope="module")
