@@ -165,6 +165,9 @@ def bulk(
     """
     from .bulk import bulk as run_bulk
 
+    if "-" in inputs:
+        raise typer.BadParameter("standard input (-) cannot be split into shards; save it to a file first",
+                                 param_hint="INPUTS")
     _setup_logging(verbose)
     settings = settings_from(config, published=_parse_date(published), model=model,
                              allow_private=allow_private or None, max_bytes=max_bytes,

@@ -129,7 +129,9 @@ def _leftover(stream: BinaryIO, offset: int) -> int:
     """How many bytes other than blank lines follow `offset` to the end of the stream."""
     stream.seek(offset)
     tail = stream.read(SCAN_CHUNK)
-    return len(tail.lstrip(b"\r\n")) + len(stream.read()) if tail.strip(b"\r\n") else 0
+    if not tail.strip(b"\r\n"):
+        return 0
+    return stream.seek(0, io.SEEK_END) - offset - (len(tail) - len(tail.lstrip(b"\r\n")))
 
 
 def _peek(stream: BinaryIO, n: int) -> bytes:

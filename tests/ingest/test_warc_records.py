@@ -131,3 +131,26 @@ def test_warc_without_html_responses_is_one_line(tmp_path):
     [failure] = read_inputs([str(path)], Settings())
     assert failure.source == str(path) and "no HTML responses" in failure.reason
     assert "1 non-HTML payloads" in failure.reason and "1 non-2xx responses" in failure.reason
+
+
+def test_warc_cc_news_layout(tmp_path):
+    """As CC-NEWS files are: a warcinfo record first, a gzip member per record, payloads sent with
+    Content-Encoding: gzip, some without a Content-Type (then the payload is sniffed)."""
+    import gzip
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    writer.write_record(writer.create_warcinfo_record("CC-NEWS-test.warc.gz", {"software": "invented crawler"}))
+    body = gzip.compress(page("Ferry strike", "Ferry crews in Halvik stopped work on Monday over a pay dispute.",
+                              "The harbour master said sailings would resume on Thursday."))
+    for n, extra in enumerate(([("Content-Type", "text/html; charset=UTF-8")], [])):
+        headers = StatusAndHeaders("200 OK", extra + [("Content-Encoding", "gzip"), ("Content-Length", str(len(body)))],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            f"https://halvik.example/ferry-{n}", "response", payload=io.BytesIO(body), http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2024-06-10T07:00:00Z", "WARC-Identified-Payload-Type": "text/html"}))
+    path = tmp_path / "CC-NEWS-20240610070000-00000.warc.gz"
+    path.write_bytes(out.getvalue())
+    items = list(read_inputs([str(path)], Settings()))
+    assert [a.url for a in items] == ["https://halvik.example/ferry-0", "https://halvik.example/ferry-1"]
+    assert all(isinstance(a, Article) and "pay dispute" in a.text for a in items)
