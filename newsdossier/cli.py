@@ -187,6 +187,10 @@ def bulk(
                            f"{last.failures:,} failures", err=True)
     except DossierError as exc:
         fail(str(exc))
+    except KeyboardInterrupt:
+        typer.echo("dossier: bulk: stopped; the finished shards are kept (run the same command again to resume)",
+                   err=True)
+        raise typer.Exit(130)
     raise typer.Exit(1 if last is not None and last.failures else 0)
 
 

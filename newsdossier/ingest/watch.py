@@ -206,8 +206,9 @@ def poll(sources: list[str], store, settings: Settings, polite: Politeness, numb
             state.skipped += 1
         else:
             todo.append((link, source))
-    records = extract_records(_fetch_all(todo, settings, polite, state), settings)
-    store.add(_counted(records, state), settings.batch_size)
+    if todo:  # nothing new: no extraction, and no regrouping of the whole store
+        records = extract_records(_fetch_all(todo, settings, polite, state), settings)
+        store.add(_counted(records, state), settings.batch_size)
     for source, keys in state.done.items():
         store.mark_seen(keys, source)
     return state.report(polite.stop.is_set())
