@@ -172,6 +172,12 @@ def bulk(
     settings = settings_from(config, published=_parse_date(published), model=model,
                              allow_private=allow_private or None, max_bytes=max_bytes,
                              **_filters(since, until, site))
+    import signal
+
+    def on_term(signum, frame):  # SIGTERM stops like Ctrl-C: finished shards kept, workers ended
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)
     last = None
     try:
         for last in run_bulk(inputs, str(out), settings, engine=engine, workers=workers, address=address,
@@ -191,6 +197,8 @@ def bulk(
         typer.echo("dossier: bulk: stopped; the finished shards are kept (run the same command again to resume)",
                    err=True)
         raise typer.Exit(130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     raise typer.Exit(1 if last is not None and last.failures else 0)
 
 
