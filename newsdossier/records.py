@@ -69,7 +69,8 @@ class Article(Record):
     site: Optional[str] = None
     author: Optional[str] = None
     published: Optional[str] = None
-    published_from: Optional[Literal["cli", "metadata", "jsonl", "url"]] = None
+    # "feed", "sitemap", "warc": the date a feed item, a news sitemap entry or a WARC record (WARC-Date) gives.
+    published_from: Optional[Literal["cli", "metadata", "jsonl", "url", "feed", "sitemap", "warc"]] = None
     language: Optional[str] = None
     input_format: Literal["text", "html", "jsonl"] = "text"
     text: str
@@ -389,3 +390,33 @@ class Correction(Record):
     who: str
     at: str
     articles: tuple[str, ...] = ()
+
+
+class PollReport(Record):
+    """What one poll of `dossier watch` did: articles stored, items skipped (seen before, left out
+    by the filters or refused by robots.txt) and items that failed, each with its reason."""
+
+    poll: int
+    new: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: tuple[Failure, ...] = ()
+    seconds: float = 0.0
+    stopped: bool = False
+
+
+class BulkProgress(Record):
+    """Where a `dossier bulk` run stands, after each shard it finishes (and once at the end)."""
+
+    shards_total: int
+    shards_done: int = 0
+    shards_skipped: int = 0  # finished by an earlier run (listed in the manifest)
+    articles: int = 0
+    failures: int = 0
+    seconds: float = 0.0
+    last: Optional[str] = None  # the shard just finished
+    new_failures: tuple[Failure, ...] = ()
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else 0.0

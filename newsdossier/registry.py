@@ -12,3 +12,4 @@ extractors = catalogue.create("newsdossier", "extractors", entry_points=True)
 stores = catalogue.create("newsdossier", "stores", entry_points=True)
 exporters = catalogue.create("newsdossier", "exporters", entry_points=True)
 benches = catalogue.create("newsdossier", "benches", entry_points=True)
+engines = catalogue.create("newsdossier", "engines", entry_points=True)  # `dossier bulk --engine`

@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, ValidationError, model_validator
 
 from .errors import ArgumentError, SettingsError
 
@@ -44,6 +44,19 @@ class Settings(BaseModel):
     fetch_deadline: StrictFloat = Field(default=60.0, gt=0)
     max_redirects: StrictInt = Field(default=5, ge=0)
     user_agent: str = "newsdossier/0.1 (+https://github.com/newsdossier)"
+    # Items of feeds, sitemaps and WARC files kept by the date and host their source gives
+    # (ingest/links.py); an item without a date is kept.
+    since: Optional[dt.date] = None
+    until: Optional[dt.date] = None
+    sites: tuple[str, ...] = ()
+    # `dossier watch`: seconds between two requests to one host (robots.txt's Crawl-delay wins when longer).
+    host_delay: StrictFloat = Field(default=1.0, ge=0)
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "Settings":
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"since ({self.since}) is after until ({self.until})")
+        return self
 
     def with_(self, **changes) -> "Settings":
         """A copy with `changes` applied and validated (None values are left as they were)."""

@@ -7,7 +7,8 @@
    (`fetch`, with the address check, timeouts and caps);
 2. refuse what is not article material at all: empty input, binary data (`decode.sniff_binary`);
 3. hand the stream to the reader chosen for it (`readers.choose_reader`, looked up in
-   `registry.readers`): text, HTML (trafilatura + htmldate, plain fallback) or JSONL (line by line);
+   `registry.readers`): text, HTML (trafilatura + htmldate, plain fallback), JSONL (line by line),
+   RSS/Atom feeds (`feeds`), sitemaps (`sitemaps`) or WARC files (`warc`, record by record);
 4. yield each Article, or one Failure (source, reason) for an input or JSONL line that cannot be
    read. A bad input never stops the batch and never raises.
 """
@@ -24,6 +25,7 @@ from ..records import Article, Failure
 from ..settings import Settings
 from . import fetch as _fetch  # noqa: F401  (registers the "http.v1" fetcher)
 from . import readers as _readers  # noqa: F401  (registers the "text.v1", "html.v1", "jsonl.v1" readers)
+from . import feeds as _feeds, sitemaps as _sitemaps, warc as _warc  # noqa: F401  (register "feed.v1", "sitemap.v1", "warc.v1")
 from .boilerplate import find_boilerplate
 from .decode import sniff_binary
 from .fetch import megabytes
@@ -65,7 +67,8 @@ def read_blob(blob: Blob, settings: Settings) -> Iterator[Article | Failure]:
         limit = megabytes(settings.max_bytes)
         yield Failure(source=blob.source, reason=f"{blob.what} is {megabytes(blob.size)}, over the {limit} limit (--max-bytes)")
         return
-    binary = sniff_binary(blob.head)
+    # Readers of binary containers (WARC.gz, sitemap.xml.gz) take their bytes as they are.
+    binary = None if getattr(reader, "reads_binary", False) else sniff_binary(blob.head)
     if binary is not None:
         yield Failure(source=blob.source, reason=f"not text: looks like binary data ({binary})")
         return

@@ -56,8 +56,18 @@ SNIFFERS: tuple[tuple[str, Callable[[bytes], bool]], ...] = (
 )
 
 
+# Formats whose first bytes say what they are (a feed's or a sitemap's root element, a WARC header,
+# gzip holding one), checked before anything else: `news.txt` holding RSS is a feed. Appended to by
+# the modules that read them (feeds.py, sitemaps.py, warc.py), as a plugin reader would.
+SIGNATURES: list[tuple[str, Callable[[bytes], bool]]] = []
+
+
 def choose_reader(blob: Blob) -> str:
-    """The registered name of the reader for `blob`: declared type, then suffix, then content."""
+    """The registered name of the reader for `blob`: a signature in its first bytes, then its
+    declared type, then its suffix, then its content."""
+    signed = next((name for name, sniff in SIGNATURES if sniff(blob.head)), None)
+    if signed:
+        return signed
     media = (blob.content_type or "").split(";", 1)[0].strip().lower()
     by_type = CONTENT_TYPE_READERS.get(media)
     # A server's specific type beats a URL's suffix ("/story.php" served as text/html); "text/plain"

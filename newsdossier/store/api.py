@@ -1,12 +1,13 @@
-"""What the `dossier ingest`, `dossier dossiers` and `dossier show` commands call: one function each,
-so the CLI only parses arguments."""
+"""What the `dossier ingest`, `dossier watch`, `dossier dossiers` and `dossier show` commands call:
+one function each, so the CLI only parses arguments."""
 from __future__ import annotations
 
 import json
+import threading
 from typing import Iterable, Iterator, Optional
 
 from ..errors import DossierError
-from ..records import IngestReport
+from ..records import IngestReport, PollReport
 from ..reconcile.render import dossier_json, dossier_markdown, dossiers_jsonl
 from ..settings import Settings
 from .db import Store
@@ -19,6 +20,16 @@ def ingest(inputs: Iterable[str], db: Optional[str] = None, settings: Optional[S
     """`dossier ingest INPUT... [--db URL]`."""
     with Store(db) as store:
         return store.ingest(inputs, settings, progress=progress)
+
+
+def watch(sources: Iterable[str], db: Optional[str] = None, settings: Optional[Settings] = None,
+          every: float = 600.0, polls: Optional[int] = None,
+          stop: Optional[threading.Event] = None) -> Iterator[PollReport]:
+    """`dossier watch FEED_OR_SITEMAP... [--every 10m] [--polls N] [--db URL]`: one report per poll."""
+    from ..ingest.watch import watch as run
+
+    with Store(db) as store:
+        yield from run(sources, store, settings or Settings(), every=every, polls=polls, stop=stop)
 
 
 def list_dossiers(db: Optional[str] = None, fmt: str = "jsonl") -> Iterator[str]:

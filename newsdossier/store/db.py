@@ -509,6 +509,31 @@ class Store:
         for c in self.corrections():
             out.setdefault(c.dossier_id, []).append(c)
         return out
+    # ---- what `dossier watch` has handled ----
+
+    def seen(self, keys: Iterable[str]) -> set[str]:
+        """Those of `keys` (item links) that `mark_seen` has recorded."""
+        keys = list(dict.fromkeys(_clean(k) for k in keys))
+        found: set[str] = set()
+        w = schema.watch_seen.c
+        with self.engine.connect() as conn:
+            for start in range(0, len(keys), 500):  # bounded IN lists (SQLite's variable limit)
+                chunk = keys[start:start + 500]
+                found.update(row.key for row in conn.execute(sa.select(w.key).where(w.key.in_(chunk))))
+        return found
+
+    def mark_seen(self, keys: Iterable[str], found_in: str) -> None:
+        """Record item links as handled, in one transaction; keys already recorded are left as they are."""
+        fresh = sorted(set(_clean(k) for k in keys) - self.seen(keys))
+        if not fresh:
+            return
+        at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(schema.watch_seen.insert(),
+                             [{"key": k, "found_in": _clean(found_in), "seen_at": at} for k in fresh])
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"{self.url}: could not record {len(fresh)} seen items ({type(exc).__name__})") from exc
 
     def counts(self) -> dict[str, int]:
         """Rows per table (for reports and tests)."""

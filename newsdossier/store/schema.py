@@ -143,6 +143,16 @@ corrections = sa.Table(
 )
 
 
+# Items `dossier watch` has handled (by link, or a hash for a feed item without one), so a restart
+# does not fetch them again; `found_in` is the feed or sitemap that listed the item first.
+watch_seen = sa.Table(
+    "watch_seen", metadata,
+    sa.Column("key", sa.String(2048), primary_key=True),
+    sa.Column("found_in", sa.Text, nullable=False),
+    sa.Column("seen_at", sa.String(40), nullable=False),
+)
+
+
 def _m0001_initial(conn: Connection) -> None:
     metadata.create_all(conn, tables=VERSION_1)
 
@@ -205,12 +215,15 @@ def _pages(conn: Connection, table: sa.Table, key: sa.Column, *cols: sa.Column):
         if len(page) < BACKFILL_PAGE:
             return
         last = page[-1][0]
+def _m0004_watch_seen(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[watch_seen])
 
 
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _m0001_initial),
     ("0002_corrections", _m0002_corrections),
     ("0003_datasette", _m0003_datasette),
+    ("0004_watch_seen", _m0004_watch_seen),
 ]
 
 
