@@ -1,16 +1,20 @@
-"""Sitemaps and news sitemaps (ultimate-sitemap-parser), registered as the reader "sitemap.v1".
+"""Sitemaps and news sitemaps (lxml), registered as the reader "sitemap.v1".
 
 Each `<url>` is an article fetched from its `<loc>` through the guarded fetcher; a news sitemap's
 `<news:publication_date>` is the article's date (`published_from: "sitemap"`) and `<news:title>` its
 title. A sitemap index is followed to its child sitemaps (fetched the same way, at most
-`MAX_DEPTH` levels and `MAX_CHILDREN` children per index). The library parses text already in hand
-(`sitemap_from_str`): it never fetches anything itself. Gzipped sitemaps (`.xml.gz`) are read too.
+`MAX_DEPTH` levels and `MAX_CHILDREN` children per index). The XML is parsed with lxml with entities
+and network access off (a sitemap is untrusted input); elements are matched by local name, since
+sites write the sitemap and news namespaces in more than one way. Gzipped sitemaps (`.xml.gz`) are
+read too. (ultimate-sitemap-parser would do the same but is GPL-licensed; the format is small.)
 """
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
-from typing import Iterator
+import re
+from typing import Iterator, Optional
+
+from lxml import etree
 
 from .. import registry
 from ..errors import InputError
@@ -34,44 +38,56 @@ def looks_like_sitemap(head: bytes) -> bool:
     return root is not None and root[0] in SITEMAP_ROOTS
 
 
-@contextmanager
-def _quiet():
-    """ultimate-sitemap-parser logs each problem it recovers from; the reader reports them itself."""
-    log = logging.getLogger("usp")
-    saved = log.level
-    if not logger.isEnabledFor(logging.DEBUG):
-        log.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        log.setLevel(saved)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+
+
+def _local(element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _child_text(element, name: str) -> Optional[str]:
+    for child in element.iter():
+        if child is not element and _local(child) == name and child.text and child.text.strip():
+            return " ".join(child.text.split())
+    return None
+
+
+def _day(value: Optional[str]) -> Optional[str]:
+    """The day of a W3C datetime as the sitemap writes it (its own day, not UTC's)."""
+    found = _DAY.match(value or "")
+    return found.group(1) if found else None
 
 
 def sitemap_links(data: bytes, source: str, settings: Settings) -> tuple[list[Link], list[str]]:
     """(the pages of one sitemap as Links, the URLs of the child sitemaps it lists); InputError when
     `data` is not a sitemap."""
-    from usp.objects.sitemap import AbstractIndexSitemap, InvalidSitemap
-    from usp.tree import sitemap_from_str
-
     try:
         text = decode(gunzip(data, source, settings))[0]
     except NotText as exc:
         raise InputError(source, str(exc)) from None
-    with _quiet():
-        parsed = sitemap_from_str(text)
-        if isinstance(parsed, InvalidSitemap):
-            raise InputError(source, f"not a sitemap ({parsed.reason})")
-        children = [child.url for child in parsed.sub_sitemaps] if isinstance(parsed, AbstractIndexSitemap) else []
-        pages = list(parsed.all_pages()) if not children else []
+    try:
+        root = etree.fromstring(text.encode("utf-8"), _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(source, f"not a sitemap (XML error: {exc})") from None
+    if root is None or _local(root) not in SITEMAP_ROOTS:
+        raise InputError(source, f"not a sitemap (root element {_local(root) if root is not None else 'missing'!r})")
+    if _local(root) == "sitemapindex":
+        children = [loc for loc in (_child_text(e, "loc") for e in root if _local(e) == "sitemap") if loc]
+        return [], children
     links = []
-    for n, page in enumerate(pages, 1):
-        story = page.news_story
-        published = story.publish_date.date().isoformat() if story and story.publish_date else None
-        lastmod = page.last_modified.date().isoformat() if page.last_modified else None
-        title = (" ".join((story.title or "").split()) or None) if story else None
-        links.append(Link(found_in=f"{source}#{n}", url=page.url, published=published, published_from="sitemap",
+    for n, url in enumerate((e for e in root if _local(e) == "url"), 1):
+        loc = _child_text(url, "loc")
+        if not loc:
+            continue
+        news = next((e for e in url if _local(e) == "news"), None)
+        published = _day(_child_text(news, "publication_date")) if news is not None else None
+        title = _child_text(news, "title") if news is not None else None
+        lastmod = _day(_child_text(url, "lastmod"))
+        links.append(Link(found_in=f"{source}#{n}", url=loc, published=published, published_from="sitemap",
                           title=title, filter_date=published or lastmod))
-    return links, children
+    return links, []
 
 
 def _child_links(url: str, settings: Settings, depth: int) -> Iterator["Link | Failure"]:
