@@ -208,5 +208,58 @@ def show(
         fail(str(exc), code=1)
 
 
+@app.command()
+def export(
+    format: str = typer.Option(..., "--format", "-f", help="csv-gtd, csv-acled, geojson, parquet or jsonl (or a registered plugin's; NAME.vN for a version)."),
+    db: Optional[str] = typer.Option(None, envvar="DOSSIER_DB", help=DB_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (a folder for parquet); default standard output."),
+    since: Optional[str] = typer.Option(None, help="Only incidents on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, help="Only incidents on or before YYYY-MM-DD."),
+    country: Optional[str] = typer.Option(None, help="Only incidents in this country (name or ISO alpha-2 code)."),
+) -> None:
+    """Export the dossiers for other tools: GTD or ACLED CSV, GeoJSON, Parquet, JSON Lines.
+
+    People's corrections are used in place of the machine's values. Dossiers left out (no incident,
+    marked not an incident, outside the filters, no coordinates for GeoJSON) are counted on stderr.
+    """
+    from .export.api import export as run_export
+
+    _setup_logging(False)
+    try:
+        written, skipped = run_export(format, db=db, out=out, since=_parse_date(since), until=_parse_date(until),
+                                      country=country)
+    except DossierError as exc:
+        fail(str(exc))
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(0)
+    left = ", ".join(f"{n} {why}" for why, n in sorted(skipped.items()))
+    typer.echo(f"dossier: exported {written} dossiers" + (f"; left out: {left}" if left else ""), err=True)
+
+
+@app.command()
+def schema(
+    record: str = typer.Argument("dossier", help="article (what `extract` prints) or dossier (what `dossiers` prints)."),
+) -> None:
+    """Print the JSON Schema of a record, for other tools to validate our output."""
+    from .records import ArticleRecord, Dossier
+
+    models = {"article": ArticleRecord, "dossier": Dossier}
+    if record not in models:
+        raise typer.BadParameter(f"{record!r} is not a record; use article or dossier", param_hint="RECORD")
+    typer.echo(json.dumps(models[record].model_json_schema(mode="serialization"), indent=2))
+
+
+@app.command("datasette-metadata")
+def datasette_metadata(
+    db: Optional[str] = typer.Option(None, envvar="DOSSIER_DB", help=DB_HELP),
+) -> None:
+    """Print Datasette metadata for the store: `dossier datasette-metadata > metadata.json`, then
+    `datasette dossier.db --metadata metadata.json`."""
+    from .export.datasette_meta import metadata
+
+    typer.echo(json.dumps(metadata(db), indent=2))
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

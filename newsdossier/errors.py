@@ -2,6 +2,7 @@
 
 Only the edges (cli.py, the HTTP API) turn these into exit codes or status codes.
 """
+from .redact import redact_credentials
 
 
 class DossierError(Exception):
@@ -12,6 +13,8 @@ class InputError(DossierError):
     """An input that cannot be read or holds no article text; the batch goes on without it."""
 
     def __init__(self, source: str, reason: str):
+        # The message is printed and stored: a password in a URL input must not travel with it.
+        source, reason = redact_credentials(source), redact_credentials(reason)
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
@@ -35,3 +38,7 @@ class StoreError(DossierError):
 
 class CorrectionError(DossierError):
     """A correction of a dossier field that is not valid (unknown field, bad value)."""
+
+
+class ExportError(DossierError):
+    """An export that cannot be written (unknown format, a folder format sent to a stream, bad filter)."""

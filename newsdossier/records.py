@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .redact import redact_credentials
 
 ATTACK_TYPES = (
     "assassination", "armed_assault", "bombing_explosion", "hijacking", "hostage_taking_barricade",
@@ -26,6 +28,9 @@ StatementType = Literal[STATEMENT_TYPES]  # type: ignore[valid-type]
 Corroboration = Literal[CORROBORATION]  # type: ignore[valid-type]
 EntityType = Literal[ENTITY_TYPES]  # type: ignore[valid-type]
 AttackType = Literal[ATTACK_TYPES]  # type: ignore[valid-type]
+# How exactly a date or a place is known: the exports' time and geo precision codes come from these.
+DatePrecision = Literal["day", "week", "month", "year"]
+PlacePrecision = Literal["town", "region", "country"]
 ResponsibilityHow = Literal["claimed", "attributed", "accused", "alleged", "denied"]
 
 
@@ -69,6 +74,12 @@ class Article(Record):
     input_format: Literal["text", "html", "jsonl"] = "text"
     text: str
     removed: tuple[Span, ...] = ()
+
+    @field_validator("source", "url")
+    @classmethod
+    def _without_credentials(cls, value: Optional[str]) -> Optional[str]:
+        # Whatever reader built it, an article never carries a password from its URL (newsdossier.redact).
+        return redact_credentials(value)
 
 
 class Entity(Record):
@@ -146,6 +157,8 @@ class IncidentDate(Record):
     end: int
     resolved_from: Optional[Literal["explicit", "published"]] = None
     unresolved: bool = False
+    # What `value` pins down: "2024-03-22" a day, "2024-W13" a week, "2024-03" a month, "2024" a year.
+    precision: Optional[DatePrecision] = None
     evidence: tuple[Span, ...] = ()
     extractor: str = ""
 
@@ -160,6 +173,9 @@ class Location(Record):
     lat: Optional[float] = None
     lon: Optional[float] = None
     geonames_id: Optional[int] = None
+    # The smallest unit the place was resolved to: a town (a city of the gazetteer, or one written
+    # with its state), a region (a state or county) or only a country; None for a venue alone.
+    precision: Optional[PlacePrecision] = None
     evidence: tuple[Span, ...] = ()
     extractor: str = ""
 
@@ -228,6 +244,11 @@ class Failure(Record):
 
     source: str
     reason: str
+
+    @field_validator("source", "reason")
+    @classmethod
+    def _without_credentials(cls, value: str) -> str:
+        return redact_credentials(value)
 
 
 # ---- Per incident, after reconcile (newsdossier/reconcile) ----
@@ -340,6 +361,17 @@ class IngestReport(Record):
     unchanged: int = 0
     rejected: int = 0
     dossiers: int = 0
+
+
+class SearchHit(Record):
+    """An article found by full-text search (`store.fulltext.search_articles`): the best first."""
+
+    article: str
+    title: Optional[str] = None
+    published: Optional[str] = None
+    # A short piece of the article around the words found, those words between [ and ].
+    snippet: str = ""
+    score: float = 0.0
 
 
 class Correction(Record):

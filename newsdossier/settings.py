@@ -35,6 +35,9 @@ class Settings(BaseModel):
     allow_private: bool = False
     connect_timeout: float = Field(default=10.0, gt=0)
     read_timeout: float = Field(default=30.0, gt=0)
+    # Seconds one URL may take in all (redirects, connect, headers, body): a server that trickles
+    # bytes is cut off here, since it never trips the per-read timeout.
+    fetch_deadline: float = Field(default=60.0, gt=0)
     max_redirects: int = Field(default=5, ge=0)
     user_agent: str = "newsdossier/0.1 (+https://github.com/newsdossier)"
 

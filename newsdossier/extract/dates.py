@@ -94,8 +94,23 @@ def incident_date(ctx: Context, start: int, end: int) -> Optional[IncidentDate]:
         sent = ctx.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
         ev = (Span.at(ctx.text, sent.sent.start_char, sent.sent.end_char),) if sent is not None else ()
         return IncidentDate(value=value, text=phrase.text, start=phrase.start, end=phrase.end,
-                            resolved_from=how, unresolved=unresolved, evidence=ev, extractor=EXTRACTOR)
+                            resolved_from=how, unresolved=unresolved, precision=precision_of(value),
+                            evidence=ev, extractor=EXTRACTOR)
     return None
+
+
+def precision_of(value: Optional[str]) -> Optional[str]:
+    """What a resolved value pins down, from its ISO 8601 shape: "2024-03-22" a day, "2024-W13" a
+    week, "2024-03" a month, "2024" a year; None for no value."""
+    if value is None:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    return "year" if re.fullmatch(r"\d{4}", value) else None
 
 
 def _published(ctx: Context) -> Optional[dt.date]:

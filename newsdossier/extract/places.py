@@ -13,6 +13,8 @@ people, countries, US states and counties), loaded once per process (`gazetteer(
    building or site ("the Crocus City concert hall", "a mosque", "the Pulse nightclub").
 5. Never invent: a name the gazetteer does not hold keeps `name` (and `city` when it was written
    as a city) with country, code and coordinates None.
+6. `precision` says what the place was resolved to: "town" (a gazetteer city, or a name written
+   with its US state), "region" (a state or county), "country"; None for a venue alone.
 """
 from __future__ import annotations
 
@@ -242,12 +244,13 @@ def _geocode(m: _Mention, gaz: Gazetteer, countries: set[str], states: set[str])
     low = m.text.lower()
     if low in gaz.countries:
         c = gaz.countries[low]
-        return Location(name=m.text, country=c["name"], country_code=c["iso"], geonames_id=c["geonameid"])
+        return Location(name=m.text, country=c["name"], country_code=c["iso"], geonames_id=c["geonameid"],
+                        precision="country")
     if low in gaz.us_states and len(low) > 2:
         st = gaz.us_states[low]
         us = gaz.countries_by_iso["US"]
         return Location(name=m.text, region=st["name"], country=us["name"], country_code="US",
-                        geonames_id=st["geonameid"])
+                        geonames_id=st["geonameid"], precision="region")
     candidates = gaz.cities.get(low, [])
     if m.state is not None:
         candidates = [c for c in candidates if c["countrycode"] == "US" and c["admin1code"] == m.state["code"]] \
@@ -260,10 +263,10 @@ def _geocode(m: _Mention, gaz: Gazetteer, countries: set[str], states: set[str])
             if len(pick) == 1 or (len(county) == 1 and not pick):
                 st = gaz.us_states_by_code.get((pick or county)[0]["state"])
                 return Location(name=m.text, region=st["name"] if st else None, country="United States",
-                                country_code="US")
+                                country_code="US", precision="region")
         if m.state is not None:
             return Location(name=m.text, city=m.text, region=m.state["name"], country="United States",
-                            country_code="US")
+                            country_code="US", precision="town")
         return None
     pick = _disambiguate(candidates, countries, states, m.text)
     country = gaz.countries_by_iso.get(pick["countrycode"])
@@ -273,7 +276,7 @@ def _geocode(m: _Mention, gaz: Gazetteer, countries: set[str], states: set[str])
         region = st["name"] if st else None
     return Location(name=m.text, city=pick["name"], region=region,
                     country=country["name"] if country else None, country_code=pick["countrycode"],
-                    lat=pick["latitude"], lon=pick["longitude"], geonames_id=pick["geonameid"])
+                    lat=pick["latitude"], lon=pick["longitude"], geonames_id=pick["geonameid"], precision="town")
 
 
 def _disambiguate(candidates: list[dict], countries: set[str], states: set[str], name: str) -> dict:

@@ -16,6 +16,7 @@ from typing import BinaryIO, Iterator, Optional
 
 from .. import registry
 from ..errors import InputError
+from ..redact import redact_credentials
 from ..settings import Settings
 from .fetch import megabytes
 
@@ -124,8 +125,10 @@ def _url_blob(url: str, settings: Settings) -> "Blob | InputError":
     except InputError as exc:
         return InputError(url, exc.reason)
     path = fetched.url.split("?", 1)[0].split("#", 1)[0]
+    # The fetcher had the URL whole; from here on it is shown and stored, so without a password.
     return Blob(
-        source=url, stream=io.BytesIO(fetched.data), head=fetched.data[:HEAD_BYTES], url=fetched.url,
+        source=redact_credentials(url), stream=io.BytesIO(fetched.data), head=fetched.data[:HEAD_BYTES],
+        url=redact_credentials(fetched.url),
         size=len(fetched.data), content_type=fetched.content_type, name=path.rsplit("/", 1)[-1],
         what="response",
     )

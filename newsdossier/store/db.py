@@ -29,6 +29,7 @@ from ..errors import StoreError
 from ..records import Article, ArticleRecord, Correction, Dossier, Failure, IngestReport
 from ..settings import Settings
 from . import schema
+from .columns import clean as _clean, dossier_columns, incident_rows
 from .grouping_index import GroupIndex
 from .progress import Progress
 
@@ -58,18 +59,12 @@ def text_hash(text: str) -> str:
     return "sha256:" + hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
-def _clean(value: Optional[str]) -> Optional[str]:
-    # PostgreSQL text cannot hold NUL; the record JSON keeps it escaped, the key and lookup columns
-    # drop it (so ids that differ only by NUL characters name one row).
-    return value.replace("\x00", "") if isinstance(value, str) else value
-
-
 def record_to_row(record: ArticleRecord) -> dict:
     """The `articles` row of a record (the whole record is kept as JSON text)."""
     a = record.article
     return {"id": _clean(a.id), "url": _clean(a.url) or None, "text_hash": text_hash(a.text), "source": _clean(a.source),
             "title": _clean(a.title), "site": _clean(a.site), "published": _clean(a.published),
-            "record": json.dumps(record.to_json(), sort_keys=True)}
+            "record": json.dumps(record.to_json(), sort_keys=True), "text": _clean(a.text)}
 
 
 def row_to_record(row) -> ArticleRecord:
@@ -173,14 +168,7 @@ class Store:
                  "speaker": _clean(s.speaker.text) if s.speaker else None, "content": _clean(s.content.text)}
                 for s in {_clean(s.id): s for s in record.statements}.values()])
         if record.incidents:
-            conn.execute(schema.incidents.insert(), [
-                {"article_id": aid, "incident_id": _clean(i.id), "position": n, "types": ",".join(i.types),
-                 "date": i.date.value if i.date else None,
-                 "city": _clean(i.location.city) if i.location else None,
-                 "country_code": i.location.country_code if i.location else None,
-                 "killed_min": i.killed.min if i.killed else None,
-                 "injured_min": i.injured.min if i.injured else None}
-                for n, i in enumerate({_clean(i.id): i for i in record.incidents}.values())])
+            conn.execute(schema.incidents.insert(), incident_rows(record))
 
     def _reject(self, conn: Connection, failure: Failure, counts: dict) -> None:
         source, reason = _clean(failure.source), _clean(failure.reason)
@@ -295,7 +283,9 @@ class Store:
                         _alias(conn, old, went)
             self._write_dossiers(conn, touched)
             if vacated:
-                _move_corrections(conn, {r.dossier_id for r in conn.execute(sa.select(g.dossier_id).distinct())})
+                live = {r.dossier_id for r in conn.execute(sa.select(g.dossier_id).distinct())}
+                for target in _move_corrections(conn, live):
+                    _refresh_columns(conn, target)
 
     def regroup(self) -> int:
         """Build the grouping index and every dossier again from the stored articles (an upgraded
@@ -330,7 +320,8 @@ class Store:
             live = {r.dossier_id for r in conn.execute(sa.select(g.dossier_id).distinct())}
             old = {r.id for r in conn.execute(sa.select(d.id))}
             self._write_dossiers(conn, live | old)
-            _move_corrections(conn, live)
+            for target in _move_corrections(conn, live):
+                _refresh_columns(conn, target)
             return len(live)
 
     @staticmethod
@@ -375,8 +366,11 @@ class Store:
             if old is not None:
                 conn.execute(schema.dossier_articles.delete().where(m.dossier_id == dossier_id))
                 conn.execute(schema.dossiers.delete().where(d.id == dossier_id))
+            fixes = [_correction(r._mapping) for r in conn.execute(
+                sa.select(schema.corrections).where(schema.corrections.c.dossier_id == dossier_id))]
             conn.execute(schema.dossiers.insert().values(
-                id=dossier_id, first_date=dossier.first_published, size=len(dossier.articles), record=text))
+                id=dossier_id, first_date=dossier.first_published, size=len(dossier.articles), record=text,
+                **dossier_columns(dossier, fixes)))
             conn.execute(schema.dossier_articles.insert(), [
                 {"dossier_id": dossier_id, "article_id": _clean(aid), "position": n}
                 for n, aid in enumerate(ids)])
@@ -399,11 +393,39 @@ class Store:
             rows = conn.execute(sa.select(schema.rejected).order_by(schema.rejected.c.source)).fetchall()
         return [Failure(source=r.source, reason=r.reason) for r in rows]
 
-    def dossiers(self) -> Iterator[Dossier]:
+    def dossiers(self, batch_size: int = 500) -> Iterator[Dossier]:
+        """Every dossier, oldest first, read `batch_size` rows at a time (a server-side cursor on
+        PostgreSQL), so memory stays flat however many the store holds."""
         d = schema.dossiers.c
+        query = sa.select(d.record).order_by(d.first_date, d.id)
         with self.engine.connect() as conn:
-            for row in conn.execute(sa.select(d.record).order_by(d.first_date, d.id)):
-                yield Dossier.model_validate(json.loads(row.record))
+            result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(query)
+            for row in result:
+                yield Dossier.model_validate_json(row.record)
+
+    def articles_of(self, article_ids: Iterable[str]) -> list[ArticleRecord]:
+        """The stored records of these article ids (ids not stored are left out), in id order."""
+        ids = sorted({_clean(i) for i in article_ids})
+        a = schema.articles.c
+        out: list[ArticleRecord] = []
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                rows = conn.execute(sa.select(a.record).where(a.id.in_(ids[start:start + 500])).order_by(a.id))
+                out.extend(row_to_record(row) for row in rows)
+        return out
+
+    def article_heads(self, article_ids: Iterable[str]) -> dict:
+        """id -> a row with `id, title, site, published, url, source` (no text, no record parsing):
+        what a citation needs, cheaply, for many articles."""
+        ids = sorted({_clean(i) for i in article_ids})
+        a = schema.articles.c
+        out = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                for row in conn.execute(sa.select(a.id, a.title, a.site, a.published, a.url, a.source)
+                                        .where(a.id.in_(ids[start:start + 500]))):
+                    out[row.id] = row
+        return out
 
     def dossier(self, dossier_id: str) -> Dossier:
         """The dossier `dossier_id`, or one of an article id it holds; StoreError when none."""
@@ -442,6 +464,7 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 new_id = conn.execute(schema.corrections.insert().values(**row)).inserted_primary_key[0]
+                _refresh_columns(conn, dossier.id)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"{self.engine.url.render_as_string(hide_password=True)}: could not store the "
                              f"correction ({type(exc).__name__})") from exc
@@ -502,12 +525,24 @@ def _alias(conn: Connection, alias: str, dossier_id: str) -> None:
     conn.execute(schema.dossier_aliases.delete().where(al.alias == dossier_id))
 
 
-def _move_corrections(conn: Connection, live: set[str]) -> None:
+def _refresh_columns(conn: Connection, dossier_id: str) -> None:
+    """Put the values in force of dossier `dossier_id` in its columns (after a correction)."""
+    d, c = schema.dossiers.c, schema.corrections.c
+    record = conn.execute(sa.select(d.record).where(d.id == dossier_id)).scalar()
+    if record is None:
+        return
+    fixes = [_correction(r._mapping) for r in conn.execute(sa.select(schema.corrections).where(c.dossier_id == dossier_id))]
+    conn.execute(schema.dossiers.update().where(d.id == dossier_id)
+                 .values(**dossier_columns(Dossier.model_validate_json(record), fixes)))
+
+
+def _move_corrections(conn: Connection, live: set[str]) -> set[str]:
     """Corrections of a dossier id that no longer names a dossier follow their incident: to the
     dossier now holding most of the articles it had when corrected (none left: they stay, unseen,
-    and come back if those articles do)."""
+    and come back if those articles do). Returns the ids of the dossiers that received some."""
     c, g = schema.corrections.c, schema.group_articles.c
     orphans = [r for r in conn.execute(sa.select(c.id, c.dossier_id, c.articles)) if r.dossier_id not in live]
+    moved: set[str] = set()
     for row in orphans:
         votes: Counter = Counter()
         for part in (lambda xs: [xs[i:i + 900] for i in range(0, len(xs), 900)])(json.loads(row.articles)):
@@ -515,6 +550,8 @@ def _move_corrections(conn: Connection, live: set[str]) -> None:
         if votes:
             target = max(sorted(votes), key=votes.get)
             conn.execute(schema.corrections.update().where(c.id == row.id).values(dossier_id=target))
+            moved.add(target)
+    return moved
 
 
 def dossier_id(first_article: str) -> str:

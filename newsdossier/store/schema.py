@@ -11,6 +11,7 @@ copies of a few fields for lookups and queries.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Callable
 
 import sqlalchemy as sa
@@ -34,6 +35,8 @@ articles = sa.Table(
     sa.Column("site", sa.Text, nullable=True),
     sa.Column("published", sa.String(40), nullable=True),
     sa.Column("record", sa.Text, nullable=False),
+    # 0003: the article's text as a column of its own, for the full-text index (see fulltext.py).
+    sa.Column("text", sa.Text, nullable=True),
     sa.Index("ix_articles_text_hash", "text_hash", unique=True),
     sa.Index("ix_articles_url", "url", unique=True),
 )
@@ -70,6 +73,11 @@ incidents = sa.Table(
     sa.Column("country_code", sa.String(8), nullable=True),
     sa.Column("killed_min", sa.Integer, nullable=True),
     sa.Column("injured_min", sa.Integer, nullable=True),
+    # 0003: for maps (datasette-cluster-map reads latitude/longitude) and facets; `types` became a
+    # JSON array then (it was comma-separated).
+    sa.Column("country", sa.Text, nullable=True),
+    sa.Column("latitude", sa.Float, nullable=True),
+    sa.Column("longitude", sa.Float, nullable=True),
 )
 
 # Other ids under which an already stored text arrived (the same article twice is one row, but
@@ -93,6 +101,19 @@ dossiers = sa.Table(
     sa.Column("first_date", sa.String(40), nullable=True),
     sa.Column("size", sa.Integer, nullable=False),
     sa.Column("record", sa.Text, nullable=False),
+    # 0003: the values in force (corrections over the machine's), lists as JSON arrays; see columns.py.
+    sa.Column("date", sa.String(40), nullable=True),
+    sa.Column("types", sa.Text, nullable=True),
+    sa.Column("country", sa.Text, nullable=True),
+    sa.Column("country_code", sa.String(8), nullable=True),
+    sa.Column("region", sa.Text, nullable=True),
+    sa.Column("city", sa.Text, nullable=True),
+    sa.Column("latitude", sa.Float, nullable=True),
+    sa.Column("longitude", sa.Float, nullable=True),
+    sa.Column("killed", sa.Integer, nullable=True),
+    sa.Column("injured", sa.Integer, nullable=True),
+    sa.Column("perpetrators", sa.Text, nullable=True),
+    sa.Column("summary", sa.Text, nullable=True),
 )
 
 dossier_articles = sa.Table(
@@ -167,6 +188,62 @@ def _m0002_corrections(conn: Connection) -> None:
     metadata.create_all(conn, tables=[corrections])
 
 
+# Columns 0003 adds. A store made before it lacks them; a new one has them already, because 0001
+# creates its tables from the current definitions, so 0003 adds only what is missing.
+COLUMNS_0003 = {"articles": ("text",), "incidents": ("country", "latitude", "longitude"),
+                "dossiers": ("date", "types", "country", "country_code", "region", "city", "latitude",
+                             "longitude", "killed", "injured", "perpetrators", "summary")}
+BACKFILL_PAGE = 500
+
+
+def _m0003_datasette(conn: Connection) -> None:
+    """Columns for maps and facets, lists as JSON arrays, full-text indexes: filled from the
+    stored records (a page of rows at a time), then the indexes built."""
+    from . import columns, fulltext
+    from ..records import ArticleRecord, Correction, Dossier
+
+    have = {t: {c["name"] for c in sa.inspect(conn).get_columns(t)} for t in COLUMNS_0003}
+    for name, wanted in COLUMNS_0003.items():
+        table = metadata.tables[name]
+        for col in wanted:
+            if col not in have[name]:
+                kind = table.c[col].type.compile(dialect=conn.dialect)
+                conn.exec_driver_sql(f'ALTER TABLE {name} ADD COLUMN "{col}" {kind}')
+    a, i, d, c = articles.c, incidents.c, dossiers.c, corrections.c
+    for row in _pages(conn, articles, a.id, a.record):
+        record = ArticleRecord.model_validate_json(row.record)
+        conn.execute(articles.update().where(a.id == row.id).values(text=columns.clean(record.article.text)))
+        for inc in columns.incident_rows(record):
+            conn.execute(incidents.update().where(i.article_id == row.id, i.incident_id == inc["incident_id"])
+                         .values(types=inc["types"], country=inc["country"], latitude=inc["latitude"],
+                                 longitude=inc["longitude"]))
+    fixes: dict[str, list] = {}
+    for row in conn.execute(sa.select(corrections)):
+        value = json.loads(row.value)
+        fixes.setdefault(row.dossier_id, []).append(Correction(
+            id=row.id, dossier_id=row.dossier_id, field=row.field, who=row.who, at=row.at,
+            value=tuple(value) if isinstance(value, list) else value))
+    for row in _pages(conn, dossiers, d.id, d.record):
+        dossier = Dossier.model_validate_json(row.record)
+        conn.execute(dossiers.update().where(d.id == row.id)
+                     .values(**columns.dossier_columns(dossier, fixes.get(row.id, ()))))
+    fulltext.create_index(conn)
+
+
+def _pages(conn: Connection, table: sa.Table, key: sa.Column, *cols: sa.Column):
+    """Every row of `table`, a page at a time in `key` order (so updates while reading are safe)."""
+    last = None
+    while True:
+        query = sa.select(key, *cols).order_by(key).limit(BACKFILL_PAGE)
+        if last is not None:
+            query = query.where(key > last)
+        page = conn.execute(query).fetchall()
+        yield from page
+        if len(page) < BACKFILL_PAGE:
+            return
+        last = page[-1][0]
+
+
 def _m0006_grouping_index(conn: Connection) -> None:
     # Filled from the stored records by the next ingest (Store.add sees an index that lacks stored
     # articles and builds it), since building needs the records' features, not only SQL.
@@ -176,6 +253,7 @@ def _m0006_grouping_index(conn: Connection) -> None:
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _m0001_initial),
     ("0002_corrections", _m0002_corrections),
+    ("0003_datasette", _m0003_datasette),
     ("0006_grouping_index", _m0006_grouping_index),
 ]
 

@@ -226,9 +226,3 @@ def test_fetch_connection_refused():
     [failure] = read_inputs([f"http://127.0.0.1:{port}/"], LOCAL)
     assert failure.reason == "connection refused"
 
-
-def test_fetch_peer_address_checked_after_connect(server, monkeypatch):
-    """A name that checked public but connected to loopback (DNS rebinding) is refused."""
-    monkeypatch.setattr(fetch, "resolve", lambda host, port: ["93.184.216.34"])
-    with pytest.raises(FetchError, match="127.0.0.1 is loopback"):
-        fetch_http(server + "/page", Settings(connect_timeout=2, read_timeout=5))

@@ -76,22 +76,29 @@ def test_db_dossier_ids_stable_across_ingests(db_url):
 
 
 def test_db_new_article_meets_only_candidates(tmp_path):
-    # forty look-alike incidents spread over two years, as a store fills up
-    rows = invented_corpus(40, seed=5)
-    for r in rows:
-        k = int(r["incident"][3:])
-        r["published"] = (dt.date(2022, 1, 1) + dt.timedelta(days=18 * k + int(r["id"][-1]))).isoformat()
+    # forty look-alike shootings spread over two years, each with its own victim, as a store fills up
+    starts, ends = ["Ab", "Bel", "Cor", "Dun", "Ev", "Fal", "Gor", "Hal"], ["rick", "wood", "ston", "mere", "by"]
+    rows = []
+    for k in range(40):
+        victim = f"Nolan {starts[k % 8]}{ends[k // 8]}"
+        day = dt.date(2022, 1, 1) + dt.timedelta(days=18 * k)
+        for n in range(2):
+            rows.append({"id": f"inc{k:02d}-a{n}", "incident": f"inc{k:02d}",
+                         "published": (day + dt.timedelta(days=n)).isoformat(),
+                         "text": (f"Police in Tarnby said {victim} was shot outside a corner shop on a quiet evening "
+                                  f"and taken to hospital. " if n == 0 else
+                                  f"Detectives are still looking for whoever shot {victim} in Tarnby this week, "
+                                  f"and asked shop owners for camera footage.")})
     with Store(str(tmp_path / "c.db")) as store:
         store.add(records(rows))
-        target = rows[-1]
-        probe = records([dict(target, id="probe", text=target["text"] + " Detectives asked for footage.")])[0]
+        target = rows[-4]
+        probe = records([dict(target, id="probe", text=target["text"] + " The shop stayed closed.")])[0]
         with store.engine.connect() as conn:
-            index = GroupIndex(conn)
-            found = index.candidates(features(probe))
+            found = GroupIndex(conn).candidates(features(probe))
         same = {r["id"] for r in rows if r["incident"] == target["incident"]}
         assert same <= set(found)
-        assert len(found) < len(rows) / 2
-
+        # the others that share the town are found only within days of it, and share no victim
+        assert len(found) < 10
 
 def test_db_store_without_index_builds_it_and_keeps_ids(db_url):
     rows = invented_corpus(8, seed=11)
