@@ -107,6 +107,8 @@ class Features:
     lead_text: str = ""
     # False when the extractors ran and found no incident (a festival report beside a shooting).
     reports_incident: bool = True
+    # Keys of all its paragraphs, boilerplate or not (the store counts how many articles share each).
+    paragraphs: frozenset = field(default_factory=frozenset)
 
 
 def _ordinal(value: Optional[str]) -> Optional[int]:
@@ -129,7 +131,8 @@ def boilerplate_keys(texts: Iterable[str], min_docs: int = BOILERPLATE_MIN_DOCS)
 def features(record: ArticleRecord, boilerplate: set[str] = frozenset()) -> Features:
     """Features of one record; `boilerplate` holds the keys of paragraphs to ignore."""
     article = record.article
-    kept = [p for p in paragraphs(article.text) if paragraph_key(p) not in boilerplate]
+    every = paragraphs(article.text)
+    kept = [p for p in every if paragraph_key(p) not in boilerplate]
     text = "\n".join(kept) if kept else article.text
     main = record.incidents[0] if record.incidents else None
     incident_date = _ordinal(main.date.value) if main and main.date and main.date.value else None
@@ -152,4 +155,34 @@ def features(record: ArticleRecord, boilerplate: set[str] = frozenset()) -> Feat
         addresses={re.sub(r"\s+", " ", a.lower()) for a in ADDRESS.findall(text)},
         ages=set(AGE.findall(text)), figures=figures, city=city, types=types,
         lead_text=(article.title or "") + "\n" + text[:1500],
-        reports_incident=bool(record.incidents) or record.model is None)
+        reports_incident=bool(record.incidents) or record.model is None,
+        paragraphs=frozenset(paragraph_key(p) for p in every))
+
+
+def to_json(f: Features) -> dict:
+    """`f` as JSON-ready data (the store keeps it so that a new article is compared with stored
+    ones without reading their records again); `from_json` gives it back."""
+    return {"id": f.id, "date": f.date, "site": f.site, "words": Counter(f.words), "lead": Counter(f.lead),
+            "names": Counter(f.names), "persons": sorted(f.persons), "proper": sorted(f.proper),
+            "addresses": sorted(f.addresses), "ages": sorted(f.ages), "figures": sorted(f.figures),
+            "incident_date": f.incident_date, "extracted_figures": sorted(f.extracted_figures),
+            "city": f.city, "types": sorted(f.types), "lead_text": f.lead_text,
+            "reports_incident": f.reports_incident, "paragraphs": sorted(f.paragraphs)}
+
+
+def from_json(d: dict) -> Features:
+    # Term lists come back as counts; only counts matter to TF-IDF.
+    repeat = lambda counts: [t for t, n in counts.items() for _ in range(n)]
+    return Features(
+        id=d["id"], date=d["date"], site=d["site"], words=repeat(d["words"]), lead=repeat(d["lead"]),
+        names=repeat(d["names"]), persons=set(d["persons"]), proper=set(d["proper"]),
+        addresses=set(d["addresses"]), ages=set(d["ages"]), figures={tuple(x) for x in d["figures"]},
+        incident_date=d["incident_date"], extracted_figures={tuple(x) for x in d["extracted_figures"]},
+        city=d["city"], types=frozenset(d["types"]), lead_text=d["lead_text"],
+        reports_incident=d["reports_incident"], paragraphs=frozenset(d["paragraphs"]))
+
+
+def term_sets(f: Features) -> dict[str, set]:
+    """The distinct terms of `f` by space: what document frequencies count."""
+    return {"words": set(f.words), "names": set(f.names), "lead": set(f.lead), "persons": set(f.persons),
+            "addresses": set(f.addresses), "proper": set(f.proper), "para": set(f.paragraphs)}

@@ -23,7 +23,7 @@ import logging
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Hashable, Mapping, Optional, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -65,8 +65,22 @@ class GroupingParams:
     use_extracted_figures: bool = False
 
 
-def _tfidf(docs: Sequence[Sequence[str]]) -> sp.csr_matrix:
-    """Rows of sublinear TF-IDF, L2-normalised."""
+@dataclass(frozen=True)
+class DocFreq:
+    """Document frequencies kept outside the articles being compared (the store's, for incremental
+    grouping): `docs` articles in all, `df[(space, term)]` of them hold `term`. Spaces: words,
+    names, lead, persons, addresses, proper."""
+
+    docs: int
+    df: Mapping[tuple[str, str], int]
+
+    def get(self, space: str, term) -> int:
+        return self.df.get((space, term), 0)
+
+
+def _tfidf(docs: Sequence[Sequence[str]], freq: Optional[DocFreq] = None, space: str = "") -> sp.csr_matrix:
+    """Rows of sublinear TF-IDF, L2-normalised; document frequencies from `docs` themselves unless
+    `freq` gives them."""
     vocab: dict[str, int] = {}
     data, rows, cols = [], [], []
     for i, doc in enumerate(docs):
@@ -75,21 +89,30 @@ def _tfidf(docs: Sequence[Sequence[str]]) -> sp.csr_matrix:
             cols.append(vocab.setdefault(term, len(vocab)))
             data.append(1.0 + math.log(n))
     x = sp.csr_matrix((data, (rows, cols)), shape=(len(docs), max(1, len(vocab))))
-    df = np.bincount(x.indices, minlength=x.shape[1])
-    x = x.multiply(np.log((1 + len(docs)) / (1 + df)) + 1.0).tocsr()
+    if freq is None:
+        n_docs, df = len(docs), np.bincount(x.indices, minlength=x.shape[1])
+    else:
+        n_docs = freq.docs
+        df = np.zeros(x.shape[1])
+        for term, j in vocab.items():
+            df[j] = freq.get(space, term)
+    x = x.multiply(np.log((1 + n_docs) / (1 + df)) + 1.0).tocsr()
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sp.diags(1.0 / norms) @ x
 
 
-def _binary(sets: Sequence[set], min_docs: int = 1, max_docs: Optional[int] = None) -> sp.csr_matrix:
-    """Rows of 0/1 indicators of the items whose document frequency is in [min_docs, max_docs]."""
-    df = Counter(x for s in sets for x in s)
+def _binary(sets: Sequence[set], min_docs: int = 1, max_docs: Optional[int] = None,
+            freq: Optional[DocFreq] = None, space: str = "") -> sp.csr_matrix:
+    """Rows of 0/1 indicators of the items whose document frequency (in `sets`, or from `freq`) is
+    in [min_docs, max_docs]."""
+    df = Counter(x for s in sets for x in s) if freq is None else None
     vocab: dict = {}
     rows, cols = [], []
     for i, items in enumerate(sets):
         for x in items:
-            if df[x] >= min_docs and (max_docs is None or df[x] <= max_docs):
+            n = df[x] if df is not None else freq.get(space, x)
+            if n >= min_docs and (max_docs is None or n <= max_docs):
                 rows.append(i)
                 cols.append(vocab.setdefault(x, len(vocab)))
     return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sets), max(1, len(vocab))))
@@ -98,14 +121,14 @@ def _binary(sets: Sequence[set], min_docs: int = 1, max_docs: Optional[int] = No
 class _Affinity:
     """Affinity rows between one article and all others, from matrices built once."""
 
-    def __init__(self, feats: Sequence[Features], params: GroupingParams):
+    def __init__(self, feats: Sequence[Features], params: GroupingParams, freq: Optional[DocFreq] = None):
         self.p = params
-        self.words = _tfidf([f.words for f in feats])
-        self.names = _tfidf([f.names for f in feats])
-        self.lead = _tfidf([f.lead for f in feats])
-        self.persons = _binary([f.persons for f in feats], 2, params.rare_max_docs)
-        self.addresses = _binary([f.addresses for f in feats], 2, params.rare_max_docs)
-        self.proper = _binary([f.proper for f in feats], 2, params.proper_max_docs)
+        self.words = _tfidf([f.words for f in feats], freq, "words")
+        self.names = _tfidf([f.names for f in feats], freq, "names")
+        self.lead = _tfidf([f.lead for f in feats], freq, "lead")
+        self.persons = _binary([f.persons for f in feats], 2, params.rare_max_docs, freq, "persons")
+        self.addresses = _binary([f.addresses for f in feats], 2, params.rare_max_docs, freq, "addresses")
+        self.proper = _binary([f.proper for f in feats], 2, params.proper_max_docs, freq, "proper")
         self.ages = _binary([f.ages for f in feats])
         self.has_age = np.array([bool(f.ages) for f in feats])
         self.figures = {}
@@ -187,6 +210,90 @@ def group_features(feats: Sequence[Features], params: GroupingParams = GroupingP
         seen.append(i)
     log.debug("grouped %d articles into %d groups", n, groups)
     return labels.tolist()
+
+
+class Prepared:
+    """One article's side of the affinity under fixed document frequencies: its TF-IDF vectors as
+    {term: weight} and its specifics filtered by how rare they are. Comparing two prepared articles
+    gives what `_Affinity.row` gives for the pair, without building matrices over a whole group."""
+
+    __slots__ = ("words", "names", "lead", "persons", "addresses", "proper", "ages", "figures", "city",
+                 "types", "reports", "date")
+
+    def __init__(self, f: Features, freq: DocFreq, params: GroupingParams):
+        self.words = _weights(f.words, freq, "words")
+        self.names = _weights(f.names, freq, "names")
+        self.lead = _weights(f.lead, freq, "lead")
+        rare = lambda items, space, most: frozenset(
+            x for x in items if 2 <= freq.get(space, x) and freq.get(space, x) <= most)
+        self.persons = rare(f.persons, "persons", params.rare_max_docs)
+        self.addresses = rare(f.addresses, "addresses", params.rare_max_docs)
+        self.proper = rare(f.proper, "proper", params.proper_max_docs)
+        self.ages = frozenset(f.ages)
+        figures = f.figures | f.extracted_figures if params.use_extracted_figures else f.figures
+        self.figures = {kind: frozenset(v for k, v in figures if k == kind) for kind in ("killed", "injured", "shot")}
+        self.city = f.city or None
+        self.types = frozenset(f.types)
+        self.reports = f.reports_incident
+        date = f.incident_date if params.use_incident_date and f.incident_date is not None else f.date
+        self.date = date
+
+
+def _weights(terms: Sequence[str], freq: DocFreq, space: str) -> dict[str, float]:
+    counts = Counter(terms)
+    w = {t: (1.0 + math.log(n)) * (math.log((1 + freq.docs) / (1 + freq.get(space, t))) + 1.0)
+         for t, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+    return {t: v / norm for t, v in w.items()}
+
+
+def _dot(a: dict, b: dict) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b)
+
+
+def affinity(a: Prepared, b: Prepared, p: GroupingParams) -> float:
+    """The affinity of two prepared articles (see the module docstring; `_Affinity.row` for many)."""
+    score = p.words * _dot(a.words, b.words) + p.names * _dot(a.names, b.names) + p.lead * _dot(a.lead, b.lead)
+    score += p.person * min(len(a.persons & b.persons), 3)
+    score += p.address * min(len(a.addresses & b.addresses), 2)
+    score += p.proper * min(len(a.proper & b.proper), p.proper_cap)
+    if a.ages and b.ages and not a.ages & b.ages:
+        score -= p.age_conflict
+    for kind, values in a.figures.items():
+        if values and b.figures[kind] and not values & b.figures[kind]:
+            score -= p.figure_conflict
+    if a.city and b.city and a.city != b.city:
+        score -= p.city_conflict
+    if a.types and b.types and not a.types & b.types:
+        score -= p.type_conflict
+    if a.reports != b.reports:
+        score -= p.incident_conflict
+    days = abs(a.date - b.date) if a.date is not None and b.date is not None else None
+    score -= p.threshold + (p.date_slope * math.log1p(days / 7.0) if days is not None else 0.0)
+    return score
+
+
+def best_group(new: Prepared, others: Sequence[Prepared], labels: Sequence[Hashable],
+               params: GroupingParams = GroupingParams()) -> Optional[Hashable]:
+    """The group (label of `others`) that `new` joins, or None for a group of its own: the step of
+    `group_features` for one article, against the articles of the candidate groups only, prepared
+    with document frequencies over the whole store. `others` must hold every article of each
+    candidate group, since the affinity to a group is the mean over its articles."""
+    if params.embedding:
+        raise DossierError("incremental grouping does not use embeddings; set GroupingParams(embedding=0)")
+    sums: dict = {}
+    sizes: Counter = Counter()
+    for other, label in zip(others, labels):
+        sums[label] = sums.get(label, 0.0) + affinity(new, other, params)
+        sizes[label] += 1
+    best, best_mean = None, 0.0
+    for label in sums:  # first best in the order given, as np.argmax in `group_features`
+        mean = sums[label] / sizes[label]
+        if mean > best_mean:
+            best, best_mean = label, mean
+    return best
 
 
 def group(records: Sequence[ArticleRecord], params: GroupingParams = GroupingParams()) -> list[list[str]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 import json
 import logging
 import os
@@ -31,11 +32,14 @@ from ..records import Article, ArticleRecord, Correction, Dossier, Failure, Inge
 from ..settings import Settings, check_settings
 from . import schema
 from .columns import clean as _clean, dossier_columns, incident_rows
+from .grouping_index import GroupIndex
 from .progress import Progress
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "dossier.db"
+# Articles whose features are held in memory at once while grouping a large ingest.
+INDEX_CHUNK = 2000
 ENV_VAR = "DOSSIER_DB"
 
 
@@ -219,12 +223,18 @@ class Store:
                 al = schema.article_aliases.c
                 if conn.execute(sa.select(al.alias).where(al.alias == row["id"])).first() is None:
                     conn.execute(schema.article_aliases.insert().values(alias=row["id"], article_id=found[0].id))
+                    counts["relisted"].append(found[0].id)  # its dossier lists the new id too
                 counts["unchanged"] += 1
                 return
             if keep.record == row["record"]:
                 counts["unchanged"] += 1
                 return
+            # The replaced rows leave the grouping index first (their terms leave the counts).
+            index = GroupIndex(conn)
             for f in found:
+                vacated = index.forget(f.id)
+                if vacated:
+                    counts["vacated"].setdefault(vacated, []).append(f.id)
                 if f.id != keep.id:
                     conn.execute(schema.articles.delete().where(a.id == f.id))
             for table in (schema.entities, schema.statements, schema.incidents):
@@ -238,6 +248,7 @@ class Store:
         else:
             conn.execute(schema.articles.insert().values(**row))
             counts["added"] += 1
+        counts["changed"].append(row["id"])
         self._put_parts(conn, record)
 
     @staticmethod
@@ -271,7 +282,7 @@ class Store:
         if items is None or isinstance(items, (str, bytes, ArticleRecord, Failure)) or not isinstance(items, Iterable):
             raise ArgumentError(f"add() takes an iterable of ArticleRecord or Failure, got {type(items).__name__}")
         self.check_writable()
-        counts = {"added": 0, "updated": 0, "unchanged": 0, "rejected": 0}
+        counts = new_counts()
         batch: list = []
         for n, item in enumerate(items):
             if not isinstance(item, (ArticleRecord, Failure)):
@@ -285,10 +296,14 @@ class Store:
         if batch:
             self._write_batch(batch, counts, progress)
         try:
-            dossiers = self.regroup()
+            self._group(counts.pop("changed"), counts.pop("vacated"), counts.pop("relisted"))
         except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"{self.name}: could not regroup the dossiers ({one_line(exc)})") from exc
-        return IngestReport(dossiers=dossiers, **counts)
+            raise StoreError(f"{self.name}: could not group the dossiers ({one_line(exc)})") from exc
+        return IngestReport(dossiers=self._count(schema.dossiers), **counts)
+
+    def _count(self, table: sa.Table) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() or 0
 
     def _write_batch(self, batch: list, counts: dict, progress: Optional[Progress]) -> None:
         try:
@@ -353,57 +368,124 @@ class Store:
         if batch:
             yield from _extract_batch(batch, settings, extract_records)
 
+    def _group(self, changed: list[str], vacated: dict[str, list[str]], relisted: list[str] = ()) -> None:
+        """Put the articles stored or replaced by this ingest into dossiers (see `grouping_index`)
+        and merge again only the dossiers they joined or left. `vacated` holds the dossiers that
+        replaced articles left, with those articles; `relisted` articles gained an alias id."""
+        with self.engine.connect() as conn:
+            built = GroupIndex(conn).indexed() + len(set(changed)) >= self._count(schema.articles)
+        if not built:  # a store from before the index (or an index lost): build it whole
+            self.regroup()
+            return
+        if not changed and not vacated and not relisted:
+            return
+        with self.engine.begin() as conn:
+            index = GroupIndex(conn)
+            g = schema.group_articles.c
+            touched = set(vacated) | set(conn.execute(
+                sa.select(g.dossier_id).where(g.article_id.in_(list(relisted)))).scalars()) if relisted else set(vacated)
+            ids = list(dict.fromkeys(changed))
+            for start in range(0, len(ids), INDEX_CHUNK):
+                touched |= index.add(self._records(conn, ids[start:start + INDEX_CHUNK]))
+            # A dossier that its only articles left keeps resolving: to where they went.
+            for old, left in vacated.items():
+                if not index.dossier_taken(old):
+                    went = conn.execute(sa.select(g.dossier_id).where(g.article_id.in_(left))).scalars().first()
+                    if went:
+                        _alias(conn, old, went)
+            self._write_dossiers(conn, touched)
+            if vacated:
+                live = {r.dossier_id for r in conn.execute(sa.select(g.dossier_id).distinct())}
+                for target in _move_corrections(conn, live):
+                    _refresh_columns(conn, target)
+
     def regroup(self) -> int:
-        """Group every stored article into dossiers again and store them; returns how many."""
-        from ..reconcile.grouping import group
+        """Build the grouping index and every dossier again from the stored articles (an upgraded
+        store, or after changing the grouping's parameters); returns how many dossiers there are.
+        A dossier keeps the id it had (the oldest, when it now holds several old dossiers' articles;
+        the others stay as aliases), and corrections follow their incident."""
+        d, m, g = schema.dossiers.c, schema.dossier_articles.c, schema.group_articles.c
+        with self.engine.begin() as conn:
+            was = {r.article_id: (r.first_date or "9999", r.dossier_id) for r in conn.execute(
+                sa.select(m.article_id, m.dossier_id, d.first_date).join(schema.dossiers, d.id == m.dossier_id))}
+            for table in (schema.group_terms, schema.group_articles, schema.group_df):
+                conn.execute(table.delete())
+            index = GroupIndex(conn)
+            a = schema.articles.c
+            ids = [r.id for r in conn.execute(sa.select(a.id).order_by(a.published, a.id))]
+            for start in range(0, len(ids), INDEX_CHUNK):
+                index.add(self._records(conn, ids[start:start + INDEX_CHUNK]))
+            members: dict[str, list[str]] = {}
+            for r in conn.execute(sa.select(g.article_id, g.dossier_id)):
+                members.setdefault(r.dossier_id, []).append(r.article_id)
+            kept: set[str] = set()
+            for label in sorted(members):
+                olds = sorted({was[x] for x in members[label] if x in was} - {(f, i) for f, i in was.values() if i in kept})
+                if not olds:
+                    continue
+                name = olds[0][1]
+                kept.add(name)
+                if name != label:
+                    conn.execute(schema.group_articles.update().where(g.dossier_id == label).values(dossier_id=name))
+                for _, other in olds[1:]:
+                    _alias(conn, other, name)
+            live = {r.dossier_id for r in conn.execute(sa.select(g.dossier_id).distinct())}
+            old = {r.id for r in conn.execute(sa.select(d.id))}
+            self._write_dossiers(conn, live | old)
+            for target in _move_corrections(conn, live):
+                _refresh_columns(conn, target)
+            return len(live)
+
+    @staticmethod
+    def _records(conn: Connection, ids: list[str]) -> list[ArticleRecord]:
+        a = schema.articles.c
+        out = []
+        for start in range(0, len(ids), 900):
+            out.extend(row_to_record(r) for r in conn.execute(
+                sa.select(a.record).where(a.id.in_(ids[start:start + 900]))))
+        return out
+
+    def _write_dossiers(self, conn: Connection, dossier_ids: set[str]) -> None:
+        """Merge each of `dossier_ids` again from its indexed articles and store it; one left with no
+        article is removed."""
         from ..reconcile.merge import reconcile
 
-        records = {r.article.id: r for r in self.articles()}
-        groups = group(list(records.values()))
-        aliases: dict[str, list[str]] = {}
-        with self.engine.connect() as conn:
-            al = schema.article_aliases.c
-            for row in conn.execute(sa.select(al.alias, al.article_id).order_by(al.alias)):
-                aliases.setdefault(row.article_id, []).append(row.alias)
-        dossiers = []
-        for ids in groups:
+        d, m, g, al = schema.dossiers.c, schema.dossier_articles.c, schema.group_articles.c, schema.article_aliases.c
+        for dossier_id in sorted(dossier_ids):
+            ids = [r.article_id for r in conn.execute(
+                sa.select(g.article_id).where(g.dossier_id == dossier_id).order_by(g.date.is_(None), g.date, g.article_id))]
+            old = conn.execute(sa.select(d.record).where(d.id == dossier_id)).first()
+            if not ids:
+                if old is not None:
+                    conn.execute(schema.dossier_articles.delete().where(m.dossier_id == dossier_id))
+                    conn.execute(schema.dossiers.delete().where(d.id == dossier_id))
+                continue
+            records = {_clean(r.article.id): r for r in self._records(conn, ids)}
             try:
-                dossier = reconcile(dossier_id(ids[0]), [records[i] for i in ids])
+                dossier = reconcile(dossier_id, [records[i] for i in ids])
             except Exception:  # noqa: BLE001 - one dossier's merge bug must not lose the grouping
                 log.exception("could not reconcile dossier of %s; stored with its articles only", ids)
-                dossier = Dossier(id=dossier_id(ids[0]), articles=tuple(ids))
-            if any(i in aliases for i in ids):
+                dossier = Dossier(id=dossier_id, articles=tuple(ids))
+            aliases: dict[str, list[str]] = {}
+            for row in conn.execute(sa.select(al.alias, al.article_id).where(al.article_id.in_(ids)).order_by(al.alias)):
+                aliases.setdefault(row.article_id, []).append(row.alias)
+            if aliases:
                 listed = tuple(x for i in dossier.articles for x in [i, *aliases.get(i, ())])
                 dossier = dossier.model_copy(update={"articles": listed})
-            dossiers.append(dossier)
-        d, m = schema.dossiers.c, schema.dossier_articles.c
-        fixes = self._corrections_by_dossier()
-        with self.engine.begin() as conn:
-            old = {row.id: row.record for row in conn.execute(sa.select(d.id, d.record))}
-            members: dict[str, list[str]] = {}
-            for row in conn.execute(sa.select(m.dossier_id, m.article_id).order_by(m.dossier_id, m.position)):
-                members.setdefault(row.dossier_id, []).append(row.article_id)
-            new_ids = {x.id for x in dossiers}
-            stale = [i for i in old if i not in new_ids]
-            if stale:
-                conn.execute(schema.dossier_articles.delete().where(m.dossier_id.in_(stale)))
-                conn.execute(schema.dossiers.delete().where(d.id.in_(stale)))
-            for dossier in dossiers:
-                text = json.dumps(dossier.to_json(), sort_keys=True)
-                if old.get(dossier.id) == text and members.get(dossier.id) == [_clean(a) for a in dossier.articles if a in records]:
-                    continue
-                if dossier.id in old:
-                    conn.execute(schema.dossier_articles.delete().where(m.dossier_id == dossier.id))
-                    conn.execute(schema.dossiers.delete().where(d.id == dossier.id))
-                conn.execute(schema.dossiers.insert().values(
-                    id=dossier.id, first_date=dossier.first_published, size=len(dossier.articles), record=text,
-                    **dossier_columns(dossier, fixes.get(dossier.id, ()))))
-                conn.execute(schema.dossier_articles.insert(), [
-                    {"dossier_id": dossier.id, "article_id": _clean(aid), "position": n}
-                    for n, aid in enumerate(a for a in dossier.articles if a in records)])
-            for target in _move_corrections(conn, dossiers):
-                _refresh_columns(conn, target)
-        return len(dossiers)
+            text = json.dumps(dossier.to_json(), sort_keys=True)
+            if old is not None and old.record == text:
+                continue
+            if old is not None:
+                conn.execute(schema.dossier_articles.delete().where(m.dossier_id == dossier_id))
+                conn.execute(schema.dossiers.delete().where(d.id == dossier_id))
+            fixes = [_correction(r._mapping) for r in conn.execute(
+                sa.select(schema.corrections).where(schema.corrections.c.dossier_id == dossier_id))]
+            conn.execute(schema.dossiers.insert().values(
+                id=dossier_id, first_date=dossier.first_published, size=len(dossier.articles), record=text,
+                **dossier_columns(dossier, fixes)))
+            conn.execute(schema.dossier_articles.insert(), [
+                {"dossier_id": dossier_id, "article_id": _clean(aid), "position": n}
+                for n, aid in enumerate(ids)])
 
     # ---- reading ----
 
@@ -462,6 +544,10 @@ class Store:
         d, m = schema.dossiers.c, schema.dossier_articles.c
         with self._reading("a dossier"), self.engine.connect() as conn:
             row = conn.execute(sa.select(d.record).where(d.id == _clean(dossier_id))).first()
+            if row is None:  # an id that was merged into another dossier keeps resolving
+                al = schema.dossier_aliases.c
+                row = conn.execute(sa.select(d.record).join(schema.dossier_aliases, al.dossier_id == d.id)
+                                   .where(al.alias == _clean(dossier_id))).first()
             if row is None:
                 row = conn.execute(sa.select(d.record).join(schema.dossier_articles, m.dossier_id == d.id)
                                    .where(m.article_id == _clean(dossier_id))).first()
@@ -504,11 +590,6 @@ class Store:
         with self.engine.connect() as conn:
             return [_correction(row._mapping) for row in conn.execute(query)]
 
-    def _corrections_by_dossier(self) -> dict[str, list[Correction]]:
-        out: dict[str, list[Correction]] = {}
-        for c in self.corrections():
-            out.setdefault(c.dossier_id, []).append(c)
-        return out
     # ---- what `dossier watch` has handled ----
 
     def seen(self, keys: Iterable[str]) -> set[str]:
@@ -565,6 +646,22 @@ def _correction(row) -> Correction:
                       who=row["who"], at=row["at"], articles=tuple(json.loads(row["articles"])))
 
 
+def new_counts() -> dict:
+    """What one `add` tallies: the report's counts, and the articles whose dossiers must be redone
+    (stored or replaced: `changed`; dossiers replaced articles left: `vacated`; articles given an
+    alias id: `relisted`)."""
+    return {"added": 0, "updated": 0, "unchanged": 0, "rejected": 0, "changed": [], "vacated": {}, "relisted": []}
+
+
+def _alias(conn: Connection, alias: str, dossier_id: str) -> None:
+    """`alias` names `dossier_id` from now on (and so do the aliases that named `alias`)."""
+    al = schema.dossier_aliases.c
+    conn.execute(schema.dossier_aliases.update().where(al.dossier_id == alias).values(dossier_id=dossier_id))
+    if alias != dossier_id and conn.execute(sa.select(al.alias).where(al.alias == alias)).first() is None:
+        conn.execute(schema.dossier_aliases.insert().values(alias=alias, dossier_id=dossier_id))
+    conn.execute(schema.dossier_aliases.delete().where(al.alias == dossier_id))
+
+
 def _refresh_columns(conn: Connection, dossier_id: str) -> None:
     """Put the values in force of dossier `dossier_id` in its columns (after a correction)."""
     d, c = schema.dossiers.c, schema.corrections.c
@@ -576,22 +673,17 @@ def _refresh_columns(conn: Connection, dossier_id: str) -> None:
                  .values(**dossier_columns(Dossier.model_validate_json(record), fixes)))
 
 
-def _move_corrections(conn: Connection, dossiers: list[Dossier]) -> set[str]:
-    """Corrections of a dossier id that regrouping removed follow their incident: to the dossier
-    now holding most of the articles it had when corrected (none left: they stay, unseen, and come
-    back if those articles do). Returns the ids of the dossiers that received corrections."""
-    c = schema.corrections.c
-    live = {d.id for d in dossiers}
-    orphans = conn.execute(sa.select(c.id, c.articles).where(c.dossier_id.not_in(live))).fetchall() if live else []
-    if not orphans:
-        return set()
+def _move_corrections(conn: Connection, live: set[str]) -> set[str]:
+    """Corrections of a dossier id that no longer names a dossier follow their incident: to the
+    dossier now holding most of the articles it had when corrected (none left: they stay, unseen,
+    and come back if those articles do). Returns the ids of the dossiers that received some."""
+    c, g = schema.corrections.c, schema.group_articles.c
+    orphans = [r for r in conn.execute(sa.select(c.id, c.dossier_id, c.articles)) if r.dossier_id not in live]
     moved: set[str] = set()
-    holder = {a: d.id for d in dossiers for a in d.articles}
     for row in orphans:
-        votes: dict[str, int] = {}
-        for article in json.loads(row.articles):
-            if article in holder:
-                votes[holder[article]] = votes.get(holder[article], 0) + 1
+        votes: Counter = Counter()
+        for part in (lambda xs: [xs[i:i + 900] for i in range(0, len(xs), 900)])(json.loads(row.articles)):
+            votes.update(r.dossier_id for r in conn.execute(sa.select(g.dossier_id).where(g.article_id.in_(part))))
         if votes:
             target = max(sorted(votes), key=votes.get)
             conn.execute(schema.corrections.update().where(c.id == row.id).values(dossier_id=target))

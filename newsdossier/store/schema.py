@@ -153,6 +153,43 @@ watch_seen = sa.Table(
 )
 
 
+# The grouping's index (see store/grouping_index.py): each article's grouping features and its
+# dossier, the articles that hold each specific term (persons, addresses, capitalised words) with
+# their date, and document frequencies kept up to date as articles come, so that a new article is
+# compared only with candidate dossiers and never with the whole store.
+group_articles = sa.Table(
+    "group_articles", metadata,
+    sa.Column("article_id", sa.String(300), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("dossier_id", sa.String(100), nullable=False, index=True),
+    sa.Column("date", sa.Integer, nullable=True),
+    sa.Column("features", sa.Text, nullable=False),
+)
+
+group_terms = sa.Table(
+    "group_terms", metadata,
+    sa.Column("space", sa.String(12), primary_key=True),
+    sa.Column("term", sa.String(200), primary_key=True),
+    sa.Column("article_id", sa.String(300), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("date", sa.Integer, nullable=True),
+    sa.Index("ix_group_terms_lookup", "space", "term", "date"),
+    sa.Index("ix_group_terms_article", "article_id"),
+)
+
+group_df = sa.Table(
+    "group_df", metadata,
+    sa.Column("space", sa.String(12), primary_key=True),
+    sa.Column("term", sa.String(200), primary_key=True),
+    sa.Column("df", sa.Integer, nullable=False),
+)
+
+# Ids of dossiers that were merged into another or emptied: a printed id keeps resolving.
+dossier_aliases = sa.Table(
+    "dossier_aliases", metadata,
+    sa.Column("alias", sa.String(100), primary_key=True),
+    sa.Column("dossier_id", sa.String(100), nullable=False, index=True),
+)
+
+
 def _m0001_initial(conn: Connection) -> None:
     metadata.create_all(conn, tables=VERSION_1)
 
@@ -219,11 +256,18 @@ def _m0004_watch_seen(conn: Connection) -> None:
     metadata.create_all(conn, tables=[watch_seen])
 
 
+def _m0006_grouping_index(conn: Connection) -> None:
+    # Filled from the stored records by the next ingest (Store.add sees an index that lacks stored
+    # articles and builds it), since building needs the records' features, not only SQL.
+    metadata.create_all(conn, tables=[group_articles, group_terms, group_df, dossier_aliases])
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _m0001_initial),
     ("0002_corrections", _m0002_corrections),
     ("0003_datasette", _m0003_datasette),
     ("0004_watch_seen", _m0004_watch_seen),
+    ("0006_grouping_index", _m0006_grouping_index),
 ]
 
 

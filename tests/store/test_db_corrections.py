@@ -58,19 +58,41 @@ def test_db_correction_of_missing_dossier_is_refused(tmp_path):
             store.add_correction("d000000000000", "killed", 3, who="desk")
 
 
-def test_db_correction_follows_its_incident_when_regrouping_renames_it(db_url):
+def test_db_correction_stays_with_its_dossier_as_reports_come_and_on_rebuild(db_url):
     with Store(db_url) as store:
         store.add([record("market-2", MARKET, "2024-05-11"), record("flood-1", FLOOD, "2024-05-06")])
         before = dossier_of(store, "market-2")
         store.add_correction(before, "injured", 12, who="desk")
-        # An earlier report of the same bombing joins and becomes the dossier's first article, which
-        # names the dossier anew; the correction must still be the dossier's.
+        # An earlier report of the same bombing joins: the dossier keeps its id and its correction.
         store.add([record("market-0", MARKET + " Police cordoned off the square.", "2024-05-10")])
-        after = dossier_of(store, "market-2")
-        assert dossier_of(store, "market-0") == after
-        assert after != before
-        assert [c.value for c in store.corrections(after)] == [12]
-        assert store.corrections(before) == []
+        assert dossier_of(store, "market-0") == dossier_of(store, "market-2") == before
+        assert [c.value for c in store.corrections(before)] == [12]
+        # Rebuilding every dossier from scratch keeps the ids people have seen.
+        store.regroup()
+        assert dossier_of(store, "market-0") == before
+        assert [c.value for c in store.corrections(before)] == [12]
         # re-ingesting the same records changes nothing
         store.add([record("market-2", MARKET, "2024-05-11")])
         assert [c.value for c in store.corrections(dossier_of(store, "market-2"))] == [12]
+
+
+def test_db_correction_follows_an_article_that_moves_to_another_dossier(db_url):
+    with Store(db_url) as store:
+        store.add([record("market-1", MARKET, "2024-05-10"), record("flood-1", FLOOD, "2024-05-06"),
+                   record("note-1", FLOOD.replace("Sunday", "Monday"), "2024-05-07")])
+        note = dossier_of(store, "note-1")
+        flood = dossier_of(store, "flood-1")
+        assert note == flood
+        lone = record("x-1", "A short notice about the harbour ferry timetable for the summer season at Halvik, "
+                      "with new evening crossings on weekdays.", "2024-05-08")
+        store.add([lone])
+        lone_id = dossier_of(store, "x-1")
+        assert lone_id not in (flood, dossier_of(store, "market-1"))
+        store.add_correction(lone_id, "summary", "A ferry timetable, no incident.", who="desk")
+        # The same article id comes again with the bombing report's text (a page that was updated):
+        # it moves to the bombing's dossier, its old dossier id resolves there, and so does the correction.
+        store.add([record("x-1", MARKET + " Stalls reopen next week.", "2024-05-12")])
+        market = dossier_of(store, "market-1")
+        assert dossier_of(store, "x-1") == market
+        assert store.dossier(lone_id).id == market
+        assert [c.field for c in store.corrections(market)] == ["summary"]

@@ -75,7 +75,8 @@ def test_db_fulltext_search(db_url):
 
 
 def test_db_migration_0003_backfills_an_older_store(db_url, monkeypatch):
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:2])
+    # a store without 0003 (the grouping index that today's Store.add needs is kept)
+    monkeypatch.setattr(schema, "MIGRATIONS", [m for m in schema.MIGRATIONS if m[0] != "0003_datasette"])
     with Store(db_url) as store:
         store.add([depot(), flood()])
         with store.engine.begin() as conn:       # the layout before 0003: no such columns, types comma-joined

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from newsdossier.records import (Article, ArticleRecord, Entity, Figure, Incident, IncidentDate, Location,
                                  Mention, Party, Responsibility, Span, Speaker, Statement)
 from newsdossier.store import Store
-from newsdossier.store.db import record_to_row, row_to_record
+from newsdossier.store.db import new_counts, record_to_row, row_to_record
 
 text = st.text(min_size=1, max_size=200)
 small = st.integers(min_value=0, max_value=10_000)
@@ -54,5 +54,5 @@ def test_db_record_row_record_roundtrip(record):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_db_record_roundtrip_through_store(db_url, record):
     with Store(db_url) as store:
-        store._write_batch([record], {"added": 0, "updated": 0, "unchanged": 0, "rejected": 0}, None)
+        store._write_batch([record], new_counts(), None)
         assert store.article(record.article.id) == record or store.counts()["article_aliases"] > 0
