@@ -73,7 +73,7 @@ def _fill(url: str, base: list[dict], size: int, chunk: int = 3000) -> None:
 def _add_child(url: str, base: list[dict], queue) -> None:
     from ..store import Store
 
-    records = _copy(base, 10**5, ADD)
+    records = _copy(base, 500, ADD)  # a copy no fill reaches (fills use 1, 2, ...)
     started = time.perf_counter()
     with Store(url) as store:
         store.add(records)
@@ -93,8 +93,10 @@ def _measure(url: str, base: list[dict], size: int) -> dict:
     queue = ctx.Queue()
     child = ctx.Process(target=_add_child, args=(url, base, queue))
     child.start()
-    result = queue.get()
     child.join()
+    if child.exitcode != 0 or queue.empty():
+        raise DossierError(f"adding {ADD} articles to a store of {size} failed (exit {child.exitcode})")
+    result = queue.get()
     return {"store_articles": size, "fill_seconds": round(built, 1), f"add_{ADD}_seconds": result["seconds"],
             "peak_rss_mb": result["peak_rss_mb"]}
 
