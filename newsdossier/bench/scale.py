@@ -14,10 +14,12 @@ measured on a fresh database there too.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing as mp
 import re
 import resource
 import shutil
+import sys
 import tempfile
 import time
 import uuid
@@ -132,6 +134,7 @@ def run(data_dir: Path, split: str, settings: Settings, limit: Optional[int] = N
     try:
         for size in sizes:
             rows.append({"backend": "sqlite", **_measure(str(folder / f"s{size}.db"), base, size)})
+            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # a long run shows each size as it ends
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     server = os.environ.get("DOSSIER_BENCH_PG")
@@ -140,6 +143,7 @@ def run(data_dir: Path, split: str, settings: Settings, limit: Optional[int] = N
             url, drop = _pg_database(server)
             try:
                 rows.append({"backend": "postgresql", **_measure(url, base, size)})
+                print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
             finally:
                 drop()
     empty = {r["backend"]: r[f"add_{ADD}_seconds"] for r in rows if r["store_articles"] == 0}
