@@ -39,6 +39,22 @@ ANON_NOUNS = {
 }
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# Common nouns that introduce an organisation's name: "the charity Bread for All". What follows
+# such a word in capitals is the name, whatever the NER made of it ("Bread" as a person).
+NAME_DESCRIPTORS = {
+    "charity", "group", "organisation", "organization", "agency", "foundation", "company", "firm",
+    "movement", "campaign", "network", "association", "coalition", "union", "party", "ngo",
+    "institute", "trust", "society", "alliance", "federation", "bank", "broadcaster", "newspaper",
+    "militia", "faction", "council", "committee",
+}
+ARMED_DESCRIPTORS = {"militia", "faction"}
+# Lower-case words that may stand between the capitalised words of one name ("Friends of the
+# Earth", "Save the Children", "Committee to Protect Journalists"); "in" and "on" are left out,
+# as "the charity Aid Now in Tarsk" / "on Monday" go on with a place or a day.
+NAME_JOINERS = {"for", "of", "the", "and", "&", "without", "against", "to", "sans", "de", "du",
+                "des", "la", "le", "el", "al"}
+# Entity types that alone never make an organisation's name ("the group Thursday").
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "GPE", "LOC", "NORP"}
 AGE_DESCRIPTOR = re.compile(r"\b(?:the|a|an)\s+\d{1,3}[- ]year[- ]old\b", re.I)
 ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "LOC": "location",
                 "NORP": None, "FAC": None}
@@ -168,11 +184,62 @@ def _appos_title(ent: Span) -> Optional[Span]:
     return None
 
 
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+def _described_name(doc: Doc, descriptor: Token) -> Optional[Span]:
+    """The capitalised name after an organisation noun ("the charity Bread for All"): capitalised
+    words and the joiners between them, within the sentence, else None."""
+    if not descriptor.is_lower or descriptor.i + 1 >= len(doc):
+        return None
+    first = doc[descriptor.i + 1]
+    if not _capitalised(first) or first.is_sent_start:
+        return None
+    end = first.i + 1
+    i = end
+    while i < len(doc) and not doc[i].is_sent_start:
+        tok = doc[i]
+        # A day right after the name is no part of it ("Aid Now Tuesday"); after a joiner it is
+        # ("Hope for Tomorrow").
+        if _capitalised(tok) and (tok.ent_type_ not in ("DATE", "TIME") or i > end):
+            end = i = i + 1
+        elif tok.lower_ in NAME_JOINERS and tok.is_lower or tok.text == "&":
+            i += 1  # kept only when a capitalised word follows
+        else:
+            break
+    span = doc[first.i:end]
+    # The parse must make the two one phrase (the noun a compound of the name, or the name in
+    # apposition to it): in "a party Trump attended" the name begins a clause of its own.
+    joined = span.start <= descriptor.head.i < span.end or \
+        any(t.head.i == descriptor.i and t.dep_ in ("appos", "compound") for t in span)
+    if not joined or not any(t.pos_ == "PROPN" or t.ent_type_ for t in span) or \
+            all(t.ent_type_ in NOT_NAMES for t in span) or \
+            any(t.lower_ in TITLE_WORDS or t.lower_ in ("chairman", "chairwoman", "chair", "ceo") for t in span):
+        return None  # "the committee Chairman Dana Ruel" names a person
+    return span
+
+
+def _described(builder: _Builder, doc: Doc) -> None:
+    """Organisations introduced by what they are: "the charity Bread for All", "the aid group
+    Doctors Without Borders". The small NER often tags only part of such a name, or a person."""
+    for tok in doc:
+        if tok.lower_ not in NAME_DESCRIPTORS or tok.pos_ in ("VERB", "AUX"):  # "firm" may be tagged ADJ
+            continue
+        span = _described_name(doc, tok)
+        if span is None or builder.overlaps(span.start_char, span.end_char):
+            continue
+        text = span.text
+        kind = "group" if tok.lower_ in ARMED_DESCRIPTORS or lexicon.looks_like_group(text) else "organization"
+        builder.add(f"{kind}:" + text.lower(), text, kind, span.start_char, span.end_char, "name")
+
+
 def _named(builder: _Builder, doc: Doc) -> None:
     groups = lexicon.groups_in(doc)
     for start, end, canonical in groups:
         builder.add("group:" + canonical.lower(), canonical, "group", start, end, "name",
                     alias=doc.text[start:end])
+    _described(builder, doc)
     for ent in doc.ents:
         type_ = ACTOR_LABELS.get(ent.label_)
         if type_ is None or builder.overlaps(ent.start_char, ent.end_char):

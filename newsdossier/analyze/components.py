@@ -1,9 +1,9 @@
 """Every spaCy factory the project registers, in one place so imports stay acyclic.
 
 Each component is a small `Doc -> Doc` callable; `requires`/`assigns` say what it reads and writes.
+No `from __future__ import annotations` here: confection before 1.0 (what thinc 8.3.11 and older
+install) checks a factory's arguments against its annotations and fails on postponed ones.
 """
-from __future__ import annotations
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -11,6 +11,8 @@ from . import actors
 
 # Added after the model's own components, in this order; run on the whole (re-joined) Doc.
 OWN = ("newsdossier_actors",)
+# Added before the model's parser (or senter): it fixes sentence starts the parser then keeps.
+BEFORE_PARSER = "newsdossier_paragraph_breaks"
 
 if not Doc.has_extension("nd_actors"):
     Doc.set_extension("nd_actors", default=None)
@@ -32,8 +34,30 @@ def make_actors(nlp: Language, name: str, max_pronoun_distance: int):
     return component
 
 
+@Language.factory("newsdossier_paragraph_breaks", assigns=["token.is_sent_start"])
+def make_paragraph_breaks(nlp: Language, name: str):
+    """A paragraph break (a blank line) always starts a sentence. The parser joins a headline,
+    which has no full stop, to the first sentence below it even across a blank line; a single
+    line break is left to the parser, since plain text is often wrapped inside its sentences."""
+
+    def component(doc: Doc) -> Doc:
+        text, previous_end = doc.text, None
+        for token in doc:
+            if token.is_space:
+                continue
+            if previous_end is not None and text.count("\n", previous_end, token.idx) >= 2:
+                token.is_sent_start = True
+            previous_end = token.idx + len(token)
+        return doc
+
+    return component
+
+
 def add_to(nlp: Language) -> None:
     """Add the project's components to `nlp` (once)."""
+    splitter = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
+    if splitter is not None and BEFORE_PARSER not in nlp.pipe_names:
+        nlp.add_pipe(BEFORE_PARSER, before=splitter)
     for name in OWN:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

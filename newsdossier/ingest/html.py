@@ -4,6 +4,11 @@ trafilatura drops pages it cannot parse (a 5,000-deep nesting, malformed markup:
 None), and lxml's parser stops at a fixed nesting depth, so the fallback is a streaming tokenizer from
 the standard library: no depth limit, tolerant of any markup, dropping script, style, navigation and
 footers. The published date comes from htmldate (the page's own metadata), not from guesses in text.
+
+Headings (the headline above all) stand between blank lines in the text: a headline has no full
+stop, and without a paragraph break the sentence splitter reads it as the start of the first
+sentence ("... near Northgate Armed men abducted ..."). The title loses the site's name that
+pages add to it ("Headline | The Daily Post").
 """
 from __future__ import annotations
 
@@ -11,10 +16,11 @@ import logging
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from typing import Optional
 
-from .meta import iso_date
+from .meta import iso_date, strip_site
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +39,11 @@ BLOCK = frozenset({
     "main", "blockquote", "pre", "tr", "table", "dd", "dt", "dl", "figure", "figcaption", "hr",
     "address", "body", "html", "td", "th",
 })
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"})
 _HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|p|div|article|meta|title|br|span|a\s)[\s>/]", re.I)
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
 @dataclass(frozen=True)
@@ -61,16 +70,56 @@ def extract_html(html: str, url: Optional[str] = None) -> Optional[HtmlText]:
     """Main text and metadata of a page, or None when it holds no text at all."""
     found = _trafilatura(html, url)
     published = _published(html, url)
-    if found is not None and found.text.strip():
+    if found is not None and found.text and found.text.strip():
+        site = _clean(found.sitename)
+        title = strip_site(_clean(found.title), site, url)
+        headings = _heading_texts(found.body) | ({_key(title)} if title else set())
         return HtmlText(
-            text=found.text, title=_clean(found.title), site=_clean(found.sitename),
+            text=set_off_headings(found.text, headings), title=title, site=site,
             author=_clean(found.author), published=published or iso_date(found.date),
         )
-    text = fallback_text(html)
+    parser = _parse(html)
+    text = fallback_text(html, parser)
     if not text.strip():
         return None
     logger.debug("trafilatura found no text%s; plain extraction used", f" in {url}" if url else "")
-    return HtmlText(text=text, title=_fallback_title(html), published=published, extractor="plain")
+    site = _meta_site(html)
+    title = strip_site(_fallback_title(html), site, url)
+    headings = set(parser.headings) | ({_key(title)} if title else set())
+    return HtmlText(text=set_off_headings(text, headings), title=title, site=site,
+                    published=published, extractor="plain")
+
+
+def set_off_headings(text: str, headings: set[str]) -> str:
+    """`text` with a blank line before and after every line that is one of `headings` (compared
+    with spacing and case ignored), so that no heading runs into the sentence after it."""
+    if not headings:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        heading = _key(line) in headings
+        if heading and out and out[-1].strip():
+            out.append("")
+        out.append(line)
+        if heading and i + 1 < len(lines) and lines[i + 1].strip():
+            out.append("")
+    return "\n".join(out)
+
+
+def _key(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def _heading_texts(body) -> set[str]:
+    """The texts of the headings trafilatura kept (its `<head>` elements) in the main text."""
+    if body is None:
+        return set()
+    try:
+        return {_key("".join(element.itertext())) for element in body.iter("head")} - {""}
+    except Exception as exc:  # an odd tree only costs the blank lines around headings
+        logger.debug("cannot read headings: %s", exc)
+        return set()
 
 
 @contextmanager
@@ -140,12 +189,16 @@ class _TextParser(HTMLParser):
         self.parts: list[str] = []
         self.skip = skip
         self.skip_depth = 0
+        self.headings: list[str] = []
+        self._heading: Optional[list[str]] = None  # the text of the heading being read
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in self.skip and tag not in VOID:
             self.skip_depth += 1
         elif tag in BLOCK:
             self.parts.append("\n")
+        if tag in HEADINGS and not self.skip_depth:
+            self._heading = []
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if tag in BLOCK:
@@ -156,10 +209,16 @@ class _TextParser(HTMLParser):
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag in BLOCK:
             self.parts.append("\n")
+        if tag in HEADINGS and self._heading is not None:
+            if key := _key("".join(self._heading)):
+                self.headings.append(key)
+            self._heading = None
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
             self.parts.append(data)
+            if self._heading is not None:
+                self._heading.append(data)
 
 
 def _parse(html: str, skip: frozenset[str] = SKIP) -> _TextParser:
@@ -172,15 +231,27 @@ def _parse(html: str, skip: frozenset[str] = SKIP) -> _TextParser:
     return parser
 
 
-def fallback_text(html: str) -> str:
-    """Visible text of `html` without scripts, styles, navigation and footers, one block per line."""
+def fallback_text(html: str, parsed: Optional[_TextParser] = None) -> str:
+    """Visible text of `html` without scripts, styles, navigation and footers, one block per line
+    (`parsed`: the strict pass's parser when the caller already ran it)."""
     for skip in (SKIP, ALWAYS_SKIP):
-        raw = "".join(_parse(html, skip).parts)
+        parser = parsed if parsed is not None and skip is SKIP else _parse(html, skip)
+        raw = "".join(parser.parts)
         lines = (" ".join(line.split()) for line in raw.split("\n"))
         text = "\n".join(line for line in lines if line)
         if text:
             return text
     return ""
+
+
+def _meta_site(html: str) -> Optional[str]:
+    """The site's name a page states in its head (`og:site_name`), for pages trafilatura cannot read."""
+    for tag in _META_TAG.finditer(html[:50000]):
+        attrs = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
+                 for m in _ATTRIBUTE.finditer(tag.group(0))}
+        if (attrs.get("property") or attrs.get("name") or "").lower() == "og:site_name":
+            return _clean(unescape(attrs.get("content", "")))
+    return None
 
 
 def _fallback_title(html: str) -> Optional[str]:

@@ -1,4 +1,5 @@
-"""Article metadata every reader needs: the content id, the published date, a cheap language guess.
+"""Article metadata every reader needs: the content id, the published date, a cheap language guess,
+and the title without the site's name that pages append to it ("Headline | The Daily Post").
 
 The id of an article without a given one is the hash of its normalised text, so the same article
 fetched twice (or once as a file and once from a feed with different line breaks) is one article.
@@ -12,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from typing import Optional
+from urllib.parse import urlsplit
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +21,11 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
 _SIGNED_YEAR = re.compile(r"^[-\u2212]\d")
+# What sets a site's name off a headline: a bar, dash, double colon or bullet with spaces around it
+# (a hyphen inside a word, "Al-Shabaab", has none).
+_SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_GENERIC_LABELS = frozenset({"www", "com", "org", "net", "gov", "edu", "mil", "int", "co", "ac", "or", "ne", "go"})
+_NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
 # The commonest function words of a few languages. A text whose tokens are mostly from one list is
 # in that language; this is a guess for routing, not a classifier, so it says None when unsure.
@@ -53,6 +60,61 @@ def normalise(text: str) -> str:
 def article_id(text: str) -> str:
     """'sha256:' + the hex SHA-256 of the normalised text."""
     return "sha256:" + hashlib.sha256(normalise(text).encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def strip_site(title: Optional[str], site: Optional[str] = None, url: Optional[str] = None) -> Optional[str]:
+    """`title` without a leading or trailing part that is the site's name ("Headline | The Daily
+    Post", "Daily Post - Headline"), compared with `site` and with the host of `url`. A part that
+    names neither stays: without a known site nothing is cut, so no words of a headline are lost."""
+    if not title:
+        return title
+    keys = _site_keys(site, url)
+    if not keys:
+        return title
+    while True:
+        cuts = list(_SITE_SEPARATOR.finditer(title))
+        if not cuts:
+            return title
+        if _site_key(title[cuts[-1].end():]) in keys:
+            title = title[:cuts[-1].start()]
+        elif _site_key(title[:cuts[0].start()]) in keys:
+            title = title[cuts[0].end():]
+        else:
+            return title
+
+
+def _site_key(name: str) -> str:
+    """A name as compared with a site's: lower case, no leading 'the', letters and digits only."""
+    name = name.strip().casefold()
+    if name.startswith("the "):
+        name = name[4:]
+    return _NOT_ALNUM.sub("", name)
+
+
+def _site_keys(site: Optional[str], url: Optional[str]) -> set[str]:
+    """Every way a title may name the site: its stated name, and its host with and without the
+    'www.' and top-level parts ("dailypost.co.uk" -> 'dailypostcouk', 'dailypost')."""
+    keys = set()
+    hosts = []
+    if site and site.strip():
+        keys.add(_site_key(site))
+        if " " not in site.strip() and "." in site:
+            hosts.append(site.strip().lower())  # trafilatura names a site by its domain when it must
+    if url:
+        try:
+            hosts.append((urlsplit(url).hostname or "").lower())
+        except ValueError:
+            pass
+    for host in hosts:
+        host = host.removeprefix("www.")
+        labels = [label for label in host.split(".") if label]
+        if len(labels) < 2:
+            continue
+        keys.add(_site_key(host))
+        # The labels before the top-level domain that are a name ("dailypost"), not "co" or "gov".
+        keys.update(_site_key(label) for label in labels[:-1] if label not in _GENERIC_LABELS)
+    keys.discard("")
+    return keys
 
 
 def iso_date(value: object) -> Optional[str]:
