@@ -8,6 +8,12 @@ Ingest is idempotent and resumable:
 - an input that yields no record is a row in `rejected` with the reason (a later success removes it);
 - after the articles, all of them are grouped into dossiers again in one transaction (grouping
   depends on document frequencies over the whole store; see `reconcile.grouping`).
+
+Several writers on one store (two `dossier ingest` runs, `dossier serve` taking a correction while
+an ingest runs) wait their turn instead of failing: on SQLite every write transaction starts with
+`BEGIN IMMEDIATE` under a busy timeout (readers never wait: WAL), and a write that still meets a
+lock is retried; a regrouping whose articles changed while it worked starts again, so the last
+one written saw every article.
 """
 from __future__ import annotations
 
@@ -16,24 +22,32 @@ import hashlib
 import json
 import logging
 import os
+import random
 import re
+import time
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, TypeVar, Union
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from .. import registry
-from ..errors import StoreError
+from ..errors import NotFoundError, StoreError
 from ..records import Article, ArticleRecord, Correction, Dossier, Failure, IngestReport
 from ..settings import Settings
 from . import schema
 from .progress import Progress
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DEFAULT_DB = "dossier.db"
 ENV_VAR = "DOSSIER_DB"
+# How long a SQLite writer waits for another writer's transaction before SQLite gives up, and how
+# many times a write that met a lock anyway (or a migration racing another process) is tried.
+BUSY_TIMEOUT_S = 60.0
+WRITE_TRIES = 8
+REGROUP_TRIES = 10
 
 
 def resolve_url(db: Optional[str] = None) -> str:
@@ -74,16 +88,48 @@ def row_to_record(row) -> ArticleRecord:
 
 def _sqlite_transactions(engine: sa.Engine) -> None:
     """Make pysqlite run DDL and DML in real transactions that SQLAlchemy begins (its default lets
-    DDL autocommit), so a migration or a batch is all or nothing."""
+    DDL autocommit), so a migration or a batch is all or nothing.
+
+    A transaction of the `write=True` engine (`Store.writer`) begins IMMEDIATE: it takes the write
+    lock first and waits for it (busy timeout). A deferred one that reads and then writes would fail
+    at once, without waiting, when another writer committed in between (SQLITE_BUSY_SNAPSHOT)."""
     @sa.event.listens_for(engine, "connect")
     def _connect(dbapi_conn, _record):
         dbapi_conn.isolation_level = None
+        dbapi_conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         dbapi_conn.execute("PRAGMA foreign_keys = ON")
         dbapi_conn.execute("PRAGMA journal_mode = WAL")
 
     @sa.event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+
+# SQLSTATEs of PostgreSQL errors that another writer causes and that a second try gets past:
+# serialization failure, deadlock, and two processes creating one table (unique/duplicate).
+_PG_TRANSIENT = {"40001", "40P01", "23505", "42P07", "55P03"}
+
+
+def _transient(exc: BaseException) -> bool:
+    """Whether `exc` is another writer being in the way (worth waiting and trying again)."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) in _PG_TRANSIENT:
+        return True
+    text = str(orig or exc).lower()
+    return "database is locked" in text or "database table is locked" in text or "database is busy" in text
+
+
+def retrying(work: Callable[[], "T"], tries: int = WRITE_TRIES) -> "T":
+    """`work()`, tried again after a short random wait while another writer is in the way."""
+    for attempt in range(tries):
+        try:
+            return work()
+        except sa.exc.SQLAlchemyError as exc:
+            if attempt == tries - 1 or not _transient(exc):
+                raise
+            log.info("store busy (%s); trying again", type(exc).__name__)
+            time.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
+    raise AssertionError("unreachable")
 
 
 class Store:
@@ -95,7 +141,9 @@ class Store:
             self.engine = sa.create_engine(self.url, future=True)
             if self.engine.dialect.name == "sqlite":
                 _sqlite_transactions(self.engine)
-            ran = schema.migrate(self.engine)
+            # Transactions that write go through `writer` (IMMEDIATE on SQLite); reads use `engine`.
+            self.writer = self.engine.execution_options(write=True)
+            ran = retrying(lambda: schema.migrate(self.writer, reader=self.engine))
         except (sa.exc.SQLAlchemyError, ImportError) as exc:
             raise StoreError(f"{self.url}: cannot open the store ({exc})") from exc
         if ran:
@@ -197,13 +245,20 @@ class Store:
         return IngestReport(dossiers=dossiers, **counts)
 
     def _write_batch(self, batch: list, counts: dict, progress: Optional[Progress]) -> None:
-        try:
-            with self.engine.begin() as conn:
+        def write() -> dict:
+            tally = dict.fromkeys(counts, 0)
+            with self.writer.begin() as conn:
                 for item in batch:
                     if isinstance(item, Failure):
-                        self._reject(conn, item, counts)
+                        self._reject(conn, item, tally)
                     else:
-                        self._put(conn, item, counts)
+                        self._put(conn, item, tally)
+            return tally
+
+        try:
+            # Counted per try, so a batch rolled back and written again is counted once.
+            for key, n in retrying(write).items():
+                counts[key] += n
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"{self.url}: could not store a batch of {len(batch)} ({exc})") from exc
         if progress is not None:
@@ -254,17 +309,39 @@ class Store:
             yield from _extract_batch(batch, settings, extract_records)
 
     def regroup(self) -> int:
-        """Group every stored article into dossiers again and store them; returns how many."""
+        """Group every stored article into dossiers again and store them; returns how many.
+
+        When another writer changed the stored articles while this one was grouping, the grouping
+        is done again (up to REGROUP_TRIES times), so a stale grouping never replaces a newer one."""
+        for attempt in range(REGROUP_TRIES):
+            keys, records, dossiers = self._group_all()
+            check = keys if attempt < REGROUP_TRIES - 1 else None
+            written = retrying(lambda: self._write_dossiers(dossiers, records, check))
+            if written is not None:
+                return written
+            log.info("articles changed while regrouping; grouping again")
+        raise AssertionError("unreachable")
+
+    def _article_keys(self, conn: Connection) -> frozenset:
+        a = schema.articles.c
+        return frozenset(tuple(row) for row in conn.execute(sa.select(a.id, a.text_hash)))
+
+    def _group_all(self) -> tuple[frozenset, dict, list[Dossier]]:
+        """The stored articles (read in one snapshot) and the dossiers they group into."""
         from ..reconcile.grouping import group
         from ..reconcile.merge import reconcile
 
-        records = {r.article.id: r for r in self.articles()}
-        groups = group(list(records.values()))
+        a, al = schema.articles.c, schema.article_aliases.c
+        records, keys = {}, set()
         aliases: dict[str, list[str]] = {}
         with self.engine.connect() as conn:
-            al = schema.article_aliases.c
+            for row in conn.execute(sa.select(a.id, a.text_hash, a.record).order_by(a.id)):
+                keys.add((row.id, row.text_hash))
+                record = row_to_record(row)
+                records[record.article.id] = record
             for row in conn.execute(sa.select(al.alias, al.article_id).order_by(al.alias)):
                 aliases.setdefault(row.article_id, []).append(row.alias)
+        groups = group(list(records.values()))
         dossiers = []
         for ids in groups:
             try:
@@ -276,8 +353,18 @@ class Store:
                 listed = tuple(x for i in dossier.articles for x in [i, *aliases.get(i, ())])
                 dossier = dossier.model_copy(update={"articles": listed})
             dossiers.append(dossier)
+        return frozenset(keys), records, dossiers
+
+    def _write_dossiers(self, dossiers: list[Dossier], records: dict, check: Optional[frozenset]) -> Optional[int]:
+        """Replace the stored dossiers by `dossiers` in one transaction; None (nothing written)
+        when the stored articles are no longer `check`."""
         d, m = schema.dossiers.c, schema.dossier_articles.c
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Regroupings of two processes one after the other (SQLite's IMMEDIATE does this there).
+                conn.exec_driver_sql("LOCK TABLE dossiers IN SHARE ROW EXCLUSIVE MODE")
+            if check is not None and self._article_keys(conn) != check:
+                return None
             old = {row.id: row.record for row in conn.execute(sa.select(d.id, d.record))}
             members: dict[str, list[str]] = {}
             for row in conn.execute(sa.select(m.dossier_id, m.article_id).order_by(m.dossier_id, m.position)):
@@ -335,7 +422,7 @@ class Store:
                 row = conn.execute(sa.select(d.record).join(schema.dossier_articles, m.dossier_id == d.id)
                                    .where(m.article_id == _clean(dossier_id))).first()
         if row is None:
-            raise StoreError(f"no dossier {dossier_id!r} in {self.engine.url.render_as_string(hide_password=True)}; "
+            raise NotFoundError(f"no dossier {dossier_id!r} in {self.engine.url.render_as_string(hide_password=True)}; "
                              "`dossier dossiers` lists them")
         return Dossier.model_validate(json.loads(row.record))
 
@@ -356,9 +443,12 @@ class Store:
         at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         row = {"dossier_id": dossier.id, "field": field, "value": json.dumps(value), "note": note or None,
                "who": str(who)[:200], "at": at, "articles": json.dumps(list(dossier.articles))}
+        def write() -> int:
+            with self.writer.begin() as conn:
+                return conn.execute(schema.corrections.insert().values(**row)).inserted_primary_key[0]
+
         try:
-            with self.engine.begin() as conn:
-                new_id = conn.execute(schema.corrections.insert().values(**row)).inserted_primary_key[0]
+            new_id = retrying(write)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"{self.engine.url.render_as_string(hide_password=True)}: could not store the "
                              f"correction ({type(exc).__name__})") from exc
