@@ -1,0 +1,42 @@
+"""Invented articles for the server tests (written for these tests; no dataset text): an incident
+in a real city reported by two sites with a revised toll, a claim and a denial, a second incident
+elsewhere, and an article whose title, text and URL carry script injections."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+XSS_TITLE = "<script>alert(1)</script> Blast at Lisbon depot"
+XSS_IMG = '"><img src=x onerror=alert(1)>'
+XSS_LINK = '<a href="javascript:alert(1)">more</a>'
+
+ARTICLES = [
+    {"id": "ghent-1", "published": "2025-03-04", "url": "https://courier.example/ghent-tram-attack",
+     "title": "Gunmen open fire at tram stop in Ghent",
+     "text": "Gunmen opened fire at a crowded tram stop in Ghent, Belgium, on Monday evening, killing at least "
+             "7 people and wounding 15 others, police said.\n"
+             "The Red Lantern Cell claimed responsibility for the attack in a message posted overnight.\n"
+             "\"We heard maybe thirty shots, then silence,\" said Pieter Claes, who runs a bakery across the street."},
+    {"id": "ghent-2", "published": "2025-03-06", "url": "https://tidings.example/world/ghent-toll-rises",
+     "title": "Ghent tram stop shooting toll rises to 9",
+     "text": "The death toll from Monday's shooting at a tram stop in Ghent, Belgium, has risen to 9, "
+             "prosecutors said on Wednesday, after two of the wounded died in hospital.\n"
+             "Interior Minister Ilse Marnef blamed the Red Lantern Cell for the shooting. A lawyer for the group "
+             "denied that it had any role in the attack.\n"
+             "Investigators said the gunmen escaped in a grey van."},
+    {"id": "lyon-1", "published": "2025-04-11", "url": "https://courier.example/lyon-market-bomb",
+     "title": "Bomb at Lyon market wounds 4",
+     "text": "A homemade bomb exploded at a covered market in Lyon, France, on Thursday morning, wounding 4 "
+             "people, the fire service said.\n"
+             "No group has claimed responsibility. The city's mayor said the market would reopen on Monday."},
+    {"id": "xss-1", "published": "2025-05-02", "url": "javascript:alert(1)", "title": XSS_TITLE,
+     "text": f"A fire bomb was thrown at a fuel depot in Lisbon, Portugal, on Friday, killing 2 workers, police "
+             f"said. {XSS_IMG} The attack was claimed by a group calling itself {XSS_TITLE} in a post that "
+             f"linked to {XSS_LINK}.\n\"<script>alert(1)</script> is what they wrote,\" said Rui Matos, a firefighter."},
+]
+
+
+def write_corpus(folder: Path) -> Path:
+    path = folder / "serve-articles.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    return path
