@@ -32,9 +32,13 @@ def corpus_db(tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("corpus")
     path = folder / "corpus.db"
+    # An input that is rejected, named so that the rejected-inputs page must escape its name.
+    bad = folder / 'bad"><img src=x onerror=alert(1)>.txt'
+    bad.write_bytes(b"")
     with Store(str(path)) as store:
-        report = store.ingest([str(ROOT / "examples"), str(write_corpus(folder))], Settings(), progress=False)
-    assert report.added >= 8, report
+        report = store.ingest([str(ROOT / "examples"), str(write_corpus(folder)), str(bad)], Settings(),
+                              progress=False)
+    assert report.added >= 8 and report.rejected == 1, report
     return path
 
 
