@@ -124,10 +124,10 @@ def extract(
 
 @app.command()
 def bench(
-    name: str = typer.Argument(..., help="Benchmark: statements, incidents, figures, grouping, speed (registered in newsdossier.registry.benches)."),
-    data: Path = typer.Option(..., help="Dataset folder (e.g. ../shared/data/polnear)."),
+    name: str = typer.Argument(..., help="Benchmark: statements, incidents, figures, grouping, speed, serve (registered in newsdossier.registry.benches)."),
+    data: Path = typer.Option(..., help="Dataset folder (e.g. ../shared/data/polnear); for `serve`, a store (SQLite file)."),
     split: str = typer.Option("dev", help="Split to score (train or dev; test splits are withheld)."),
-    limit: Optional[int] = typer.Option(None, help="Score only the first N documents."),
+    limit: Optional[int] = typer.Option(None, help="Score only the first N documents (for `serve`: send N requests)."),
     config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings."),
 ) -> None:
     """Measure accuracy (the reference scorer's figures) or speed on a dataset folder; prints JSON."""

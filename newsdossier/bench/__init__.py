@@ -10,7 +10,7 @@ import inspect
 from .. import registry
 from ..errors import DossierError
 
-BUILTIN = ("speed", "statements", "incidents", "figures", "grouping")
+BUILTIN = ("speed", "statements", "incidents", "figures", "grouping", "serve")
 
 
 def get(name: str):

@@ -82,8 +82,9 @@ def run_list(store: Store, index: SummaryIndex, query: Query):
 
 @router.get("/healthz")
 def healthz(store: Store = Depends(get_store)) -> dict:
-    """Whether the server and its store answer."""
-    return {"ok": True, "dossiers": store.counts()["dossiers"]}
+    """Whether the server and its store answer, with how many articles and dossiers it holds."""
+    counts = store.counts()
+    return {"ok": True, "articles": counts["articles"], "dossiers": counts["dossiers"]}
 
 
 @router.get("/dossiers", response_model=DossierList)

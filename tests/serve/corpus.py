@@ -60,3 +60,22 @@ def write_corpus(folder: Path) -> Path:
     path = folder / "serve-articles.jsonl"
     path.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
     return path
+
+
+TOWNS = ["Ghent", "Lyon", "Porto", "Leeds", "Utrecht", "Graz", "Malmo", "Turin"]
+PLACES = ["a petrol station", "a night market", "a bus depot", "a football ground", "a bakery", "a car park"]
+NAMES = ["Ada Voss", "Tomas Reyl", "Ines Carvo", "Piet Moller", "Lena Strand", "Omar Haddou", "Rosa Ekdal"]
+
+
+def shooting_reports(n: int, start: int = 0) -> list[dict]:
+    """`n` short invented reports of distinct shootings (for load and concurrency tests)."""
+    rows = []
+    for k in range(start, start + n):
+        town, place, name = TOWNS[k % len(TOWNS)], PLACES[k % len(PLACES)], NAMES[k % len(NAMES)]
+        killed, injured = k % 4, 1 + k % 5
+        rows.append({"id": f"report-{k:04d}", "published": f"2025-{1 + k % 12:02d}-{1 + k % 27:02d}",
+                     "title": f"Shooting at {place} in {town} (report {k})",
+                     "text": f"A gunman opened fire at {place} in {town} on Friday night, killing {killed} people and "
+                             f"wounding {injured}, police said in a statement numbered {k}. {name}, who lives nearby, "
+                             f"said she heard about {k % 9 + 3} shots. Officers closed the street for several hours."})
+    return rows
