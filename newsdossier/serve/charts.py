@@ -67,7 +67,7 @@ def timeline(points: list[FigurePoint], colour: Callable[[int], int],
     if not points:
         return None
     dates = sorted({p.published or "" for p in points})
-    width, left, right, panel_h, gap, top = 680, 48, 150, 150, 34, 12
+    width, left, right, panel_h, gap, top = 640, 44, 96, 130, 46, 26
     span = width - left - right
     x_of = {d: left + (span * (i + 0.5) / len(dates)) for i, d in enumerate(dates)}
     panels, y0 = [], top
@@ -102,7 +102,7 @@ def timeline(points: list[FigurePoint], colour: Callable[[int], int],
         panels.append(panel)
         y0 += panel_h + gap
     x_ticks = [(x_of[d], d[:10] if d else "undated") for d in dates]
-    return Timeline(width=width, height=int(y0 - gap + 30), left=left, right=right, x_ticks=x_ticks, panels=panels)
+    return Timeline(width=width, height=int(y0 - gap + 28), left=left, right=right, x_ticks=x_ticks, panels=panels)
 
 
 @dataclass
@@ -136,6 +136,6 @@ def world_map(places: list[tuple[float, float, Optional[int], str, str]],
     for lat, lon, killed, href, title in places:
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             continue
-        r = (1.4 + min(3.6, math.sqrt(killed or 0) * 0.6)) * (unit if focus is None else unit * 3)
+        r = (1.4 + min(3.6, math.sqrt(killed or 0) * 0.6)) * (unit if focus is None else unit * 5)
         dots.append(Dot(x=lon, y=-lat, r=round(r, 2), href=href, title=title))
     return WorldMap(view_box=f"{x:g} {y:g} {w:g} {h:g}", dots=dots, stroke=round(0.3 * unit, 3))

@@ -24,8 +24,7 @@ from .views import dossier_page
 router = APIRouter(include_in_schema=False)
 FACET_TITLES = {"country": "Country", "type": "Attack type", "party": "Responsible party", "month": "Month"}
 COLUMNS = [("date", "Date"), ("place", "Place"), ("types", "Type"), ("killed", "Killed"), ("injured", "Injured"),
-           ("parties", "Responsible (per sources)"), ("articles", "Articles"), ("sources", "Independent sources"),
-           ("contested", "Contested")]
+           ("parties", "Said responsible"), ("articles", "Articles"), ("sources", "Sources"), ("contested", "Contested")]
 NUMBERS = {"killed", "injured", "perpetrator_count"}
 COORDINATES = {"latitude", "longitude"}
 LISTS = {"types", "perpetrators", "weapons", "targets", "victims"}

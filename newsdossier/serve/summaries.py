@@ -162,7 +162,9 @@ def select(summaries: list[DossierSummary], query: Query, found: Optional[set[st
     facets: dict[str, dict[str, int]] = {}
     for name in FACETS:
         counts = Counter(v for s in kept for v in facet_values(s, name))
-        facets[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_VALUES])
+        # Months newest first; other facets most frequent first.
+        order = (lambda kv: kv[0]) if name == "month" else (lambda kv: (-kv[1], kv[0]))
+        facets[name] = dict(sorted(counts.items(), key=order, reverse=name == "month")[:FACET_VALUES])
     key = SORTS.get(query.sort, SORTS["date"])
     # Ties keep a stable order by id, whichever way the column is sorted.
     kept.sort(key=lambda s: s.id)
