@@ -15,7 +15,7 @@ BACKGROUND = "".join(p + "\n\n" for p in [
     "Commuters in the old town said the evening trams had been running late all week because of "
     "roadworks near the station, and many had waited longer than usual at the stop on the square.",
     "The stop sits between a row of cafés and the canal bridge, and at that hour it is usually busy "
-    "with students heading home from the university library and workers finishing late shifts.",
+    "with students heading home from lectures and workers finishing late shifts.",
     "City officials had spent the winter debating whether to move the stop closer to the bridge to "
     "ease crowding, a plan that shopkeepers opposed because it would take away space for deliveries.",
     "Residents described the neighbourhood as quiet, with few incidents beyond the occasional "
@@ -25,7 +25,7 @@ BACKGROUND = "".join(p + "\n\n" for p in [
     "At a vigil on Tuesday, hundreds of people laid flowers and candles along the railing of the "
     "bridge, and the bells of the nearby church rang for several minutes at six in the evening.",
     "Teachers at two schools in the district said counsellors would be available all week, and the "
-    "university opened a hall where students could meet and talk about what they had witnessed.",
+    "student union opened its rooms so that people could meet and talk about what they had witnessed.",
     "Local newspapers printed the names of the shops that stayed open to shelter people during the "
     "shooting, and a baker who handed out bread to the police officers was thanked by the mayor.",
 ])
@@ -40,7 +40,7 @@ ARTICLES = [
     {"id": "ghent-2", "published": "2025-03-06", "url": "https://tidings.example/world/ghent-toll-rises",
      "title": "Ghent tram stop shooting toll rises to 9",
      "text": BACKGROUND + "The death toll from Monday's shooting at a tram stop in Ghent, Belgium, has risen to 9, "
-             "prosecutors said on Wednesday, after two of the wounded died in hospital.\n"
+             "prosecutors said on Wednesday, after two of the wounded died overnight.\n"
              "Interior Minister Ilse Marnef blamed the Red Lantern Cell for the shooting. A lawyer for the group "
              "denied that it had any role in the attack.\n"
              "Investigators said the gunmen escaped in a grey van."},
