@@ -1,14 +1,13 @@
-"""Refresh the third-party assets that `dossier serve` ships, from npm, with their licences.
+"""Refresh the third-party asset that `dossier serve` ships, from npm, with its licence.
 
     python scripts/vendor_assets.py
 
-- the world outline: Natural Earth 1:110m land from the `world-atlas` package (ISC; the data is
-  public domain), TopoJSON decoded here and written as one SVG path in plate carrée degrees
-  (x = longitude, y = -latitude), rounded to 0.1 degree: newsdossier/serve/static/world-110m.svg;
-- Swagger UI for /docs: `swagger-ui-dist` (Apache-2.0), the bundle and its stylesheet.
+The world outline: Natural Earth 1:110m land from the `world-atlas` package (ISC; the data is
+public domain), TopoJSON decoded here and written as one SVG path in plate carrée degrees
+(x = longitude, y = -latitude), rounded to 0.1 degree: newsdossier/serve/static/world-110m.svg.
 
-Run by hand when a version below changes; the output is committed, so nothing is fetched when
-the server runs. Needs `npm` (only to download the two tarballs).
+Run by hand when the version below changes; the output is committed, so nothing is fetched when
+the server runs. Needs `npm` (only to download the tarball).
 """
 from __future__ import annotations
 
@@ -23,8 +22,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "newsdossier" / "serve" / "static"
 WORLD_ATLAS = "world-atlas@2.0.2"
-SWAGGER = "swagger-ui-dist@5.35.0"
-SWAGGER_FILES = ("swagger-ui-bundle.js", "swagger-ui.css", "LICENSE", "NOTICE", "swagger-ui-bundle.js.LICENSE.txt")
 
 
 def npm_pack(spec: str, into: Path) -> Path:
@@ -120,10 +117,6 @@ def main() -> int:
         (STATIC / "world-110m.svg").write_text(svg, encoding="utf-8")
         (vendor / "world-atlas").mkdir(parents=True, exist_ok=True)
         shutil.copy(atlas / "LICENSE", vendor / "world-atlas" / "LICENSE")
-        swagger = npm_pack(SWAGGER, Path(tmp))
-        (vendor / "swagger-ui").mkdir(parents=True, exist_ok=True)
-        for name in SWAGGER_FILES:
-            shutil.copy(swagger / name, vendor / "swagger-ui" / name)
     print(f"wrote {STATIC / 'world-110m.svg'} ({len(svg):,} bytes) and {vendor}", file=sys.stderr)
     return 0
 

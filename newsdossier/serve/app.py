@@ -38,8 +38,6 @@ FORM_BYTES = 64 * 1024
 ARTICLE_PATHS = ("/api/extract", "/api/articles")
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-# Swagger UI sets inline styles on its elements; its scripts still come from the package only.
-DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin"),
            (b"x-frame-options", b"DENY"), (b"cross-origin-opener-policy", b"same-origin")]
 
@@ -55,7 +53,7 @@ class Guarded:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         path = scope.get("path", "")
-        csp = (DOCS_CSP if path == "/docs" else CSP).encode()
+        csp = CSP.encode()
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
@@ -193,7 +191,7 @@ def create_app(store_url: Optional[str] = None, tokens: Optional[dict[str, str]]
 
     app = FastAPI(title="newsdossier", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Dossiers of violent incidents, with the evidence for every value. "
-                              "Reading needs no token; writes need `Authorization: Bearer <token>`.")
+                              "Reading needs no token; writes need the header Authorization: Bearer <token>.")
     app.state.store = store
     app.state.settings = settings
     app.state.guard = Guard(tokens or {})

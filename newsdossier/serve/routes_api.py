@@ -27,8 +27,13 @@ class ErrorOut(BaseModel):
     error: str
 
 
-ERRORS = {status: {"model": ErrorOut} for status in (401, 403, 404, 413, 422)}
-router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+def errors(*statuses: int) -> dict:
+    """OpenAPI entries for the error answers of a route: each `{"error": "..."}`."""
+    return {status: {"model": ErrorOut} for status in statuses}
+
+
+READ, ONE, WRITE = errors(422), errors(404, 422), errors(401, 403, 413, 422)
+router = APIRouter(prefix="/api", tags=["api"])
 MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
@@ -87,7 +92,7 @@ def healthz(store: Store = Depends(get_store)) -> dict:
     return {"ok": True, "articles": counts["articles"], "dossiers": counts["dossiers"]}
 
 
-@router.get("/dossiers", response_model=DossierList)
+@router.get("/dossiers", response_model=DossierList, responses=READ)
 def list_dossiers(query: Query = Depends(list_query), store: Store = Depends(get_store),
                   index: SummaryIndex = Depends(get_index)) -> dict:
     """Dossiers matching the filters, a page of them, and facet counts over every match."""
@@ -106,20 +111,21 @@ def dossier_with_corrections(store: Store, dossier_id: str) -> dict:
     return out
 
 
-@router.get("/dossiers/{dossier_id}")
+@router.get("/dossiers/{dossier_id}", responses=ONE)
 def get_dossier(dossier_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     """The dossier as `dossier dossiers --format json` gives it, plus its `corrections` (oldest
     first; the latest of each field is in force). An article id gives the dossier holding it."""
     return dossier_with_corrections(store, dossier_id)
 
 
-@router.get("/dossiers/{dossier_id}/corrections", response_model=list[Correction])
+@router.get("/dossiers/{dossier_id}/corrections", response_model=list[Correction], responses=ONE)
 def list_corrections(dossier_id: str, store: Store = Depends(get_store)) -> list[Correction]:
     dossier_with_corrections(store, dossier_id)
     return store.corrections(dossier_id)
 
 
-@router.post("/dossiers/{dossier_id}/corrections", status_code=201, response_model=Correction)
+@router.post("/dossiers/{dossier_id}/corrections", status_code=201, response_model=Correction,
+             responses={**WRITE, **errors(404)})
 def add_correction(dossier_id: str, body: CorrectionIn, who: Identity = Depends(api_writer),
                    store: Store = Depends(get_store)) -> Correction:
     """Store a person's value for one field, beside the machine's, with who (the token's name) and when."""
@@ -127,7 +133,7 @@ def add_correction(dossier_id: str, body: CorrectionIn, who: Identity = Depends(
     return store.add_correction(dossier_id, body.field, body.value, who=who.name, note=body.note)
 
 
-@router.get("/articles/{article_id:path}")
+@router.get("/articles/{article_id:path}", responses=ONE)
 def get_article(article_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     """The article's record, as `dossier extract` prints it."""
     record = store.article(article_id)
@@ -142,7 +148,7 @@ def rejected(store: Store = Depends(get_store)) -> list[dict[str, str]]:
     return [f.to_json() for f in store.failures()]
 
 
-@router.post("/extract")
+@router.post("/extract", responses=WRITE)
 def extract(request: Request, body: ArticleIn, who: Identity = Depends(api_writer),
             settings: Settings = Depends(get_settings)) -> dict[str, Any]:
     """The record of one article (text, HTML or URL), not stored. A URL on a loopback or private
@@ -150,7 +156,7 @@ def extract(request: Request, body: ArticleIn, who: Identity = Depends(api_write
     return extracting.extract_one(request.app.state.extract_lock, body.model_dump(), settings).to_json()
 
 
-@router.post("/articles", response_model=IngestReport)
+@router.post("/articles", response_model=IngestReport, responses=WRITE)
 def ingest(request: Request, body: Union[ArticleIn, list[ArticleIn]] = Body(...),
            who: Identity = Depends(api_writer), settings: Settings = Depends(get_settings),
            store: Store = Depends(get_store)) -> IngestReport:

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from ..errors import CorrectionError, NotFoundError
 from ..store import Store
 from . import charts
+from .apidocs import reference
 from .auth import COOKIE, SESSION_SECONDS, Guard, Identity
 from .deps import HTTPProblem, form_writer, get_guard, get_index, get_store
 from .marks import marked_text
@@ -157,5 +158,8 @@ def signout(request: Request, who: Identity = Depends(form_writer)) -> Response:
 
 @router.get("/docs")
 def docs(request: Request):
-    return render(request, "docs.html", {})
+    spec = request.app.openapi()
+    operations, schemas = reference(spec)
+    return render(request, "docs.html", {"info": spec.get("info", {}), "openapi_version": spec.get("openapi", ""),
+                                         "operations": operations, "schemas": schemas})
 
