@@ -10,6 +10,7 @@ import io
 import json
 import threading
 from typing import Iterator, Union
+from urllib.parse import urlsplit
 
 from ..ingest import read_blob, read_inputs
 from ..ingest.meta import iso_date
@@ -38,6 +39,10 @@ def _articles(items: list[dict], settings: Settings) -> Iterator[Union[Article, 
             yield Failure(source=f"{source}#{n}", reason=f"published {published!r} is not a date (use YYYY-MM-DD)")
             continue
         if given[0] == "url":
+            # Only a web address: `read_inputs` would take anything else for a path on this server.
+            if urlsplit(item["url"].strip()).scheme.lower() not in ("http", "https"):
+                yield Failure(source=f"{source}#{n}", reason='"url" must be an http:// or https:// address')
+                continue
             mine = settings.with_(published=dt.date.fromisoformat(iso_date(published)[:10])) if published else settings
             yield from read_inputs([item["url"]], mine)
             continue

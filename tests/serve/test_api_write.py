@@ -110,6 +110,7 @@ def test_api_extract_and_ingest_request_bodies(client):
 @pytest.mark.parametrize("body, status, word", [
     ({"url": "http://127.0.0.1:9/story"}, 422, "loopback"),
     ({"url": "http://[::1]/x"}, 422, "loopback"),
+    ({"url": "/etc/passwd"}, 422, "http"), ({"url": "file:///etc/hostname"}, 422, "http"), ({"url": "-"}, 422, "http"),
     ({"text": "a", "html": "<p>a</p>"}, 422, "exactly one"),
     ({"text": " \n "}, 422, "no article text"),
     ({"text": "Police said two men were held.", "published": "someday"}, 422, "published"),
