@@ -5,6 +5,8 @@ database URL) in a process of its own on a free loopback port, and sends N reque
 default), 16 at a time, a third each to `/api/dossiers`, `/api/dossiers/{id}` and `/dossiers/{id}`
 (ids drawn, with a fixed seed, from the store). The first list request, which builds the list
 index, is timed apart and not counted; a request that fails or answers other than 200 is an error.
+Besides requests/s and latency it reports the server process's CPU time per request (from /proc),
+which depends much less on what else the machine is running, and the load average at the end.
 """
 from __future__ import annotations
 
@@ -45,6 +47,16 @@ def _start(url: str) -> tuple[subprocess.Popen, str]:
         proc.kill()
         raise DossierError(f"dossier serve did not start: {line.strip() or proc.stderr.read().strip()}")
     return proc, line.split(" at ", 1)[1].split("/ ", 1)[0]
+
+
+def _cpu_seconds(pid: int) -> Optional[float]:
+    """CPU time (user + system) a process has used so far, from /proc; None where there is none.
+    Requests/s depend on what else the machine runs; CPU per request does much less."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -107,7 +119,9 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None)
         started = time.perf_counter()
         first = httpx.get(base + "/api/dossiers", timeout=300)
         index_seconds = time.perf_counter() - started
+        cpu_before = _cpu_seconds(proc.pid)
         timings, errors, seconds = asyncio.run(_load(base, paths))
+        cpu_after = _cpu_seconds(proc.pid)
     finally:
         proc.terminate()
         try:
@@ -127,6 +141,9 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None)
         "error_examples": errors[:5], "seconds": round(seconds, 2),
         "requests_per_second": round(len(latencies) / seconds, 1) if seconds else None,
         "p50_ms": round(1000 * _percentile(latencies, 0.5), 1), "p99_ms": round(1000 * _percentile(latencies, 0.99), 1),
+        "server_cpu_ms_per_request": (round(1000 * (cpu_after - cpu_before) / len(timings), 2)
+                                      if cpu_before is not None and cpu_after is not None and timings else None),
+        "load_average": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
         "by_route": by_kind, "first_list_seconds": round(index_seconds, 2), "first_list_status": first.status_code,
         "cpus": os.cpu_count(),
     }

@@ -81,8 +81,10 @@ def list_query(q: Optional[str] = Q(None, max_length=500, description="words eve
 
 
 def run_list(store: Store, index: SummaryIndex, query: Query):
-    found = matching_dossiers(store, query.q) if query.q else None
-    return select(index.summaries(), query, found)
+    def build():
+        found = matching_dossiers(store, query.q) if query.q else None
+        return select(index.summaries(), query, found)
+    return index.memo(("list", query), build)
 
 
 @router.get("/healthz")
@@ -112,10 +114,11 @@ def dossier_with_corrections(store: Store, dossier_id: str) -> dict:
 
 
 @router.get("/dossiers/{dossier_id}", responses=ONE)
-def get_dossier(dossier_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+def get_dossier(dossier_id: str, store: Store = Depends(get_store),
+                index: SummaryIndex = Depends(get_index)) -> dict[str, Any]:
     """The dossier as `dossier dossiers --format json` gives it, plus its `corrections` (oldest
     first; the latest of each field is in force). An article id gives the dossier holding it."""
-    return dossier_with_corrections(store, dossier_id)
+    return index.memo(("json", dossier_id), lambda: dossier_with_corrections(store, dossier_id))
 
 
 @router.get("/dossiers/{dossier_id}/corrections", response_model=list[Correction], responses=ONE)

@@ -42,7 +42,7 @@ def home(request: Request, query: Query = Depends(list_query), store: Store = De
     params = {k: v for k, v in request.query_params.items() if k in
               ("q", "since", "until", "country", "type", "party", "month", "min_killed", "sort", "order")}
     places = [(s.lat, s.lon, s.killed, _dossier_href(s.id), f"{s.place or s.title or s.id} ({s.date or 'undated'})")
-              for s in index.summaries() if query.keeps(s, None) and s.lat is not None]
+              for s in page.matches if s.lat is not None]
     return render(request, "list.html", {
         "page": page, "query": query, "params": params, "facet_names": FACETS, "facet_titles": FACET_TITLES,
         "columns": COLUMNS, "map": charts.world_map(places) if places else None, "dossier_href": _dossier_href,
@@ -52,14 +52,21 @@ def home(request: Request, query: Query = Depends(list_query), store: Store = De
 
 
 def _dossier(request: Request, store: Store, dossier_id: str, error: Optional[str] = None, status: int = 200):
-    try:
-        dossier = store.dossier(dossier_id)
-    except NotFoundError:
-        raise HTTPProblem(404, f"no dossier {dossier_id!r}") from None
-    if dossier.id != dossier_id:  # an article id: the dossier holding it, at its own address
-        return RedirectResponse(_dossier_href(dossier.id), status_code=307)
-    records = {a: r for a in dossier.articles if (r := store.article(a)) is not None}
-    view = dossier_page(dossier, records, store.corrections(dossier.id))
+    def build():
+        try:
+            dossier = store.dossier(dossier_id)
+        except NotFoundError:
+            return None
+        if dossier.id != dossier_id:  # an article id: the dossier holding it, at its own address
+            return dossier.id
+        records = {a: r for a in dossier.articles if (r := store.article(a)) is not None}
+        return dossier_page(dossier, records, store.corrections(dossier.id))
+
+    view = request.app.state.index.memo(("page", dossier_id), build)
+    if view is None:
+        raise HTTPProblem(404, f"no dossier {dossier_id!r}")
+    if isinstance(view, str):
+        return RedirectResponse(_dossier_href(view), status_code=307)
     return render(request, "dossier.html", {"v": view, "error": error}, status=status)
 
 

@@ -4,7 +4,9 @@ Summaries are worked out from the stored dossiers (with the corrections in force
 only when the database changed: on SQLite a connection of its own asks `PRAGMA data_version`
 (which moves whenever any other connection, in this process or another, commits); on PostgreSQL a
 digest of the dossier and correction rows is asked for. So the list stays right while `dossier
-ingest` writes to the store, and costs one small query per request while it does not.
+ingest` writes to the store, and costs one small query per request while it does not. The same
+version keeps a bounded memo of other answers worked out from the store (a page of the list, a
+dossier's view), dropped whole when the database changes.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
@@ -36,6 +38,7 @@ SORTS: dict[str, Callable[[DossierSummary], object]] = {
 }
 FACETS = ("country", "type", "party", "month")
 FACET_VALUES = 30  # values listed per facet, most frequent first
+MEMO_SIZE = 512
 
 
 def _figure_text(value) -> Optional[str]:
@@ -154,6 +157,7 @@ class Page:
     total: int
     items: list[DossierSummary]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    matches: list[DossierSummary] = field(default_factory=list)  # every match, sorted (for the map)
 
 
 def select(summaries: list[DossierSummary], query: Query, found: Optional[set[str]] = None) -> Page:
@@ -169,7 +173,7 @@ def select(summaries: list[DossierSummary], query: Query, found: Optional[set[st
     # Ties keep a stable order by id, whichever way the column is sorted.
     kept.sort(key=lambda s: s.id)
     kept.sort(key=key, reverse=query.order != "asc")
-    return Page(total=len(kept), items=kept[query.offset:query.offset + query.limit], facets=facets)
+    return Page(total=len(kept), items=kept[query.offset:query.offset + query.limit], facets=facets, matches=kept)
 
 
 class SummaryIndex:
@@ -179,7 +183,8 @@ class SummaryIndex:
         self.store = store
         self._lock = threading.Lock()
         self._version: object = None
-        self._summaries: list[DossierSummary] = []
+        self._summaries: Optional[list[DossierSummary]] = None
+        self._memo: OrderedDict = OrderedDict()
         self._watch: Optional[sqlite3.Connection] = None
         if store.engine.dialect.name == "sqlite" and store.engine.url.database:
             # Read-only, autocommit; used only to ask data_version, under the lock.
@@ -199,13 +204,37 @@ class SummaryIndex:
                 " (SELECT count(*) FROM corrections), (SELECT max(id) FROM corrections),"
                 " (SELECT count(*) FROM articles)")).first())
 
+    def _check(self) -> None:
+        """Drop everything worked out from the store when the database changed (lock held)."""
+        version = self._current_version()
+        if version != self._version or version is None:
+            self._version = version
+            self._summaries = None
+            self._memo.clear()
+
     def summaries(self) -> list[DossierSummary]:
         with self._lock:
-            version = self._current_version()
-            if version != self._version or self._version is None:
+            self._check()
+            if self._summaries is None:
                 self._summaries = self._build()
-                self._version = version
             return self._summaries
+
+    def memo(self, key, build: Callable[[], object]):
+        """`build()`, remembered under `key` until the database changes (at most MEMO_SIZE answers).
+        Built outside the lock, so that slow answers do not wait for each other."""
+        with self._lock:
+            self._check()
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+            version = self._version
+        value = build()
+        with self._lock:
+            if self._version == version:
+                self._memo[key] = value
+                while len(self._memo) > MEMO_SIZE:
+                    self._memo.popitem(last=False)
+        return value
 
     def _build(self) -> list[DossierSummary]:
         d, m, a = schema.dossiers.c, schema.dossier_articles.c, schema.articles.c
