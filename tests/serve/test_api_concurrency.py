@@ -8,12 +8,14 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pytest
 
-from conftest import ROOT, Server, copy_store, dossier_of
-from corpus import shooting_reports
+sys.path.insert(0, str(Path(__file__).parent))
+from serve_helpers import ROOT, Server, copy_store, dossier_of  # noqa: E402
+from serve_corpus import shooting_reports  # noqa: E402
 
 pytestmark = pytest.mark.model
 READS = 200

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,7 +14,8 @@ from newsdossier.reconcile.render import dossier_json
 from newsdossier.serve.app import create_app
 from newsdossier.store import Store
 
-from conftest import copy_store, dossier_of
+sys.path.insert(0, str(Path(__file__).parent))
+from serve_helpers import copy_store, dossier_of  # noqa: E402
 
 pytestmark = pytest.mark.model
 

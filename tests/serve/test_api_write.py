@@ -4,6 +4,8 @@ body cap, the sign-in cookie with its CSRF token, and the security headers."""
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,7 +16,8 @@ from newsdossier.serve.auth import COOKIE, load_tokens, parse_tokens
 from newsdossier.settings import Settings
 from newsdossier.store import Store
 
-from conftest import EDITOR, TOKEN, copy_store, dossier_of
+sys.path.insert(0, str(Path(__file__).parent))
+from serve_helpers import EDITOR, TOKEN, copy_store, dossier_of  # noqa: E402
 
 pytestmark = pytest.mark.model
 BEARER = {"Authorization": f"Bearer {TOKEN}"}

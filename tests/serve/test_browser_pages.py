@@ -4,13 +4,15 @@ highlighted and in view, injected markup that stays text, writes, and a screensh
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import httpx
 import pytest
 
-from conftest import EDITOR, TOKEN, Server, copy_store, dossier_of, token_file
-from corpus import XSS_TITLE
+sys.path.insert(0, str(Path(__file__).parent))
+from serve_helpers import EDITOR, TOKEN, Server, copy_store, dossier_of, token_file  # noqa: E402
+from serve_corpus import XSS_TITLE  # noqa: E402
 
 pytestmark = [pytest.mark.model, pytest.mark.browser]
 SCREENSHOTS = "NEWSDOSSIER_SCREENSHOTS"  # a folder to write the screenshot to as well (docs/ for the README)

@@ -4,10 +4,12 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+sys.path.insert(0, str(Path(__file__).parent))
+from serve_helpers import ROOT  # noqa: E402
 
 
 def serve(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
