@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from newsdossier.store import Store, schema
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import invented_corpus, write_jsonl  # noqa: E402
+from store_corpus import invented_corpus, write_jsonl  # noqa: E402
 
 HERE = Path(__file__).parent
 RUN = """
