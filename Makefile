@@ -14,7 +14,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Debian packages the test suite needs (a real PostgreSQL server); installed only when missing.
+# Debian packages the test suite needs (a real PostgreSQL server, and chromium for the browser
+# tests of `dossier serve`, driven by Playwright without its own browser download); installed only
+# when missing.
 system-deps:
 	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		if [ "$$(id -u)" = "0" ]; then \
@@ -22,9 +24,20 @@ system-deps:
 			|| echo "make: could not install postgresql; PostgreSQL tests will be skipped"; \
 		else echo "make: postgresql not installed and not root; PostgreSQL tests will be skipped"; fi; \
 	fi
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+			|| echo "make: could not install chromium; browser tests will be skipped"; \
+		else echo "make: chromium not installed and not root; browser tests will be skipped"; fi; \
+	fi
 
 demo: install
 	$(BIN)/dossier extract examples/ --format markdown
+	$(BIN)/dossier ingest examples/ --db demo.db --no-progress
+	@echo
+	@echo "The examples are in demo.db. To read them in a browser, run"
+	@echo "    $(BIN)/dossier serve --db demo.db"
+	@echo "and open http://127.0.0.1:8000/ (add --token-file FILE to allow corrections; see README)."
 
 test: install system-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider

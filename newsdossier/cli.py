@@ -204,10 +204,10 @@ def bulk(
 
 @app.command()
 def bench(
-    name: str = typer.Argument(..., help="Benchmark: statements, incidents, figures, grouping, speed (registered in newsdossier.registry.benches)."),
-    data: Path = typer.Option(..., help="Dataset folder (e.g. ../shared/data/polnear)."),
+    name: str = typer.Argument(..., help="Benchmark: statements, incidents, figures, grouping, speed, serve (registered in newsdossier.registry.benches)."),
+    data: Path = typer.Option(..., help="Dataset folder (e.g. ../shared/data/polnear); for `serve`, a store (SQLite file)."),
     split: str = typer.Option("dev", help="Split to score (train or dev; test splits are withheld)."),
-    limit: Optional[int] = typer.Option(None, help="Score only the first N documents."),
+    limit: Optional[int] = typer.Option(None, help="Score only the first N documents (for `serve`: send N requests)."),
     config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings."),
 ) -> None:
     """Measure accuracy (the reference scorer's figures) or speed on a dataset folder; prints JSON."""
@@ -404,6 +404,36 @@ def datasette_metadata(
     from .export.datasette_meta import metadata
 
     typer.echo(json.dumps(metadata(db), indent=2))
+
+
+@app.command()
+def serve(
+    db: Optional[str] = typer.Option(None, envvar="DOSSIER_DB", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on (0: any free port)."),
+    token_file: Optional[Path] = typer.Option(None, help="File of tokens that may write, one a line as `name:token` "
+                                                         "(or a bare token); else $DOSSIER_TOKEN; none: read-only."),
+    allow_private: bool = typer.Option(False, "--allow-private", help="Let POST /api/extract fetch URLs on loopback/private addresses."),
+    config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings (e.g. max_bytes)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens on stderr."),
+) -> None:
+    """Serve the store over HTTP: the web UI at /, the JSON API under /api, its reference at /docs.
+
+    Reading needs no token; every write needs `Authorization: Bearer <token>` (or signing in on the
+    page). Exit codes: 0 stopped; 2 usage error; 3 could not start (store, token file, port).
+    """
+    import os
+
+    from .serve.auth import load_tokens
+    from .serve.server import run
+
+    _setup_logging(verbose)
+    settings = settings_from(config, allow_private=allow_private or None)
+    try:
+        tokens = load_tokens(token_file, os.environ.get("DOSSIER_TOKEN"))
+        run(db, host, port, tokens, settings, announce=lambda line: typer.echo(line, err=True))
+    except DossierError as exc:
+        fail(str(exc))
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -36,6 +36,10 @@ class StoreError(DossierError):
     """A database URL or store operation that failed."""
 
 
+class NotFoundError(StoreError):
+    """A dossier or article id that is not in the store."""
+
+
 class CorrectionError(DossierError):
     """A correction of a dossier field that is not valid (unknown field, bad value)."""
 

@@ -420,3 +420,30 @@ class BulkProgress(Record):
     @property
     def rate(self) -> float:
         return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+
+class DossierSummary(Record):
+    """One row of the dossier list (`dossier serve`'s `/` and `/api/dossiers`): the merged values
+    with the corrections in force applied (`corrected` names those fields)."""
+
+    id: str
+    title: Optional[str] = None
+    date: Optional[str] = None
+    place: Optional[str] = None
+    city: Optional[str] = None
+    country: Optional[str] = None
+    country_code: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    types: tuple[str, ...] = ()
+    killed: Optional[int] = None
+    killed_text: Optional[str] = None
+    injured: Optional[int] = None
+    injured_text: Optional[str] = None
+    parties: tuple[str, ...] = ()
+    articles: int = 0
+    independent_sources: int = 0
+    contested: bool = False
+    first_published: Optional[str] = None
+    last_published: Optional[str] = None
+    corrected: tuple[str, ...] = ()

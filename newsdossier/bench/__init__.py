@@ -10,7 +10,7 @@ import inspect
 from .. import registry
 from ..errors import DossierError
 
-BUILTIN = ("speed", "statements", "incidents", "figures", "grouping", "export", "scale")
+BUILTIN = ("speed", "statements", "incidents", "figures", "grouping", "export", "scale", "serve")
 
 
 def get(name: str):

@@ -8,6 +8,12 @@ Ingest is idempotent and resumable:
 - an input that yields no record is a row in `rejected` with the reason (a later success removes it);
 - after the articles, all of them are grouped into dossiers again in one transaction (grouping
   depends on document frequencies over the whole store; see `reconcile.grouping`).
+
+Several writers on one store (two `dossier ingest` runs, `dossier serve` taking a correction while
+an ingest runs) wait their turn instead of failing: on SQLite every write transaction starts with
+`BEGIN IMMEDIATE` under a busy timeout (readers never wait: WAL), and a write that still meets a
+lock is retried; a regrouping whose articles changed while it worked starts again, so the last
+one written saw every article.
 """
 from __future__ import annotations
 
@@ -17,17 +23,19 @@ from collections import Counter
 import json
 import logging
 import os
+import random
 import re
+import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, TypeVar, Union
 from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from .. import registry
-from ..errors import ArgumentError, StoreError
+from ..errors import ArgumentError, NotFoundError, StoreError
 from ..records import Article, ArticleRecord, Correction, Dossier, Failure, IngestReport
 from ..settings import Settings, check_settings
 from . import schema
@@ -36,11 +44,16 @@ from .grouping_index import GroupIndex
 from .progress import Progress
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DEFAULT_DB = "dossier.db"
 # Articles whose features are held in memory at once while grouping a large ingest.
 INDEX_CHUNK = 2000
 ENV_VAR = "DOSSIER_DB"
+# How long a SQLite writer waits for another writer's transaction before SQLite gives up, and how
+# many times a write that met a lock anyway (or a migration racing another process) is tried.
+BUSY_TIMEOUT_S = 60.0
+WRITE_TRIES = 8
 
 
 def resolve_url(db: Union[str, os.PathLike, None] = None) -> str:
@@ -122,16 +135,48 @@ def row_to_record(row) -> ArticleRecord:
 
 def _sqlite_transactions(engine: sa.Engine) -> None:
     """Make pysqlite run DDL and DML in real transactions that SQLAlchemy begins (its default lets
-    DDL autocommit), so a migration or a batch is all or nothing."""
+    DDL autocommit), so a migration or a batch is all or nothing.
+
+    A transaction of the `write=True` engine (`Store.writer`) begins IMMEDIATE: it takes the write
+    lock first and waits for it (busy timeout). A deferred one that reads and then writes would fail
+    at once, without waiting, when another writer committed in between (SQLITE_BUSY_SNAPSHOT)."""
     @sa.event.listens_for(engine, "connect")
     def _connect(dbapi_conn, _record):
         dbapi_conn.isolation_level = None
+        dbapi_conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         dbapi_conn.execute("PRAGMA foreign_keys = ON")
         dbapi_conn.execute("PRAGMA journal_mode = WAL")
 
     @sa.event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+
+# SQLSTATEs of PostgreSQL errors that another writer causes and that a second try gets past:
+# serialization failure, deadlock, and two processes creating one table (unique/duplicate).
+_PG_TRANSIENT = {"40001", "40P01", "23505", "42P07", "55P03"}
+
+
+def _transient(exc: BaseException) -> bool:
+    """Whether `exc` is another writer being in the way (worth waiting and trying again)."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) in _PG_TRANSIENT:
+        return True
+    text = str(orig or exc).lower()
+    return "database is locked" in text or "database table is locked" in text or "database is busy" in text
+
+
+def retrying(work: Callable[[], "T"], tries: int = WRITE_TRIES) -> "T":
+    """`work()`, tried again after a short random wait while another writer is in the way."""
+    for attempt in range(tries):
+        try:
+            return work()
+        except sa.exc.SQLAlchemyError as exc:
+            if attempt == tries - 1 or not _transient(exc):
+                raise
+            log.info("store busy (%s); trying again", type(exc).__name__)
+            time.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
+    raise AssertionError("unreachable")
 
 
 class Store:
@@ -154,7 +199,9 @@ class Store:
                 return
             if self.engine.dialect.name == "sqlite":
                 _sqlite_transactions(self.engine)
-            ran = schema.migrate(self.engine)
+            # Transactions that write go through `writer` (IMMEDIATE on SQLite); reads use `engine`.
+            self.writer = self.engine.execution_options(write=True)
+            ran = retrying(lambda: schema.migrate(self.writer, reader=self.engine))
         except (sa.exc.SQLAlchemyError, ImportError, ValueError) as exc:
             raise StoreError(f"{self.name}: cannot open the store ({one_line(exc)})") from exc
         if ran:
@@ -248,7 +295,6 @@ class Store:
         else:
             conn.execute(schema.articles.insert().values(**row))
             counts["added"] += 1
-        counts["changed"].append(row["id"])
         self._put_parts(conn, record)
 
     @staticmethod
@@ -296,7 +342,7 @@ class Store:
         if batch:
             self._write_batch(batch, counts, progress)
         try:
-            self._group(counts.pop("changed"), counts.pop("vacated"), counts.pop("relisted"))
+            self._group(counts.pop("vacated"), counts.pop("relisted"))
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"{self.name}: could not group the dossiers ({one_line(exc)})") from exc
         return IngestReport(dossiers=self._count(schema.dossiers), **counts)
@@ -306,13 +352,26 @@ class Store:
             return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() or 0
 
     def _write_batch(self, batch: list, counts: dict, progress: Optional[Progress]) -> None:
-        try:
-            with self.engine.begin() as conn:
+        def write() -> dict:
+            tally = new_counts()
+            with self.writer.begin() as conn:
                 for item in batch:
                     if isinstance(item, Failure):
-                        self._reject(conn, item, counts)
+                        self._reject(conn, item, tally)
                     else:
-                        self._put(conn, item, counts)
+                        self._put(conn, item, tally)
+            return tally
+
+        try:
+            # Counted per try, so a batch rolled back and written again is counted once.
+            for key, n in retrying(write).items():
+                if isinstance(n, int):
+                    counts[key] += n
+                elif isinstance(n, list):
+                    counts[key].extend(n)
+                else:
+                    for dossier, left in n.items():
+                        counts[key].setdefault(dossier, []).extend(left)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"{self.name}: could not store a batch of {len(batch)} ({one_line(exc)})") from exc
         if progress is not None:
@@ -368,73 +427,89 @@ class Store:
         if batch:
             yield from _extract_batch(batch, settings, extract_records)
 
-    def _group(self, changed: list[str], vacated: dict[str, list[str]], relisted: list[str] = ()) -> None:
-        """Put the articles stored or replaced by this ingest into dossiers (see `grouping_index`)
-        and merge again only the dossiers they joined or left. `vacated` holds the dossiers that
-        replaced articles left, with those articles; `relisted` articles gained an alias id."""
-        with self.engine.connect() as conn:
-            built = GroupIndex(conn).indexed() + len(set(changed)) >= self._count(schema.articles)
-        if not built:  # a store from before the index (or an index lost): build it whole
-            self.regroup()
-            return
-        if not changed and not vacated and not relisted:
-            return
-        with self.engine.begin() as conn:
-            index = GroupIndex(conn)
-            g = schema.group_articles.c
-            touched = set(vacated) | set(conn.execute(
-                sa.select(g.dossier_id).where(g.article_id.in_(list(relisted)))).scalars()) if relisted else set(vacated)
-            ids = list(dict.fromkeys(changed))
-            for start in range(0, len(ids), INDEX_CHUNK):
-                touched |= index.add(self._records(conn, ids[start:start + INDEX_CHUNK]))
-            # A dossier that its only articles left keeps resolving: to where they went.
-            for old, left in vacated.items():
-                if not index.dossier_taken(old):
-                    went = conn.execute(sa.select(g.dossier_id).where(g.article_id.in_(left))).scalars().first()
-                    if went:
-                        _alias(conn, old, went)
-            self._write_dossiers(conn, touched)
-            if vacated:
-                live = {r.dossier_id for r in conn.execute(sa.select(g.dossier_id).distinct())}
-                for target in _move_corrections(conn, live):
-                    _refresh_columns(conn, target)
+    def _group(self, vacated: dict[str, list[str]], relisted: list[str] = ()) -> None:
+        """Put the stored articles that are not in a dossier yet (this ingest's, and any that a run
+        killed before grouping left behind) into dossiers (see `grouping_index`), and merge again
+        only the dossiers they joined or left. `vacated` holds the dossiers that replaced articles
+        left, with those articles; `relisted` articles gained an alias id."""
+        def work() -> None:
+            with self.writer.begin() as conn:
+                _lock_grouping(conn)
+                index = GroupIndex(conn)
+                if index.indexed() == 0 and self._count_in(conn, schema.dossiers):
+                    self._rebuild(conn)  # a store from before the index: build it, keeping the ids
+                    return
+                a, g = schema.articles.c, schema.group_articles.c
+                waiting = list(conn.execute(sa.select(a.id).where(a.id.not_in(sa.select(g.article_id)))
+                                            .order_by(a.published, a.id)).scalars())
+                if not waiting and not vacated and not relisted:
+                    return
+                touched = set(vacated)
+                if relisted:
+                    touched |= set(conn.execute(sa.select(g.dossier_id).where(g.article_id.in_(list(relisted)))).scalars())
+                for start in range(0, len(waiting), INDEX_CHUNK):
+                    touched |= index.add(self._records(conn, waiting[start:start + INDEX_CHUNK]))
+                # A dossier that its only articles left keeps resolving: to where they went.
+                for old, left in vacated.items():
+                    if not index.dossier_taken(old):
+                        went = conn.execute(sa.select(g.dossier_id).where(g.article_id.in_(left))).scalars().first()
+                        if went:
+                            _alias(conn, old, went)
+                self._write_dossiers(conn, touched)
+                if vacated:
+                    live = {r.dossier_id for r in conn.execute(sa.select(g.dossier_id).distinct())}
+                    for target in _move_corrections(conn, live):
+                        _refresh_columns(conn, target)
+
+        retrying(work)
+
+    @staticmethod
+    def _count_in(conn: Connection, table: sa.Table) -> int:
+        return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() or 0
 
     def regroup(self) -> int:
         """Build the grouping index and every dossier again from the stored articles (an upgraded
         store, or after changing the grouping's parameters); returns how many dossiers there are.
         A dossier keeps the id it had (the oldest, when it now holds several old dossiers' articles;
         the others stay as aliases), and corrections follow their incident."""
+        def work() -> int:
+            with self.writer.begin() as conn:
+                _lock_grouping(conn)
+                return self._rebuild(conn)
+
+        return retrying(work)
+
+    def _rebuild(self, conn: Connection) -> int:
         d, m, g = schema.dossiers.c, schema.dossier_articles.c, schema.group_articles.c
-        with self.engine.begin() as conn:
-            was = {r.article_id: (r.first_date or "9999", r.dossier_id) for r in conn.execute(
-                sa.select(m.article_id, m.dossier_id, d.first_date).join(schema.dossiers, d.id == m.dossier_id))}
-            for table in (schema.group_terms, schema.group_articles, schema.group_df):
-                conn.execute(table.delete())
-            index = GroupIndex(conn)
-            a = schema.articles.c
-            ids = [r.id for r in conn.execute(sa.select(a.id).order_by(a.published, a.id))]
-            for start in range(0, len(ids), INDEX_CHUNK):
-                index.add(self._records(conn, ids[start:start + INDEX_CHUNK]))
-            members: dict[str, list[str]] = {}
-            for r in conn.execute(sa.select(g.article_id, g.dossier_id)):
-                members.setdefault(r.dossier_id, []).append(r.article_id)
-            kept: set[str] = set()
-            for label in sorted(members):
-                olds = sorted({was[x] for x in members[label] if x in was} - {(f, i) for f, i in was.values() if i in kept})
-                if not olds:
-                    continue
-                name = olds[0][1]
-                kept.add(name)
-                if name != label:
-                    conn.execute(schema.group_articles.update().where(g.dossier_id == label).values(dossier_id=name))
-                for _, other in olds[1:]:
-                    _alias(conn, other, name)
-            live = {r.dossier_id for r in conn.execute(sa.select(g.dossier_id).distinct())}
-            old = {r.id for r in conn.execute(sa.select(d.id))}
-            self._write_dossiers(conn, live | old)
-            for target in _move_corrections(conn, live):
-                _refresh_columns(conn, target)
-            return len(live)
+        was = {r.article_id: (r.first_date or "9999", r.dossier_id) for r in conn.execute(
+            sa.select(m.article_id, m.dossier_id, d.first_date).join(schema.dossiers, d.id == m.dossier_id))}
+        for table in (schema.group_terms, schema.group_articles, schema.group_df):
+            conn.execute(table.delete())
+        index = GroupIndex(conn)
+        a = schema.articles.c
+        ids = [r.id for r in conn.execute(sa.select(a.id).order_by(a.published, a.id))]
+        for start in range(0, len(ids), INDEX_CHUNK):
+            index.add(self._records(conn, ids[start:start + INDEX_CHUNK]))
+        members: dict[str, list[str]] = {}
+        for r in conn.execute(sa.select(g.article_id, g.dossier_id)):
+            members.setdefault(r.dossier_id, []).append(r.article_id)
+        kept: set[str] = set()
+        for label in sorted(members):
+            olds = sorted({was[x] for x in members[label] if x in was} - {(f, i) for f, i in was.values() if i in kept})
+            if not olds:
+                continue
+            name = olds[0][1]
+            kept.add(name)
+            if name != label:
+                conn.execute(schema.group_articles.update().where(g.dossier_id == label).values(dossier_id=name))
+            for _, other in olds[1:]:
+                _alias(conn, other, name)
+        live = {r.dossier_id for r in conn.execute(sa.select(g.dossier_id).distinct())}
+        old = {r.id for r in conn.execute(sa.select(d.id))}
+        self._write_dossiers(conn, live | old)
+        for target in _move_corrections(conn, live):
+            _refresh_columns(conn, target)
+        return len(live)
 
     @staticmethod
     def _records(conn: Connection, ids: list[str]) -> list[ArticleRecord]:
@@ -552,7 +627,7 @@ class Store:
                 row = conn.execute(sa.select(d.record).join(schema.dossier_articles, m.dossier_id == d.id)
                                    .where(m.article_id == _clean(dossier_id))).first()
         if row is None:
-            raise StoreError(f"no dossier {dossier_id!r} in {self.name}; `dossier dossiers` lists them")
+            raise NotFoundError(f"no dossier {dossier_id!r} in {self.name}; `dossier dossiers` lists them")
         return Dossier.model_validate(json.loads(row.record))
 
     # ---- corrections ----
@@ -566,16 +641,21 @@ class Store:
         value = validate(field, value)
         dossier = self.dossier(dossier_id)
         if dossier.id != dossier_id:
-            raise StoreError(f"{dossier_id!r} is an article, not a dossier; correct dossier {dossier.id!r}")
+            raise StoreError(f"{dossier_id!r} is not a dossier id (it names dossier {dossier.id!r}); correct that one")
         if note is not None and (not isinstance(note, str) or len(note) > 5000):
             raise StoreError("a correction's note must be text of at most 5,000 characters")
         at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         row = {"dossier_id": dossier.id, "field": field, "value": json.dumps(value), "note": note or None,
                "who": str(who)[:200], "at": at, "articles": json.dumps(list(dossier.articles))}
-        try:
-            with self.engine.begin() as conn:
-                new_id = conn.execute(schema.corrections.insert().values(**row)).inserted_primary_key[0]
+
+        def write() -> int:
+            with self.writer.begin() as conn:
+                new = conn.execute(schema.corrections.insert().values(**row)).inserted_primary_key[0]
                 _refresh_columns(conn, dossier.id)
+                return new
+
+        try:
+            new_id = retrying(write)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"{self.engine.url.render_as_string(hide_password=True)}: could not store the "
                              f"correction ({type(exc).__name__})") from exc
@@ -609,10 +689,13 @@ class Store:
         if not fresh:
             return
         at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        try:
-            with self.engine.begin() as conn:
+        def write() -> None:
+            with self.writer.begin() as conn:
                 conn.execute(schema.watch_seen.insert(),
                              [{"key": k, "found_in": _clean(found_in), "seen_at": at} for k in fresh])
+
+        try:
+            retrying(write)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"{self.url}: could not record {len(fresh)} seen items ({type(exc).__name__})") from exc
 
@@ -646,11 +729,18 @@ def _correction(row) -> Correction:
                       who=row["who"], at=row["at"], articles=tuple(json.loads(row["articles"])))
 
 
+def _lock_grouping(conn: Connection) -> None:
+    """One grouping at a time: two ingests' groupings one after the other (on SQLite the writer's
+    IMMEDIATE transaction already does this)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("LOCK TABLE group_articles IN SHARE ROW EXCLUSIVE MODE")
+
+
 def new_counts() -> dict:
-    """What one `add` tallies: the report's counts, and the articles whose dossiers must be redone
-    (stored or replaced: `changed`; dossiers replaced articles left: `vacated`; articles given an
-    alias id: `relisted`)."""
-    return {"added": 0, "updated": 0, "unchanged": 0, "rejected": 0, "changed": [], "vacated": {}, "relisted": []}
+    """What one `add` tallies: the report's counts, and what grouping must redo besides the articles
+    not yet in a dossier (dossiers that replaced articles left: `vacated`; articles given an alias
+    id: `relisted`)."""
+    return {"added": 0, "updated": 0, "unchanged": 0, "rejected": 0, "vacated": {}, "relisted": []}
 
 
 def _alias(conn: Connection, alias: str, dossier_id: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Callable
+from typing import Callable, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -271,20 +271,34 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
 ]
 
 
-def migrate(engine: sa.Engine) -> list[str]:
+def migrate(engine: sa.Engine, reader: Optional[sa.Engine] = None) -> list[str]:
     """Run the migrations `engine`'s database has not had; each in its own transaction. Returns
-    the names of those run."""
+    the names of those run.
+
+    `engine` writes (on SQLite, the store's IMMEDIATE engine); `reader`, when given, looks first
+    whether anything is to do at all, so that opening an up-to-date store takes no write lock.
+    Another process may migrate the same database at the same time: each migration looks again,
+    inside its transaction (holding the lock), whether it has been run meanwhile."""
+    if _applied(reader or engine) >= {name for name, _ in MIGRATIONS}:
+        return []
     with engine.begin() as conn:
         metadata.create_all(conn, tables=[migrations])
-    with engine.connect() as conn:
-        done = {row.name for row in conn.execute(sa.select(migrations.c.name))}
     ran = []
     for name, step in MIGRATIONS:
-        if name in done:
-            continue
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("LOCK TABLE migrations IN SHARE ROW EXCLUSIVE MODE")
+            if conn.execute(sa.select(migrations.c.name).where(migrations.c.name == name)).first():
+                continue
             step(conn)
             conn.execute(migrations.insert().values(
                 name=name, applied_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
         ran.append(name)
     return ran
+
+
+def _applied(engine: sa.Engine) -> set[str]:
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table(migrations.name):
+            return set()
+        return {row.name for row in conn.execute(sa.select(migrations.c.name))}

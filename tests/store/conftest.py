@@ -1,9 +1,7 @@
 """Store fixtures: a database URL per backend (a SQLite file, and a fresh database on a real
-PostgreSQL server that `scripts/pg_test_server.sh` starts once per session), and invented articles."""
+PostgreSQL server that `scripts/pg_test_server.sh` starts once per session), and invented articles (in store_corpus.py)."""
 from __future__ import annotations
 
-import json
-import random
 import subprocess
 import uuid
 from pathlib import Path
@@ -15,11 +13,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "pg_test_server.sh"
 UNAVAILABLE = 3  # the script's exit code when PostgreSQL cannot be installed
 
-TOWNS = ["Vellora", "Tarnby", "Oskerville", "Brinmoor", "Halvik", "Quenford"]
-FIRST = ["Orrin", "Delia", "Marek", "Suvi", "Tobin", "Ilse", "Caspar", "Wren", "Hollis", "Anouk"]
-LAST = ["Velasquez", "Marsh", "Okonkwo", "Lindqvist", "Farrow", "Brandt", "Quill", "Osei", "Harte", "Vance"]
-STREETS = ["Harlow Street", "Peony Avenue", "Cobalt Road", "Ferris Lane", "Juniper Drive", "Mill Way"]
-VENUES = ["a gas station", "a barbershop", "an apartment complex", "a basketball court", "a laundromat"]
 
 
 @pytest.fixture(scope="session")
@@ -79,34 +72,3 @@ def fresh_db_urls(request, tmp_path):
     yield make
     for drop in drops:
         drop()
-
-
-def invented_corpus(incidents: int, seed: int = 7) -> list[dict]:
-    """Invented shooting reports, one to three per incident: `{"id", "text", "published", "incident"}`."""
-    rng = random.Random(seed)
-    rows = []
-    for k in range(incidents):
-        town, street, venue = rng.choice(TOWNS), rng.choice(STREETS), rng.choice(VENUES)
-        victim = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        suspect = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        age, killed, injured = rng.randint(16, 60), rng.randint(0, 3), rng.randint(1, 5)
-        day = 1 + (k * 3) % 27
-        reports = [
-            f"{town} police are investigating a shooting at {venue} on {street} that left {killed} people dead "
-            f"and {injured} wounded on Saturday night. Officers found {victim}, {age}, with gunshot wounds. "
-            f"Witnesses told reporters they heard several shots before a dark sedan drove away.",
-            f"A {age}-year-old victim identified as {victim} was among those hit when gunfire broke out at "
-            f"{venue} in {town}. Detectives said {suspect} was taken into custody on Monday and charged "
-            f"with aggravated assault. Neighbors on {street} said the area had been quiet until then.",
-            f"Family members gathered on {street} in {town} to remember {victim}. The suspect, {suspect}, "
-            f"appeared in court on Tuesday; prosecutors said the shooting at {venue} was planned.",
-        ]
-        for n in range(rng.randint(1, 3)):
-            rows.append({"id": f"inc{k:03d}-a{n}", "incident": f"inc{k:03d}", "text": reports[n],
-                         "published": f"2024-03-{min(28, day + n):02d}"})
-    return rows
-
-
-def write_jsonl(rows: list[dict], path: Path) -> Path:
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return path

@@ -16,7 +16,7 @@ from newsdossier.store.api import list_dossiers, show_dossier
 from newsdossier.store.progress import Progress
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import invented_corpus, write_jsonl  # noqa: E402
+from store_corpus import invented_corpus, write_jsonl  # noqa: E402
 from fake_extract import slow_extract  # noqa: E402
 
 

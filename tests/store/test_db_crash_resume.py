@@ -14,7 +14,7 @@ from newsdossier.settings import Settings
 from newsdossier.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import invented_corpus, write_jsonl  # noqa: E402
+from store_corpus import invented_corpus, write_jsonl  # noqa: E402
 from fake_extract import slow_extract  # noqa: E402
 from test_db_ingest import snapshot  # noqa: E402
 

@@ -15,7 +15,7 @@ from newsdossier.store import Store, schema
 from newsdossier.store.grouping_index import GroupIndex
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import invented_corpus  # noqa: E402
+from store_corpus import invented_corpus  # noqa: E402
 
 
 def records(rows) -> list[ArticleRecord]:

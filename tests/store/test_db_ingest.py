@@ -14,7 +14,7 @@ from newsdossier.store import Store, resolve_url
 from newsdossier.store import schema
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import invented_corpus, write_jsonl  # noqa: E402
+from store_corpus import invented_corpus, write_jsonl  # noqa: E402
 from fake_extract import slow_extract  # noqa: E402
 
 

@@ -11,7 +11,7 @@ from newsdossier.settings import Settings
 from newsdossier.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import invented_corpus, write_jsonl  # noqa: E402
+from store_corpus import invented_corpus, write_jsonl  # noqa: E402
 
 
 @pytest.mark.model
