@@ -31,3 +31,8 @@ class SettingsError(DossierError):
 
 class StoreError(DossierError):
     """A database URL or store operation that failed."""
+
+
+class BudgetError(DossierError):
+    """An article whose analysis ran past its time budget (`settings.article_seconds`); that
+    article becomes a Failure and the batch goes on."""

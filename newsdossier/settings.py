@@ -30,6 +30,9 @@ class Settings(BaseModel):
     # and longer texts below it are analysed in pieces.
     max_chars: int = Field(default=2_000_000, ge=1000)
     chunk_chars: int = Field(default=100_000, ge=1000)
+    # Seconds one article may take from its analysis to its last extractor; an article over it
+    # becomes that article's Failure (naming the budget) and the batch goes on.
+    article_seconds: float = Field(default=120.0, gt=0)
     # Bytes read from any one file or URL; larger inputs are refused.
     max_bytes: int = Field(default=20_000_000, ge=1000)
     allow_private: bool = False

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Optional
 
+from ...analyze.sentences import sentence
 from ...records import Span, Speaker, Statement
 from ...registry import extractors
 from ..context import Context
@@ -94,7 +95,7 @@ def _frames(ctx: Context, outer: Attribution, inner: Attribution) -> bool:
     if outer.cue is None or inner.cue is None or outer.cue[0] >= inner.cue[0]:
         return False
     sent = ctx.doc.char_span(inner.cue[0], inner.cue[1], alignment_mode="expand")
-    return sent is not None and sent[0].sent.start_char <= outer.cue[0]
+    return sent is not None and sentence(ctx.doc, sent[0].i).start_char <= outer.cue[0]
 
 
 def _with_fallback(atts: list[Attribution], extra: list[Attribution], ctx: Context) -> list[Attribution]:
@@ -129,8 +130,7 @@ def _speaker(ctx: Context, span: Optional[tuple[int, int]]) -> Optional[Speaker]
     if ctx.entities is not None:
         # "Edda Morn, the mayor of Tarnow Vale": the first mention inside the span is the speaker;
         # resolving the whole span would pick whichever mention in it is longest.
-        inside = sorted(((m.start, -m.end) for ent in ctx.entities.entities for m in ent.mentions
-                         if s <= m.start and m.end <= e))
+        inside = sorted((ms, -me) for ms, me, _, _ in ctx.entities.mentions_in(s, e))
         ms, me = (inside[0][0], -inside[0][1]) if inside else (s, e)
         sp = ctx.entities.speaker(ms, me)
         anonymous = sp.anonymous or (sp.entity is None and anonymous_source(text[s:e]))

@@ -18,6 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ...analyze.sentences import sentence
 from .linker import SUBJECT_DEPS, Attribution
 
 CLAIM_VERBS = {"claim", "take", "accept", "assume", "admit", "acknowledge"}
@@ -148,7 +149,7 @@ def according_to_statements(doc: Doc) -> list[Attribution]:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             continue
-        sent = t.sent
+        sent = sentence(doc, t.i)
         pp_end = max(x.i for x in objs[0].subtree) + 1
         words = [x for x in sent if not x.is_space and not x.is_punct]
         if not words:
