@@ -6,9 +6,12 @@ that runs past `settings.article_seconds` becomes its own Failure, naming the bu
 it was in, and the batch goes on. No signals and no threads: each check reads the clock, so it
 works the same in any thread of a server.
 
-The clock travels with the article's Doc (`doc.user_data`) so that any stage holding the Doc can
-check it. What is charged to an article is the analysis of the batches that held its pieces plus
-its own extraction, not the time spent reading other inputs or extracting other articles.
+The clock is the CPU time of the thread doing the work (`time.thread_time`), not the wall clock:
+the same article gets the same verdict on a busy machine as on an idle one, and time spent
+waiting (for a fetch, for another thread's lock) is not charged. It travels with the article's
+Doc (`doc.user_data`) so that any stage holding the Doc can check it. What is charged to an
+article is the analysis of the batches that held its pieces plus its own extraction, not the time
+spent reading other inputs or extracting other articles.
 """
 from __future__ import annotations
 
@@ -20,23 +23,24 @@ from spacy.tokens import Doc
 from ..errors import BudgetError
 
 _KEY = ("newsdossier", "budget")
+clock = time.thread_time
 
 
 def start(doc: Doc, seconds: float, spent: float = 0.0) -> None:
     """Start (or carry on) `doc`'s clock: `spent` seconds of its budget are already used."""
-    doc.user_data[_KEY] = (time.monotonic() - spent, float(seconds))
+    doc.user_data[_KEY] = (clock() - spent, float(seconds))
 
 
 def spent(doc: Doc) -> Optional[float]:
     """Seconds charged to `doc` so far, or None when it has no budget."""
     entry = doc.user_data.get(_KEY)
-    return None if entry is None else time.monotonic() - entry[0]
+    return None if entry is None else clock() - entry[0]
 
 
 def over(seconds: float, used: float, stage: str) -> BudgetError:
     """The error for an article that used `used` of its `seconds` while in `stage`."""
     return BudgetError(f"stopped during {stage} after {used:.1f} s: over the time budget of "
-                       f"{seconds:g} s per article (article_seconds)")
+                       f"{seconds:g} CPU seconds per article (article_seconds)")
 
 
 def check(doc: Doc, stage: str) -> None:
@@ -44,6 +48,6 @@ def check(doc: Doc, stage: str) -> None:
     entry = doc.user_data.get(_KEY)
     if entry is None:
         return
-    used = time.monotonic() - entry[0]
+    used = clock() - entry[0]
     if used > entry[1]:
         raise over(entry[1], used, stage)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 from collections import deque
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Union
@@ -147,9 +146,9 @@ def analyze(items: Iterable[Union[Article, Failure]], settings: Settings
     batch: list[tuple[str, _Entry]] = []
 
     def run_batch() -> None:
-        started = time.monotonic()
+        started = budget.clock()
         docs = list(nlp.pipe([text for text, _ in batch], batch_size=len(batch), disable=own))
-        took = time.monotonic() - started
+        took = budget.clock() - started
         for doc, (_, entry) in zip(docs, batch):
             if entry.failure is not None:
                 continue
@@ -209,7 +208,7 @@ def _finish(nlp: Language, own: list[str], entry: _Entry, settings: Settings
             ) -> Union[tuple[Article, Doc], Failure]:
     """The article's pieces joined into one Doc (offsets as in the text), the project's own
     components run over it, and its clock started with the analysis already charged."""
-    started = time.monotonic()
+    started = budget.clock()
     chunks = entry.docs
     full = chunks[0] if len(chunks) == 1 else Doc.from_docs(chunks, ensure_whitespace=False,
                                                              exclude=["tensor"])
@@ -221,5 +220,5 @@ def _finish(nlp: Language, own: list[str], entry: _Entry, settings: Settings
         budget.check(full, "analysis")
     except BudgetError as exc:
         return Failure(source=entry.article.source, reason=str(exc))
-    log.debug("analysed %s in %.2f s", entry.article.source, entry.spent + time.monotonic() - started)
+    log.debug("analysed %s in %.2f s", entry.article.source, entry.spent + budget.clock() - started)
     return entry.article, full

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from ...analyze.chunks import noun_chunks
+from ...analyze.ents import ents_in
 from ...analyze.sentences import sentence
 from ...records import Span, Speaker
 from ..context import Context
@@ -132,7 +133,7 @@ def targets(ctx: Context, a: "Attribution", speaker: Optional[Speaker]) -> tuple
         span = ctx.doc.char_span(s, e, alignment_mode="contract")
         if span is None:
             continue
-        spans.extend((ent.start_char, ent.end_char) for ent in span.ents)
+        spans.extend((ent.start_char, ent.end_char) for ent in ents_in(span))
         spans.extend((nc.start_char, nc.end_char) for nc in noun_chunks(span))
     for s, e in a.pieces:
         spans.extend((ms, me) for ms, me, _, kind in ctx.entities.mentions_in(s, e) if kind != "pronoun")
