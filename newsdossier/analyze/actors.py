@@ -16,7 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from . import lexicon
+from . import index, lexicon
 
 TITLE_WORDS = {
     "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor",
@@ -94,7 +94,7 @@ class _Builder:
         self.doc = doc
         self.table = ActorTable()
         self.by_key: dict[str, Actor] = {}
-        self.occupied = bytearray(len(doc.text) + 1)
+        self.occupied = bytearray(len(index.text(doc)) + 1)
         self.persons_in_order: list[tuple[int, Actor, bool]] = []  # (token i, actor, is_subject)
         self._rank: dict[int, int] = {}  # id(actor) -> its place in table.actors
         self._by_words: dict[tuple[str, ...], set[int]] = {}
@@ -205,10 +205,11 @@ def _appos_title(ent: Span) -> Optional[Span]:
 
 
 def _named(builder: _Builder, doc: Doc) -> None:
+    doc_text = index.text(doc)
     groups = lexicon.groups_in(doc)
     for start, end, canonical in groups:
         builder.add("group:" + canonical.lower(), canonical, "group", start, end, "name",
-                    alias=doc.text[start:end])
+                    alias=doc_text[start:end])
     for ent in doc.ents:
         type_ = ACTOR_LABELS.get(ent.label_)
         if type_ is None or builder.overlaps(ent.start_char, ent.end_char):
@@ -314,8 +315,8 @@ def _latest_person(builder: _Builder, sent_starts: list[int], before: int,
 
 def _anaphora(builder: _Builder, doc: Doc, max_distance: int) -> None:
     """Pronouns and age descriptors, resolved in text order to the latest fitting person."""
-    sent_starts = [sent.start for sent in doc.sents]
-    for match in AGE_DESCRIPTOR.finditer(doc.text):
+    sent_starts = index.sentence_starts(doc)
+    for match in AGE_DESCRIPTOR.finditer(index.text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or builder.overlaps(match.start(), match.end()):
             continue

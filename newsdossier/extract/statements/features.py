@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from ...analyze.sentences import sentence_bounds
+from ...analyze.index import sentence_bounds
 
 from .quotes import Quote, is_mark
 

@@ -20,7 +20,8 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
-from ...analyze.sentences import sentence, sentence_bounds
+from ...analyze import index
+from ...analyze.index import sentence, sentence_bounds
 
 from .features import paragraphs
 from .quotes import Quote
@@ -246,7 +247,7 @@ def _between_is_attribution(doc: Doc, tags: list[str], t_end: int, t_start: int,
 def _fills_paragraph(doc: Doc, a: Attribution) -> bool:
     """The attribution is a quotation with nothing else in its paragraph."""
     s, e = a.pieces[0][0], a.pieces[-1][1]
-    text = doc.text
+    text = index.text(doc)
     ps = text.rfind("\n", 0, s) + 1
     pe = text.find("\n", e)
     pe = len(text) if pe < 0 else pe
@@ -254,7 +255,7 @@ def _fills_paragraph(doc: Doc, a: Attribution) -> bool:
 
 
 def _ends_paragraph(doc: Doc, a: Attribution) -> bool:
-    text = doc.text
+    text = index.text(doc)
     pe = text.find("\n", a.end)
     return not text[a.end:len(text) if pe < 0 else pe].strip()
 

@@ -18,7 +18,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ...analyze.sentences import sentence
+from ...analyze import index
+from ...analyze.index import sentence
 from .linker import SUBJECT_DEPS, Attribution
 
 CLAIM_VERBS = {"claim", "take", "accept", "assume", "admit", "acknowledge"}
@@ -66,8 +67,8 @@ def _make(verb: Token, obj_tokens: list[Token], cue_tokens: list[Token], note: s
         subj = verb.head
     cs, ce = _subtree_chars(obj_tokens)
     # Strip a trailing comma or period the subtree may end on.
-    doc = verb.doc
-    while ce > cs and doc.text[ce - 1] in ",.;:":
+    text = index.text(verb.doc)
+    while ce > cs and text[ce - 1] in ",.;:":
         ce -= 1
     first = min(t.i for t in obj_tokens)
     last = max(t.i for t in obj_tokens) + 1
@@ -263,7 +264,7 @@ _TITLE_SAYS = re.compile(r"^(?P<src>[A-Z][^\n]{1,60}?)\s+(?P<cue>Says|Say|Warns|
 
 def title_statements(doc: Doc) -> list[Attribution]:
     """A headline as first line: `Source: what they said` or `Source Says What`."""
-    text = doc.text
+    text = index.text(doc)
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     end = len(text) if end < 0 else end

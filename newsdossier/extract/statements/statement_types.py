@@ -12,8 +12,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from ...analyze.chunks import noun_chunks
-from ...analyze.ents import ents_in
-from ...analyze.sentences import sentence
+from ...analyze.index import ents_in, sentence
 from ...records import Span, Speaker
 from ..context import Context
 
