@@ -16,25 +16,19 @@ spent reading other inputs or extracting other articles.
 from __future__ import annotations
 
 import time
-from typing import Optional
 
 from spacy.tokens import Doc
 
 from ..errors import BudgetError
 
 _KEY = ("newsdossier", "budget")
+# Read through the module (`budget.clock()`), so a test can put a deterministic clock in its place.
 clock = time.thread_time
 
 
 def start(doc: Doc, seconds: float, spent: float = 0.0) -> None:
     """Start (or carry on) `doc`'s clock: `spent` seconds of its budget are already used."""
     doc.user_data[_KEY] = (clock() - spent, float(seconds))
-
-
-def spent(doc: Doc) -> Optional[float]:
-    """Seconds charged to `doc` so far, or None when it has no budget."""
-    entry = doc.user_data.get(_KEY)
-    return None if entry is None else clock() - entry[0]
 
 
 def over(seconds: float, used: float, stage: str) -> BudgetError:
