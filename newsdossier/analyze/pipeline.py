@@ -164,11 +164,7 @@ def analyze(items: Iterable[Union[Article, Failure]], settings: Settings
     def ready() -> Iterator[Union[tuple[Article, Doc], Failure]]:
         while queue and queue[0].done:
             entry = queue.popleft()
-            if entry.failure is not None:
-                yield entry.failure
-                continue
-            result = _finish(nlp, own, entry, settings)
-            yield result
+            yield entry.failure if entry.failure is not None else _finish(nlp, own, entry, settings)
 
     batch_chars = 0
     for item in items:
@@ -208,7 +204,6 @@ def _finish(nlp: Language, own: list[str], entry: _Entry, settings: Settings
             ) -> Union[tuple[Article, Doc], Failure]:
     """The article's pieces joined into one Doc (offsets as in the text), the project's own
     components run over it, and its clock started with the analysis already charged."""
-    started = budget.clock()
     chunks = entry.docs
     full = chunks[0] if len(chunks) == 1 else Doc.from_docs(chunks, ensure_whitespace=False,
                                                              exclude=["tensor"])
@@ -220,5 +215,4 @@ def _finish(nlp: Language, own: list[str], entry: _Entry, settings: Settings
         budget.check(full, "analysis")
     except BudgetError as exc:
         return Failure(source=entry.article.source, reason=str(exc))
-    log.debug("analysed %s in %.2f s", entry.article.source, entry.spent + budget.clock() - started)
     return entry.article, full
