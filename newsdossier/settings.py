@@ -27,10 +27,10 @@ class Settings(BaseModel):
     published: Optional[dt.date] = None
     batch_size: int = Field(default=32, ge=1)
     # Texts longer than this are refused with their size named; longer texts below it are
-    # analysed in pieces of about `chunk_chars`, and spaCy is given about `chunk_chars` at a time
-    # (its working memory is about 17 KB a token of what it is given; README, Limits).
-    max_chars: int = Field(default=2_000_000, ge=1000)
-    chunk_chars: int = Field(default=20_000, ge=1000)
+    # analysed in pieces of about `chunk_chars` cut at line breaks, and spaCy is given about that
+    # much (and at most about 30,000 tokens) at a time (README, Limits).
+    max_chars: int = Field(default=500_000, ge=1000)
+    chunk_chars: int = Field(default=100_000, ge=1000)
     # CPU seconds one article may take from its analysis to its last extractor; an article over
     # it becomes that article's Failure (naming the budget) and the batch goes on.
     article_seconds: float = Field(default=120.0, gt=0)

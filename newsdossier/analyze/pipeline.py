@@ -9,8 +9,9 @@ refused with their size named.
 Bounds: pieces are also cut inside pathological stretches (a "sentence" of more than
 SENTENCE_CHARS characters, a space-less run of more than WORD_CHARS), so tokenizing and parsing
 are linear in the text and no sentence is longer than SENTENCE_CHARS; spaCy gets at most about
-`chunk_chars` characters at a time, so its working memory does not grow with the article; and
-each article's time is charged to its budget (`budget`, `settings.article_seconds`).
+`chunk_chars` characters and PIECE_TOKENS tokens at a time, so its working memory does not grow
+with the article; and each article's time is charged to its budget (`budget`,
+`settings.article_seconds`). News text is never cut by these bounds, so its analysis is the same.
 """
 from __future__ import annotations
 
@@ -40,8 +41,14 @@ SENTENCE_CHARS = 5_000
 # time, each time searching what is left, so a run of n quote marks costs n² (20,000 took 29 s,
 # 400 take 5 ms). The longest URLs in news stay under it.
 WORD_CHARS = 400
+# spaCy's working memory is about 17 KB a token of what it is given at once (measured on prose,
+# short lines and one endless sentence alike): pieces and batches hold about this many at most,
+# about 500 MB. The default `chunk_chars` of news holds fewer (the densest long article of the
+# shared corpora has 3.4 characters a token), so news is never cut for it.
+PIECE_TOKENS = 30_000
 _NO_SENTENCE_END = re.compile(r"[^.!?\n]+")
 _WORD = re.compile(r"\S+")
+_TOKEN = re.compile(r"\w+|[^\w\s]|\n")
 
 
 @lru_cache(maxsize=4)
@@ -73,14 +80,40 @@ def masked_text(article: Article) -> str:
 
 
 def split_text(text: str, size: int, sentence_chars: int = SENTENCE_CHARS,
-               word_chars: int = WORD_CHARS) -> list[str]:
+               word_chars: int = WORD_CHARS, max_tokens: int = PIECE_TOKENS) -> list[str]:
     """Pieces of at most about `size` characters, cut after a line break (else a space) so that
     joining them gives `text` back exactly. Pieces are also cut inside any stretch of more than
-    `sentence_chars` characters without a line break or . ! ? (after a space where there is one)
-    and inside any run of more than `word_chars` characters without a space."""
+    `sentence_chars` characters without a line break or . ! ? (after a space where there is one),
+    inside any run of more than `word_chars` characters without a space, and (the same way as
+    by size) wherever a piece would hold more than about `max_tokens` tokens."""
     if not text:
         return [text]
-    forced = _bounding_cuts(text, sentence_chars, word_chars)
+    pieces = []
+    for piece in _cut(text, size, _bounding_cuts(text, sentence_chars, word_chars)):
+        pieces.extend(_within_tokens(piece, max_tokens))
+    return pieces
+
+
+def estimate_tokens(text: str) -> int:
+    """About how many tokens spaCy makes of `text` (words, punctuation marks and line breaks;
+    rarely fewer than it makes)."""
+    return sum(1 for _ in _TOKEN.finditer(text))
+
+
+def _within_tokens(piece: str, max_tokens: int) -> list[str]:
+    """`piece`, or the pieces it is cut into (by size, smaller each time) so that none holds more
+    than about `max_tokens` tokens: a token-dense text ("! ! ! …", a table of figures) must not
+    reach spaCy in pieces whose working memory is several times that of prose."""
+    tokens = estimate_tokens(piece)
+    if tokens <= max_tokens:
+        return [piece]
+    size = max(1, len(piece) * max_tokens // tokens * 9 // 10)
+    return [p for part in _cut(piece, size, []) for p in _within_tokens(part, max_tokens)]
+
+
+def _cut(text: str, size: int, forced: list[int]) -> list[str]:
+    """Pieces of at most `size` characters, cut after a line break in the second half of that
+    size (else after a space, else anywhere) and at every offset in `forced` (sorted)."""
     pieces, start, k = [], 0, 0
     while start < len(text):
         if len(text) - start > size:
@@ -134,8 +167,9 @@ def analyze(items: Iterable[Union[Article, Failure]], settings: Settings
             ) -> Iterator[Union[tuple[Article, Doc], Failure]]:
     """Yield (Article, Doc) for each article and pass Failures through, in input order.
 
-    Pieces go to spaCy in batches of at most `batch_size` pieces and about `chunk_chars`
-    characters, so the models' working memory stays bounded however long an article is. Each
+    Pieces go to spaCy in batches of at most `batch_size` pieces, about `chunk_chars` characters
+    and about PIECE_TOKENS tokens, so the models' working memory stays bounded however long an
+    article is. Each
     Doc carries its article's time budget (`budget`); an article that runs past it while its
     pieces are analysed becomes a Failure.
     """
@@ -166,7 +200,7 @@ def analyze(items: Iterable[Union[Article, Failure]], settings: Settings
             entry = queue.popleft()
             yield entry.failure if entry.failure is not None else _finish(nlp, own, entry, settings)
 
-    batch_chars = 0
+    batch_chars = batch_tokens = 0
     for item in items:
         if isinstance(item, Failure):
             queue.append(_Entry(failure=item))
@@ -184,9 +218,11 @@ def analyze(items: Iterable[Union[Article, Failure]], settings: Settings
                     break  # over its budget already: the rest of its pieces are not analysed
                 batch.append((part, entry))
                 batch_chars += len(part)
-                if len(batch) >= settings.batch_size or batch_chars >= settings.chunk_chars:
+                batch_tokens += estimate_tokens(part)
+                if (len(batch) >= settings.batch_size or batch_chars >= settings.chunk_chars
+                        or batch_tokens >= PIECE_TOKENS):
                     run_batch()
-                    batch_chars = 0
+                    batch_chars = batch_tokens = 0
                     yield from ready()
         if not batch:
             yield from ready()

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from newsdossier.analyze import budget
-from newsdossier.analyze.pipeline import SENTENCE_CHARS, WORD_CHARS, analyze, load_pipeline, split_text
+from newsdossier.analyze.pipeline import (PIECE_TOKENS, SENTENCE_CHARS, WORD_CHARS, analyze, estimate_tokens,
+                                          load_pipeline, split_text)
 from newsdossier.pipeline import extract_records
 from newsdossier.records import Article, ArticleRecord, Failure
 
@@ -15,19 +16,26 @@ PROSE = ("Gunmen attacked a checkpoint near Dorvik on Monday, killing two guards
 
 
 @given(st.text(alphabet=st.sampled_from('ab c\n."'), max_size=2000), st.integers(100, 400),
-       st.integers(20, 80), st.integers(3, 15))
-def test_pipeline_split_text_bounds_sentences_and_runs(text, size, sentence_chars, word_chars):
-    pieces = split_text(text, size, sentence_chars=sentence_chars, word_chars=word_chars)
+       st.integers(20, 80), st.integers(3, 15), st.integers(1, 60))
+def test_pipeline_split_text_bounds_sentences_runs_and_tokens(text, size, sentence_chars, word_chars, tokens):
+    pieces = split_text(text, size, sentence_chars=sentence_chars, word_chars=word_chars, max_tokens=tokens)
     assert "".join(pieces) == text
     for piece in pieces:
-        assert len(piece) <= size
+        assert len(piece) <= size and estimate_tokens(piece) <= tokens
         assert all(len(m.group()) <= sentence_chars for m in re.finditer(r"[^.!?\n]+", piece))
         assert all(len(m.group()) <= word_chars for m in re.finditer(r"\S+", piece))
 
 
 def test_pipeline_split_text_leaves_news_text_whole():
-    text = PROSE * 40  # about 6,000 characters of ordinary sentences
-    assert split_text(text, 20_000) == [text]
+    text = PROSE * 600  # about 95,000 characters of ordinary sentences
+    assert split_text(text, 100_000) == [text]
+
+
+def test_pipeline_split_text_cuts_token_dense_text_smaller():
+    text = "! " * 45_000  # 90,000 characters, 45,000 tokens
+    pieces = split_text(text, 100_000)
+    assert "".join(pieces) == text and len(pieces) > 1
+    assert all(estimate_tokens(p) <= PIECE_TOKENS for p in pieces)
 
 
 def test_pipeline_split_text_cuts_an_endless_sentence_at_spaces():
