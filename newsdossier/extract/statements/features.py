@@ -14,7 +14,6 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from ...analyze.index import sentence_bounds
-
 from .quotes import Quote, is_mark
 
 # Lemmas whose share of cue use is at least this are treated as cue verbs by the structural features.
@@ -74,7 +73,7 @@ class QuoteMap:
         return None
 
 
-def _nearest_cue(cue_positions: list[int], i: int, ss: int, se: int):
+def _nearest_cue(cue_positions: list[int], i: int, ss: int, se: int) -> Optional[int]:
     """The cue position in [ss, se), other than `i`, closest to `i` (the earlier one on a tie), or
     None; by bisection, so a sentence full of cues costs no more per token than one with a few."""
     k = bisect_left(cue_positions, i)

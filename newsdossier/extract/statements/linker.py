@@ -22,7 +22,6 @@ from spacy.tokens import Doc
 
 from ...analyze import index
 from ...analyze.index import sentence, sentence_bounds
-
 from .features import paragraphs
 from .quotes import Quote
 
