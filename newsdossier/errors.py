@@ -51,3 +51,8 @@ class ExportError(DossierError):
 class ArgumentError(DossierError, TypeError):
     """A Python API argument of the wrong type, e.g. a number or bytes where a path, URL or text
     was expected. Also a TypeError, so callers that already catch that keep working."""
+
+
+class BudgetError(DossierError):
+    """An article whose analysis ran past its time budget (`settings.article_seconds`); that
+    article becomes a Failure and the batch goes on."""

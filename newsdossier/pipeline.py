@@ -4,6 +4,7 @@ Stages, in order:
 1. ingest   - read every input (file, directory, URL, stdin, JSONL) into `Article`s; a bad input
               becomes a `Failure` and the batch goes on;
 2. analyze  - spaCy over the articles in batches (`nlp.pipe`), boilerplate blanked, long texts in pieces;
+              each article's time budget starts here, and one over it becomes its own Failure;
 3. entities - canonical actors and every mention of them;
 4. statements - who said what (extractor `settings.statements_extractor`);
 5. incidents  - what happened (extractor `settings.incidents_extractor`), linked to the statements.
@@ -17,6 +18,7 @@ import logging
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from . import __version__, registry
+from .analyze import budget
 from .analyze.pipeline import analyze
 from .errors import DossierError
 from .extract.context import Context
@@ -53,9 +55,14 @@ def extract_records(articles: Iterable[Union[Article, Failure]], settings: Setti
             continue
         article, doc = item
         try:
+            # The article's time budget (started by `analyze`) is checked before each stage; the
+            # stages check it inside their long loops too.
             ctx = Context(article=article, doc=doc, settings=settings)
+            budget.check(doc, "entities")
             ctx = dataclasses.replace(ctx, entities=extract_entities(ctx))
+            budget.check(doc, "statements")
             ctx = dataclasses.replace(ctx, statements=tuple(find_statements(ctx)))
+            budget.check(doc, "incidents")
             incidents = tuple(find_incidents(ctx))
         except DossierError as exc:
             yield Failure(source=article.source, reason=str(exc))

@@ -30,10 +30,14 @@ class Settings(BaseModel):
     # Reference date for relative dates when an article carries none of its own.
     published: Optional[dt.date] = None
     batch_size: StrictInt = Field(default=32, ge=1)
-    # Texts longer than this are refused with their size named; spaCy's own limit is lifted to it
-    # and longer texts below it are analysed in pieces.
-    max_chars: StrictInt = Field(default=2_000_000, ge=1000)
+    # Texts longer than this are refused with their size named; longer texts below it are
+    # analysed in pieces of about `chunk_chars` cut at line breaks, and spaCy is given about that
+    # much (and at most about 30,000 tokens) at a time (README, Limits).
+    max_chars: StrictInt = Field(default=500_000, ge=1000)
     chunk_chars: StrictInt = Field(default=100_000, ge=1000)
+    # CPU seconds one article may take from its analysis to its last extractor; an article over
+    # it becomes that article's Failure (naming the budget) and the batch goes on.
+    article_seconds: StrictFloat = Field(default=120.0, gt=0)
     # Bytes read from any one file or URL; larger inputs are refused.
     max_bytes: StrictInt = Field(default=20_000_000, ge=1000)
     allow_private: StrictBool = False

@@ -55,3 +55,16 @@ def test_pipeline_extractor_bug_on_one_article_is_a_failure_and_the_batch_goes_o
     items = list(extract_records(articles, broken))
     assert [type(i).__name__ for i in items] == ["ArticleRecord", "Failure", "ArticleRecord"]
     assert items[1].source == "a1.txt" and "IndexError" in items[1].reason
+
+
+@pytest.mark.parametrize("text", [
+    '"' * 3000,                                                     # a space-less run of quote marks
+    " ".join(str(7 * i % 997) for i in range(1500)),                # numbers, no sentence end
+    "the convoy moved slowly past the old mill and " * 150,         # one 7,000-character sentence
+    "Dana Rooke said it. She left. The minister, Ivo Osk, agreed.\n" * 60,  # names over and over
+], ids=["quote-marks", "numbers", "endless-sentence", "repeated-names"])
+def test_pipeline_pathological_text_of_modest_size_gives_a_record(settings, text):
+    [record] = list(extract_records([Article(id="p", source="p", text=text)], settings))
+    assert isinstance(record, ArticleRecord) and record.article.text == text
+    for where, span in _spans(record.to_json()):
+        assert text[span["start"]:span["end"]] == span["text"], where

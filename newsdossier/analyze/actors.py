@@ -10,12 +10,13 @@ are not required: MUC-style lower-cased text still yields the lexicon-based acto
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort_right
 from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from . import lexicon
+from . import index, lexicon
 
 TITLE_WORDS = {
     "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor",
@@ -98,17 +99,29 @@ def _strip_det(span: Span) -> Span:
 
 
 class _Builder:
-    """Holds the actors found so far and merges name variants into one actor."""
+    """Holds the actors found so far and merges name variants into one actor.
+
+    Every question it answers costs the mention, not the article: characters already taken are
+    marked in a bytearray, and person names are indexed by their words (an article naming one
+    person a thousand times, or a thousand people, stays linear).
+    """
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.table = ActorTable()
         self.by_key: dict[str, Actor] = {}
-        self.taken: list[tuple[int, int]] = []
+        self.occupied = bytearray(len(index.text(doc)) + 1)
         self.persons_in_order: list[tuple[int, Actor, bool]] = []  # (token i, actor, is_subject)
+        self._rank: dict[int, int] = {}  # id(actor) -> its place in table.actors
+        self._by_words: dict[tuple[str, ...], set[int]] = {}
+        self._by_last: dict[str, set[int]] = {}
+        self._by_single: dict[str, set[int]] = {}
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.taken)
+        return self.occupied.find(1, start, end) != -1
+
+    def take(self, start: int, end: int) -> None:
+        self.occupied[start:end] = b"\x01" * max(0, end - start)
 
     def add(self, actor_key: str, name: str, type_: str, start: int, end: int, kind: str,
             title: Optional[str] = None, alias: Optional[str] = None) -> Actor:
@@ -116,28 +129,51 @@ class _Builder:
         if actor is None:
             actor = Actor(key=actor_key, name=name, type=type_, title=title)
             self.by_key[actor_key] = actor
+            self._rank[id(actor)] = len(self.table.actors)
             self.table.actors.append(actor)
+            if type_ == "person":
+                self._index(actor, add=True)
         if title and not actor.title:
             actor.title = title
         if alias and alias != actor.name and alias not in actor.aliases:
             actor.aliases.append(alias)
         actor.mentions.append(ActorMention(start, end, kind))
-        self.taken.append((start, end))
+        self.take(start, end)
         return actor
 
+    def _index(self, actor: Actor, add: bool) -> None:
+        known = tuple(actor.name.lower().split())
+        if not known:
+            return
+        rank = self._rank[id(actor)]
+        keys = [(self._by_words, known), (self._by_last, known[-1])]
+        if len(known) == 1:
+            keys.append((self._by_single, known[0]))
+        for table, key in keys:
+            if add:
+                table.setdefault(key, set()).add(rank)
+            else:
+                table[key].discard(rank)
+
     def person_key(self, name: str) -> str:
-        """A short form ("Putin") joins the full name ("Vladimir Putin") that ends with it."""
+        """A short form ("Putin") joins the full name ("Vladimir Putin") that ends with it: the
+        first person actor whose words are the name's, whose last word is a one-word name, or
+        whose one word is the name's last."""
         words = name.lower().split()
-        for actor in self.table.actors:
-            if actor.type != "person":
-                continue
-            known = actor.name.lower().split()
-            if words == known or (len(words) == 1 and words[0] == known[-1]) or \
-                    (len(known) == 1 and known[0] == words[-1]):
-                if len(words) > len(known):
-                    actor.aliases.append(actor.name)
-                    actor.name = name
-                return actor.key
+        ranks: set[int] = set()
+        if words:
+            ranks |= self._by_words.get(tuple(words), set())
+            ranks |= self._by_single.get(words[-1], set())
+            if len(words) == 1:
+                ranks |= self._by_last.get(words[0], set())
+        if ranks:
+            actor = self.table.actors[min(ranks)]
+            if len(words) > len(actor.name.lower().split()):
+                self._index(actor, add=False)
+                actor.aliases.append(actor.name)
+                actor.name = name
+                self._index(actor, add=True)
+            return actor.key
         return "person:" + " ".join(words)
 
 
@@ -235,10 +271,11 @@ def _described(builder: _Builder, doc: Doc) -> None:
 
 
 def _named(builder: _Builder, doc: Doc) -> None:
+    doc_text = index.text(doc)
     groups = lexicon.groups_in(doc)
     for start, end, canonical in groups:
         builder.add("group:" + canonical.lower(), canonical, "group", start, end, "name",
-                    alias=doc.text[start:end])
+                    alias=doc_text[start:end])
     _described(builder, doc)
     for ent in doc.ents:
         type_ = ACTOR_LABELS.get(ent.label_)
@@ -277,6 +314,7 @@ def _named(builder: _Builder, doc: Doc) -> None:
 
 def _nominal(builder: _Builder, doc: Doc) -> None:
     """Organisations named by a common noun, role descriptors and anonymous sources."""
+    titled: dict[str, list[tuple[int, Actor]]] = {}
     for chunk in doc.noun_chunks:
         root = chunk.root
         lemma = root.lemma_.lower()
@@ -295,7 +333,7 @@ def _nominal(builder: _Builder, doc: Doc) -> None:
             key = "organization:" + (country[1].lower() + ":" if country else "") + lemma
             builder.add(key, name or core.text, "organization", core.start_char, core.end_char, "name")
         elif lemma in TITLE_WORDS and not indefinite and first in ("the", "this"):
-            actor = _latest_person_with_title(builder, root.i, lemma)
+            actor = _latest_person_with_title(builder, root.i, lemma, titled)
             if actor is not None:
                 builder.add(actor.key, actor.name, "person", chunk.start_char, chunk.end_char, "descriptor")
             else:
@@ -303,52 +341,63 @@ def _nominal(builder: _Builder, doc: Doc) -> None:
         elif root.lower_ in ANON_NOUNS or lemma in ANON_NOUNS:
             if indefinite or root.tag_ == "NNS":
                 builder.table.anonymous.append(ActorMention(chunk.start_char, chunk.end_char, "anonymous"))
-                builder.taken.append((chunk.start_char, chunk.end_char))
+                builder.take(chunk.start_char, chunk.end_char)
 
 
-def _latest_person_with_title(builder: _Builder, before: int, lemma: str) -> Optional[Actor]:
-    for i, actor, _ in reversed(builder.persons_in_order):
-        if i < before and actor.title and lemma in actor.title.lower():
-            return actor
-    return None
+def _latest_person_with_title(builder: _Builder, before: int, lemma: str,
+                              titled: dict[str, list[tuple[int, Actor]]]) -> Optional[Actor]:
+    """The person named last before token `before` whose title holds `lemma` ("the minister").
+    Titles are settled before descriptors are read, so each lemma's people are listed once
+    (`titled`) and searched by bisection."""
+    if lemma not in titled:
+        titled[lemma] = [(i, actor) for i, actor, _ in builder.persons_in_order
+                         if actor.title and lemma in actor.title.lower()]
+    found = titled[lemma]
+    k = bisect_left(found, before, key=lambda x: x[0])
+    return found[k - 1][1] if k else None
 
 
-def _latest_person(builder: _Builder, doc: Doc, before: int, max_distance: int) -> Optional[Actor]:
+def _latest_person(builder: _Builder, sent_starts: list[int], before: int,
+                   max_distance: int) -> Optional[Actor]:
     """The person most recently named before token `before`, within `max_distance` sentences;
-    a subject of the previous sentence is preferred over an object."""
-    sent_of = doc[before].sent.start
-    candidates = [(i, a, subj) for i, a, subj in builder.persons_in_order if i < before]
-    if not candidates:
+    a subject of the previous sentence is preferred over an object. `sent_starts` are the
+    Doc's sentence starts, so each question costs the sentence, not the article."""
+    persons = builder.persons_in_order
+    k = bisect_left(persons, before, key=lambda x: x[0])  # persons[:k] come before `before`
+    if not k:
         return None
-    sents = [s.start for s in doc.sents if s.start <= sent_of]
-    window_start = sents[-1 - max_distance] if len(sents) > max_distance else 0
-    candidates = [c for c in candidates if c[0] >= window_start]
-    if not candidates:
+    s = bisect_right(sent_starts, before) - 1  # the sentence of `before`
+    window_start = sent_starts[s - max_distance] if s >= max_distance else 0
+    if persons[k - 1][0] < window_start:
         return None
-    last_sent = max(doc[i].sent.start for i, _, _ in candidates)
-    in_last = [c for c in candidates if doc[c[0]].sent.start == last_sent]
-    subjects = [c for c in in_last if c[2]]
-    return (subjects or in_last)[-1][1]
+    last_sent = sent_starts[bisect_right(sent_starts, persons[k - 1][0]) - 1]
+    # The latest subject of that sentence, else the latest person in it.
+    j = k - 1
+    while j >= 0 and persons[j][0] >= max(last_sent, window_start):
+        if persons[j][2]:
+            return persons[j][1]
+        j -= 1
+    return persons[k - 1][1]
 
 
 def _anaphora(builder: _Builder, doc: Doc, max_distance: int) -> None:
     """Pronouns and age descriptors, resolved in text order to the latest fitting person."""
-    for match in AGE_DESCRIPTOR.finditer(doc.text):
+    sent_starts = index.sentence_starts(doc)
+    for match in AGE_DESCRIPTOR.finditer(index.text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or builder.overlaps(match.start(), match.end()):
             continue
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.pos_ in ("NOUN", "PROPN"):
             continue  # "a 23-year-old man" introduces someone new
-        actor = _latest_person(builder, doc, span.start, max_distance)
+        actor = _latest_person(builder, sent_starts, span.start, max_distance)
         if actor is not None:
             builder.add(actor.key, actor.name, "person", match.start(), match.end(), "descriptor")
-            builder.persons_in_order.append((span.root.i, actor, True))
-            builder.persons_in_order.sort(key=lambda x: x[0])
+            insort_right(builder.persons_in_order, (span.root.i, actor, True), key=lambda x: x[0])
     for tok in doc:
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
-        actor = _latest_person(builder, doc, tok.i, max_distance)
+        actor = _latest_person(builder, sent_starts, tok.i, max_distance)
         if actor is not None and not builder.overlaps(tok.idx, tok.idx + len(tok)):
             builder.add(actor.key, actor.name, "person", tok.idx, tok.idx + len(tok), "pronoun")
 

@@ -28,9 +28,10 @@ def noun_chunks(span: Span) -> list[Span]:
     doc = span.doc
     chunks = _doc_chunks(doc)
     out = []
-    for start, end in chunks[bisect_left(chunks, (span.start, -1)):]:
-        if start >= span.end:
-            break
+    k = bisect_left(chunks, (span.start, -1))
+    while k < len(chunks) and chunks[k][0] < span.end:  # an index, not a slice: a slice copies the rest
+        start, end = chunks[k]
         if end <= span.end:
             out.append(doc[start:end])
+        k += 1
     return out

@@ -5,23 +5,50 @@ The Doc's characters are the article's characters, except that boilerplate liste
 extractor ever sees a "Post a Comment". Texts longer than `settings.chunk_chars` are analysed
 in pieces cut at line breaks and joined back into one Doc; texts over `settings.max_chars` are
 refused with their size named.
+
+Bounds: pieces are also cut inside pathological stretches (a "sentence" of more than
+SENTENCE_CHARS characters, a space-less run of more than WORD_CHARS), so tokenizing and parsing
+are linear in the text and no sentence is longer than SENTENCE_CHARS; spaCy gets at most about
+`chunk_chars` characters and PIECE_TOKENS tokens at a time, so its working memory does not grow
+with the article; and each article's time is charged to its budget (`budget`,
+`settings.article_seconds`). News text is never cut by these bounds, so its analysis is the same.
 """
 from __future__ import annotations
 
 import logging
+import re
+from collections import deque
 from functools import lru_cache
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import ModelError
+from ..errors import BudgetError, ModelError
 from ..records import Article, Failure
 from ..settings import Settings
-from . import components
+from . import budget, components
 
 log = logging.getLogger(__name__)
+
+# A stretch this long with no line break and no . ! ? is cut into pieces, so the parser never sees
+# a longer sentence and every per-sentence step works on a bounded one. No news text comes near it
+# (the longest such stretch in the shared corpora is about 4,100 characters).
+SENTENCE_CHARS = 5_000
+# A run this long without a space is cut too: spaCy's tokenizer strips a run's affixes one at a
+# time, each time searching what is left, so a run of n quote marks costs n² (20,000 took 29 s,
+# 400 take 5 ms). The longest URLs in news stay under it.
+WORD_CHARS = 400
+# spaCy's working memory is about 17 KB a token of what it is given at once (measured on prose,
+# short lines and one endless sentence alike): pieces and batches hold about this many at most,
+# about 500 MB. The default `chunk_chars` of news holds fewer (the densest long article of the
+# shared corpora has 3.4 characters a token), so news is never cut for it.
+PIECE_TOKENS = 30_000
+_NO_SENTENCE_END = re.compile(r"[^.!?\n]+")
+_WORD = re.compile(r"\S+")
+_TOKEN = re.compile(r"\w+|[^\w\s]|\n")
 
 
 @lru_cache(maxsize=4)
@@ -52,55 +79,176 @@ def masked_text(article: Article) -> str:
     return "".join(chars)
 
 
-def split_text(text: str, size: int) -> list[str]:
+def split_text(text: str, size: int, sentence_chars: int = SENTENCE_CHARS,
+               word_chars: int = WORD_CHARS, max_tokens: int = PIECE_TOKENS) -> list[str]:
     """Pieces of at most about `size` characters, cut after a line break (else a space) so that
-    joining them gives `text` back exactly."""
-    pieces, start = [], 0
-    while len(text) - start > size:
-        cut = text.rfind("\n", start + size // 2, start + size)
-        if cut == -1:
-            cut = text.rfind(" ", start + size // 2, start + size)
-        end = cut + 1 if cut != -1 else start + size
+    joining them gives `text` back exactly. Pieces are also cut inside any stretch of more than
+    `sentence_chars` characters without a line break or . ! ? (after a space where there is one),
+    inside any run of more than `word_chars` characters without a space, and (the same way as
+    by size) wherever a piece would hold more than about `max_tokens` tokens."""
+    if not text:
+        return [text]
+    pieces = []
+    for piece in _cut(text, size, _bounding_cuts(text, sentence_chars, word_chars)):
+        pieces.extend(_within_tokens(piece, max_tokens))
+    return pieces
+
+
+def estimate_tokens(text: str) -> int:
+    """About how many tokens spaCy makes of `text` (words, punctuation marks and line breaks;
+    rarely fewer than it makes)."""
+    return sum(1 for _ in _TOKEN.finditer(text))
+
+
+def _within_tokens(piece: str, max_tokens: int) -> list[str]:
+    """`piece`, or the pieces it is cut into (by size, smaller each time) so that none holds more
+    than about `max_tokens` tokens: a token-dense text ("! ! ! …", a table of figures) must not
+    reach spaCy in pieces whose working memory is several times that of prose."""
+    tokens = estimate_tokens(piece)
+    if tokens <= max_tokens:
+        return [piece]
+    size = max(1, len(piece) * max_tokens // tokens * 9 // 10)
+    return [p for part in _cut(piece, size, []) for p in _within_tokens(part, max_tokens)]
+
+
+def _cut(text: str, size: int, forced: list[int]) -> list[str]:
+    """Pieces of at most `size` characters, cut after a line break in the second half of that
+    size (else after a space, else anywhere) and at every offset in `forced` (sorted)."""
+    pieces, start, k = [], 0, 0
+    while start < len(text):
+        if len(text) - start > size:
+            cut = text.rfind("\n", start + size // 2, start + size)
+            if cut == -1:
+                cut = text.rfind(" ", start + size // 2, start + size)
+            end = cut + 1 if cut != -1 else start + size
+        else:
+            end = len(text)
+        while k < len(forced) and forced[k] <= start:
+            k += 1
+        if k < len(forced) and forced[k] < end:
+            end = forced[k]
         pieces.append(text[start:end])
         start = end
-    pieces.append(text[start:])
     return pieces
+
+
+def _bounding_cuts(text: str, sentence_chars: int, word_chars: int) -> list[int]:
+    """Offsets where a piece must end so that no sentence-less stretch and no space-less run in
+    it is longer than its bound (found in one pass each: `+` matches are consumed as they go)."""
+    cuts = set()
+    for m in _NO_SENTENCE_END.finditer(text):
+        pos = m.start()
+        while m.end() - pos > sentence_chars:
+            cut = text.rfind(" ", pos + sentence_chars // 2, pos + sentence_chars)
+            pos = cut + 1 if cut != -1 else pos + sentence_chars
+            cuts.add(pos)
+    for m in _WORD.finditer(text):
+        cuts.update(range(m.start() + word_chars, m.end(), word_chars))
+    return sorted(cuts)
+
+
+class _Entry:
+    """One input on its way through analysis: an article collecting its pieces' Docs, or a Failure."""
+
+    __slots__ = ("article", "failure", "docs", "pieces", "spent")
+
+    def __init__(self, article: Optional[Article] = None, failure: Optional[Failure] = None):
+        self.article, self.failure = article, failure
+        self.docs: list[Doc] = []
+        self.pieces = 0  # how many pieces its text was cut into
+        self.spent = 0.0  # seconds of analysis charged to it
+
+    @property
+    def done(self) -> bool:
+        return self.failure is not None or len(self.docs) == self.pieces
 
 
 def analyze(items: Iterable[Union[Article, Failure]], settings: Settings
             ) -> Iterator[Union[tuple[Article, Doc], Failure]]:
-    """Yield (Article, Doc) for each article, in order, and pass Failures through as they come."""
+    """Yield (Article, Doc) for each article and pass Failures through, in input order.
+
+    Pieces go to spaCy in batches of at most `batch_size` pieces, about `chunk_chars` characters
+    and about PIECE_TOKENS tokens, so the models' working memory stays bounded however long an
+    article is. Each
+    Doc carries its article's time budget (`budget`); an article that runs past it while its
+    pieces are analysed becomes a Failure.
+    """
     nlp = load_pipeline(settings.model)
     nlp.max_length = max(nlp.max_length, settings.chunk_chars + 1)
     own = [name for name in components.OWN if name in nlp.pipe_names]
-    pending: list[Failure] = []
+    queue: deque[_Entry] = deque()  # inputs not yet handed on, in order
+    batch: list[tuple[str, _Entry]] = []
 
-    def pieces() -> Iterator[tuple[str, tuple[Article, int, int]]]:
-        for item in items:
-            if isinstance(item, Failure):
-                pending.append(item)
+    def run_batch() -> None:
+        started = budget.clock()
+        docs = list(nlp.pipe([text for text, _ in batch], batch_size=len(batch), disable=own))
+        took = budget.clock() - started
+        for doc, (_, entry) in zip(docs, batch):
+            if entry.failure is not None:
                 continue
-            if len(item.text) > settings.max_chars:
-                pending.append(Failure(source=item.source, reason=(
-                    f"text is {len(item.text):,} characters, over the {settings.max_chars:,} "
-                    f"limit (max_chars)")))
-                continue
+            if entry.pieces > 1:
+                doc.tensor = numpy.zeros((0,), dtype="float32")  # unused downstream; 384 bytes a token
+            entry.docs.append(doc)
+        for entry in {id(e): e for _, e in batch}.values():
+            entry.spent += took
+            if entry.failure is None and entry.spent > settings.article_seconds:
+                entry.failure = _over_budget(entry, settings)
+        batch.clear()
+
+    def ready() -> Iterator[Union[tuple[Article, Doc], Failure]]:
+        while queue and queue[0].done:
+            entry = queue.popleft()
+            yield entry.failure if entry.failure is not None else _finish(nlp, own, entry, settings)
+
+    batch_chars = batch_tokens = 0
+    for item in items:
+        if isinstance(item, Failure):
+            queue.append(_Entry(failure=item))
+        elif len(item.text) > settings.max_chars:
+            queue.append(_Entry(failure=Failure(source=item.source, reason=(
+                f"text is {len(item.text):,} characters, over the {settings.max_chars:,} "
+                f"limit (max_chars)"))))
+        else:
+            entry = _Entry(article=item)
+            queue.append(entry)
             parts = split_text(masked_text(item), settings.chunk_chars)
-            for k, part in enumerate(parts):
-                yield part, (item, k, len(parts))
+            entry.pieces = len(parts)
+            for part in parts:
+                if entry.failure is not None:
+                    break  # over its budget already: the rest of its pieces are not analysed
+                batch.append((part, entry))
+                batch_chars += len(part)
+                batch_tokens += estimate_tokens(part)
+                if (len(batch) >= settings.batch_size or batch_chars >= settings.chunk_chars
+                        or batch_tokens >= PIECE_TOKENS):
+                    run_batch()
+                    batch_chars = batch_tokens = 0
+                    yield from ready()
+        if not batch:
+            yield from ready()
+    if batch:
+        run_batch()
+    yield from ready()
 
-    chunks: list[Doc] = []
-    for doc, (article, k, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=settings.batch_size,
-                                         disable=own):
-        while pending:
-            yield pending.pop(0)
-        chunks.append(doc)
-        if k < n - 1:
-            continue
-        full = chunks[0] if n == 1 else Doc.from_docs(chunks, ensure_whitespace=False)
-        chunks = []
-        for name in own:
-            full = nlp.get_pipe(name)(full)
-        yield article, full
-    while pending:
-        yield pending.pop(0)
+
+def _over_budget(entry: _Entry, settings: Settings) -> Failure:
+    exc = budget.over(settings.article_seconds, entry.spent, "analysis")
+    return Failure(source=entry.article.source, reason=str(exc))
+
+
+def _finish(nlp: Language, own: list[str], entry: _Entry, settings: Settings
+            ) -> Union[tuple[Article, Doc], Failure]:
+    """The article's pieces joined into one Doc (offsets as in the text), the project's own
+    components run over it, and its clock started with the analysis already charged."""
+    chunks = entry.docs
+    full = chunks[0] if len(chunks) == 1 else Doc.from_docs(chunks, ensure_whitespace=False,
+                                                             exclude=["tensor"])
+    entry.docs = []
+    budget.start(full, settings.article_seconds, spent=entry.spent)
+    for name in own:
+        full = nlp.get_pipe(name)(full)
+    try:
+        budget.check(full, "analysis")
+    except BudgetError as exc:
+        return Failure(source=entry.article.source, reason=str(exc))
+    return entry.article, full

@@ -130,6 +130,7 @@ def _raw_candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
         if all(ctx.removed(t.idx, t.idx + len(t.text)) for t in sent if not t.is_space):
             continue                       # boilerplate; a sentence only partly blanked still counts
         seen: set[tuple[str, int]] = set()
+        first = len(out)  # this sentence's candidates are out[first:]
         for tok in sent:
             if not (start <= tok.idx < end):
                 continue
@@ -149,7 +150,7 @@ def _raw_candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
                     cand = count_of(ctx, "perpetrator_count", tok, tok, sent)
                     if cand is not None:
                         out.append(cand)
-        have = {c.field for c in out if c.sentence.start == sent.start}
+        have = {c.field for c in out[first:] if c.sentence.start == sent.start}
         out.extend(c for c in _surface_candidates(ctx, sent, start, end) if c.field not in have)
     return out
 

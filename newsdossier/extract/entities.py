@@ -5,7 +5,7 @@ mention, and answers "which actor does the mention at these characters refer to?
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from ..analyze.actors import ActorTable
@@ -26,11 +26,21 @@ class EntityIndex:
         rows.sort()
         self._rows = rows
         self._starts = [r[0] for r in rows]
+        # Every entity mention by position, so that "which mentions lie in this span" costs the
+        # span, not the article (asked for every statement).
+        self._mentions = sorted((m.start, m.end, e.id, m.kind) for e in entities for m in e.mentions)
+        self._mention_starts = [m[0] for m in self._mentions]
         self.anonymous = anonymous
         self.unresolved = unresolved
 
     def entity(self, eid: str) -> Entity:
         return self._by_id[eid]
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        """(start, end, entity id, kind) of every entity mention lying within [start, end), in order."""
+        lo = bisect_left(self._mention_starts, start)
+        hi = bisect_left(self._mention_starts, end)
+        return [m for m in self._mentions[lo:hi] if m[1] <= end]
 
     def _best(self, start: int, end: int) -> Optional[tuple[int, int, Optional[str]]]:
         """The mention that overlaps [start, end) most; ties go to the one starting first."""

@@ -21,6 +21,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from ..analyze import budget
 from ..analyze.chunks import noun_chunks
 from ..analyze.lexicon import find_groups, groups_in
 
@@ -162,15 +163,18 @@ def sentence_features(sent: SpacySpan, index: int, group_tokens: set[int],
 
 def doc_features(doc: Doc) -> list[list[list[str]]]:
     """Feature sequences of every non-empty sentence, in order (see `sentences`)."""
+    group_tokens = _group_tokens(doc)
+    return [sentence_features(sent, i, group_tokens) for i, sent in enumerate(sentences(doc))]
+
+
+def _group_tokens(doc: Doc) -> set[int]:
+    """Tokens inside a known armed group's name."""
     group_tokens = set()
     for start, end, _ in groups_in(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             group_tokens.update(range(span.start, span.end))
-    out = []
-    for i, sent in enumerate(sentences(doc)):
-        out.append(sentence_features(sent, i, group_tokens))
-    return out
+    return group_tokens
 
 
 def sentences(doc: Doc) -> list[SpacySpan]:
@@ -229,9 +233,11 @@ def tag_doc(doc: Doc, model_path: Optional[Path] = None) -> list[TaggedSpan]:
     path = Path(model_path or Path(MODEL_DIR) / "fillers.crfsuite")
     tagger = _tagger(str(path))
     spans: list[TaggedSpan] = []
-    sents = sentences(doc)
-    for i, (sent, feats) in enumerate(zip(sents, doc_features(doc))):
-        labels = tagger.tag(feats)
+    group_tokens = _group_tokens(doc)
+    # One sentence's features at a time: those of a whole long article would take GBs.
+    for i, sent in enumerate(sentences(doc)):
+        budget.check(doc, "incidents")
+        labels = tagger.tag(sentence_features(sent, i, group_tokens))
         found = decode(sent, labels, tagger.marginal, i)
         spans.extend(found + marginal_spans(sent, tagger, found, i))
     return add_conjuncts(doc, rule_victims(doc, lexicon_weapons(doc, spans)))

@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from ..analyze.index import ents_in
 from ..errors import ModelError
 from ..records import Filler, Incident, Span
 from ..registry import extractors
@@ -356,7 +357,7 @@ def _segments(ctx, kept: list[Candidate]) -> list[tuple[int, int, list[Candidate
     place_of_sent = {}
     for i, sent in enumerate(sents):
         if _types.attack_types([sent]) != ("unknown",):
-            gpes = [e for e in sent.ents if e.label_ == "GPE"]
+            gpes = [e for e in ents_in(sent) if e.label_ == "GPE"]
             if gpes:
                 place_of_sent[i] = fillers.norm(gpes[0].text)
     sent_index = {}
@@ -543,8 +544,8 @@ def _filler(ctx, c: Candidate, resolve) -> Filler:
     """A filler record: every occurrence of the entity's name, and its other names as aliases."""
     text = ctx.text
     spans = set(c.mentions)
-    for s, e in c.mentions:
-        phrase = text[s:e]
+    # Each distinct phrase is looked for once: a name tagged a thousand times is still one search.
+    for phrase in dict.fromkeys(text[s:e] for s, e in c.mentions):
         if len(phrase) >= 4:
             for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text, flags=re.I):
                 if not ctx.removed(m.start(), m.end()):

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from ..analyze.index import ents_in
 from ..records import Party, PriorWarning, Responsibility, Span, Statement
 from .fillers import find_groups, sentences
 
@@ -167,14 +170,20 @@ def responsibility(ctx, start: int, end: int, resolve: Optional[Callable] = None
     out: list[Responsibility] = []
     sents = [s for s in sentences(ctx.doc) if start <= s.start_char < end and not ctx.removed(s.start_char, s.end_char)]
     hits = [(sent, rule) for sent in sents for rule in _rules(ctx, sent, resolve)]
+    statement_at = _statement_finder(ctx)
+    # Hits by the characters of their party and of their cue, to find those inside a statement.
+    by_party = sorted((h[1].start, k) for k, (_, h) in enumerate(hits))
+    by_cue = sorted((h[3].idx, k) for k, (_, h) in enumerate(hits))
     used = set()
     for st in ctx.statements or ():
         how = HOW_BY_TYPE.get(st.type)
         if how is None or not (start <= st.content.start < end):
             continue
         by = (st.speaker.entity or st.speaker.text) if st.speaker else None
-        inside = [(k, h) for k, (sent, h) in enumerate(hits)
-                  if st.content.start <= h[1].start < st.content.end or st.content.start <= h[3].idx < st.content.end]
+        cs, ce = st.content.start, st.content.end
+        ks = {k for index in (by_party, by_cue)
+              for _, k in index[bisect_left(index, (cs, -1)):bisect_left(index, (ce, -1))]}
+        inside = [(k, hits[k][1]) for k in sorted(ks)]
         entries = []
         for k, (rule_how, party, _, cue) in inside:
             used.add(k)
@@ -198,7 +207,7 @@ def responsibility(ctx, start: int, end: int, resolve: Optional[Callable] = None
             how = "alleged"
         how = _hedged(how, sent.text, cue)
         by = party.entity or party.text if how == "claimed" and by_tok is None else _by(ctx, by_tok, resolve)
-        out.append(Responsibility(party=party, how=how, by=by, statement=_statement_at(ctx, sent),
+        out.append(Responsibility(party=party, how=how, by=by, statement=statement_at(sent),
                                   corroboration=stated_corroboration(sent.text),
                                   evidence=(Span.at(ctx.text, sent.start_char, sent.end_char),), extractor=EXTRACTOR))
     return tuple(_carry_corroboration(ctx, _dedupe(out), sents))
@@ -218,11 +227,26 @@ def _hedged(how: str, text: str, cue: Optional[Token]) -> str:
     return how
 
 
-def _statement_at(ctx, sent: SpacySpan) -> Optional[str]:
-    for st in ctx.statements or ():
-        if st.content.start < sent.end_char and sent.start_char < st.content.end:
-            return st.id
-    return None
+def _statement_finder(ctx) -> Callable[[SpacySpan], Optional[str]]:
+    """sentence -> id of the first statement whose content overlaps it (or None), worked out
+    once per call of the caller: asked for every sentence, a scan of every statement each time
+    was quadratic in the article's length."""
+    statements = ctx.statements or ()
+    starts = [st.content.start for st in statements]
+    if starts != sorted(starts):  # an extractor's own order: look at each
+        return lambda sent: next((st.id for st in statements
+                                  if st.content.start < sent.end_char and sent.start_char < st.content.end), None)
+    reach = list(accumulate((st.content.end for st in statements), max))
+
+    def find(sent: SpacySpan) -> Optional[str]:
+        # In text order, the first overlapping one is the first whose content reaches into the
+        # sentence (the furthest end so far passes its start), if it starts before the sentence ends.
+        k = bisect_right(reach, sent.start_char)
+        if k < len(statements) and statements[k].content.start < sent.end_char:
+            return statements[k].id
+        return None
+
+    return find
 
 
 def _statement_parties(ctx, st: Statement) -> list[Party]:
@@ -295,6 +319,7 @@ _BEFORE = re.compile(r"\b(ago|before|earlier|prior|previously|in advance|days be
 def warnings(ctx, start: int, end: int, resolve: Optional[Callable] = None) -> tuple[PriorWarning, ...]:
     """Warnings given before the incident: by whom, to whom, when, public or private."""
     out = []
+    statement_at = _statement_finder(ctx)
     sents = [s for s in sentences(ctx.doc) if start <= s.start_char < end and not ctx.removed(s.start_char, s.end_char)]
     for k, sent in enumerate(sents):
         cue = _warning_cue(sent)
@@ -305,12 +330,12 @@ def warnings(ctx, start: int, end: int, resolve: Optional[Callable] = None) -> t
         by = Party(text=ctx.text[slice(*_clean_np(by_tok))], entity=resolve(*_clean_np(by_tok)) if resolve else None,
                    start=_clean_np(by_tok)[0], end=_clean_np(by_tok)[1]) if by_tok is not None else None
         to = _warning_recipient(ctx, sent, cue, verb, by_tok, resolve)
-        dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        dates = [e for e in ents_in(sent) if e.label_ in ("DATE", "TIME")]
         public = _publicity(sent)
         for nxt in sents[k + 1:k + 3]:
             if public is None and any(t.lemma_.lower() == "warning" for t in nxt):
                 public = _publicity(nxt)
-        stmt = _statement_at(ctx, sent)
+        stmt = statement_at(sent)
         if out and by_tok is not None and by_tok.pos_ == "PRON" and (public is None or public == out[-1].public):
             # "We gave them that private warning", right after the warning it restates: one warning.
             prev = out[-1]

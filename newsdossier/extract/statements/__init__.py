@@ -12,8 +12,13 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
+from collections import defaultdict
+from itertools import accumulate
 from typing import Optional
 
+from ...analyze import index
+from ...analyze.index import sentence
 from ...records import Span, Speaker, Statement
 from ...registry import extractors
 from ..context import Context
@@ -36,7 +41,7 @@ def extract_statements(ctx: Context) -> tuple[Statement, ...]:
     if not text.strip():
         return ()
     doc = ctx.doc
-    quotes = [q for q in find_quotes(doc.text) if not ctx.removed(q.start, q.end)]
+    quotes = [q for q in find_quotes(index.text(doc)) if not ctx.removed(q.start, q.end)]
     tagger = load_tagger()
     tags, probs = tagger.tag(doc, quotes)
     atts = attributions(doc, tags, probs, quotes, ctx.removed, tagger.cue_p)
@@ -45,48 +50,90 @@ def extract_statements(ctx: Context) -> tuple[Statement, ...]:
     atts = _with_fallback(atts, according_to_statements(doc) + trailing_statements(doc)
                           + title_statements(doc), ctx)
     built = [st for st in (_statement(ctx, a, "") for a in atts) if st is not None]
-    # A corroboration remark ("a claim that could not be verified") is about a statement, not one.
-    marks = [st.corroboration_evidence for st in built if st.corroboration_evidence is not None]
-    kept = [st for st in built
-            if not any(m.start <= st.content.start and st.content.end <= m.end + 1 for m in marks)]
+    kept = _outside_marks(built)
     return tuple(st.model_copy(update={"id": f"s{k}"}) for k, st in enumerate(kept, start=1))
+
+
+class _Attributions:
+    """The attributions found so far, with their characters (content span and cue) in buckets,
+    so that "which ones overlap this span" costs the neighbourhood and not the article: an
+    article with thousands of statements would otherwise spend minutes merging the rule-read
+    ones in. `items` keeps the list's order (removed ones dropped), as plain list operations would.
+    """
+
+    BUCKET = 256  # characters
+
+    def __init__(self, atts: list[Attribution]):
+        self._order: list[Attribution] = []
+        self._removed: set[int] = set()
+        self._buckets: dict[int, dict[int, Attribution]] = defaultdict(dict)
+        for a in atts:
+            self.append(a)
+
+    def _keys(self, ranges) -> range:
+        lo = min(s for s, _ in ranges)
+        hi = max(max(s, e - 1) for s, e in ranges)
+        return range(lo // self.BUCKET, hi // self.BUCKET + 1)
+
+    def _ranges(self, a: Attribution) -> list[tuple[int, int]]:
+        return [(a.start, a.end)] + ([a.cue] if a.cue is not None else [])
+
+    def append(self, a: Attribution) -> None:
+        self._order.append(a)
+        for k in self._keys(self._ranges(a)):
+            self._buckets[k][id(a)] = a
+
+    def remove(self, a: Attribution) -> None:
+        self._removed.add(id(a))
+        for k in self._keys(self._ranges(a)):
+            self._buckets[k].pop(id(a), None)
+
+    def near(self, lo: int, hi: int) -> list[Attribution]:
+        """Every attribution whose content or cue may overlap [lo, hi) (a superset, in no order)."""
+        found: dict[int, Attribution] = {}
+        for k in self._keys([(lo, hi)]):
+            found.update(self._buckets.get(k, {}))
+        return list(found.values())
+
+    def items(self) -> list[Attribution]:
+        return [a for a in self._order if id(a) not in self._removed]
 
 
 def _with_responsibility(atts: list[Attribution], extra: list[Attribution], ctx: Context) -> list[Attribution]:
     """Add the parse-read responsibility statements; they replace tagged attributions whose content
     or cue overlaps theirs (the rule knows the verb's object better than the tagger)."""
+    found = _Attributions(atts)
     for r in extra:
         if ctx.removed(r.start, r.end):
             continue
         lo = min(r.start, r.cue[0]) if r.cue else r.start
         hi = max(r.end, r.cue[1]) if r.cue else r.end
-        clash = [a for a in atts if a.start < hi and lo < a.end
+        clash = [a for a in found.near(lo, hi) if a.start < hi and lo < a.end
                  or (a.cue is not None and a.cue[0] < hi and lo < a.cue[1])]
         if any(len(a.pieces) > 1 or a.quote for a in clash):
             continue  # a quotation is what it is; the rule only reads plain sentences
         if any(a.start <= lo and hi <= a.end and _frames(ctx, a, r) for a in clash):
             continue  # the verb sits inside what someone else said: part of that content
         for a in clash:
-            atts.remove(a)
-        atts.append(r)
-    atts.sort(key=lambda a: a.start)
-    return atts
+            found.remove(a)
+        found.append(r)
+    return sorted(found.items(), key=lambda a: a.start)
 
 
 def _with_parenthetical(atts: list[Attribution], extra: list[Attribution], ctx: Context) -> list[Attribution]:
     """`A, X said, B.` replaces the tagger's plain contents in that sentence (it tends to take one
     side only), never a quotation."""
+    found = _Attributions(atts)
     for r in extra:
         if ctx.removed(r.start, r.end):
             continue
-        clash = [a for a in atts if a.start < r.end and r.start < a.end]
+        clash = [a for a in found.near(r.start, r.end) if a.start < r.end and r.start < a.end]
         if any(a.quote or len(a.pieces) > 1 or a.start < r.start - 1 or a.end > r.end + 1 for a in clash):
             continue
         for a in clash:
-            atts.remove(a)
-        atts.append(r)
-    atts.sort(key=lambda a: a.start)
-    return atts
+            found.remove(a)
+        found.append(r)
+    return sorted(found.items(), key=lambda a: a.start)
 
 
 def _frames(ctx: Context, outer: Attribution, inner: Attribution) -> bool:
@@ -94,17 +141,34 @@ def _frames(ctx: Context, outer: Attribution, inner: Attribution) -> bool:
     if outer.cue is None or inner.cue is None or outer.cue[0] >= inner.cue[0]:
         return False
     sent = ctx.doc.char_span(inner.cue[0], inner.cue[1], alignment_mode="expand")
-    return sent is not None and sent[0].sent.start_char <= outer.cue[0]
+    return sent is not None and sentence(ctx.doc, sent[0].i).start_char <= outer.cue[0]
 
 
 def _with_fallback(atts: list[Attribution], extra: list[Attribution], ctx: Context) -> list[Attribution]:
     """Add rule-read attributions only where the tagger found no content overlapping theirs."""
+    found = _Attributions(atts)
     for r in extra:
-        if ctx.removed(r.start, r.end) or any(a.start < r.end and r.start < a.end for a in atts):
+        if ctx.removed(r.start, r.end) or any(a.start < r.end and r.start < a.end
+                                              for a in found.near(r.start, r.end)):
             continue
-        atts.append(r)
-    atts.sort(key=lambda a: a.start)
-    return atts
+        found.append(r)
+    return sorted(found.items(), key=lambda a: a.start)
+
+
+def _outside_marks(built: list[Statement]) -> list[Statement]:
+    """The statements that are not a corroboration remark about another ("a claim that could not
+    be verified" is about a statement, not one): not inside any statement's mark (one character
+    of slack). Marks sorted by start with the furthest end so far, so each test is a bisection."""
+    marks = sorted((st.corroboration_evidence.start, st.corroboration_evidence.end) for st in built
+                   if st.corroboration_evidence is not None)
+    starts = [m[0] for m in marks]
+    reach = list(accumulate((m[1] for m in marks), max))
+    kept = []
+    for st in built:
+        k = bisect_right(starts, st.content.start)
+        if not (k and st.content.end <= reach[k - 1] + 1):
+            kept.append(st)
+    return kept
 
 
 def _kind(text: str, a: Attribution) -> str:
@@ -129,8 +193,7 @@ def _speaker(ctx: Context, span: Optional[tuple[int, int]]) -> Optional[Speaker]
     if ctx.entities is not None:
         # "Edda Morn, the mayor of Tarnow Vale": the first mention inside the span is the speaker;
         # resolving the whole span would pick whichever mention in it is longest.
-        inside = sorted(((m.start, -m.end) for ent in ctx.entities.entities for m in ent.mentions
-                         if s <= m.start and m.end <= e))
+        inside = sorted((ms, -me) for ms, me, _, _ in ctx.entities.mentions_in(s, e))
         ms, me = (inside[0][0], -inside[0][1]) if inside else (s, e)
         sp = ctx.entities.speaker(ms, me)
         anonymous = sp.anonymous or (sp.entity is None and anonymous_source(text[s:e]))

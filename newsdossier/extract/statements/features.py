@@ -8,11 +8,12 @@ annotates as cue, shipped with the weights.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from typing import Iterator
+from bisect import bisect_left, bisect_right
+from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
+from ...analyze.index import sentence_bounds
 from .quotes import Quote, is_mark
 
 # Lemmas whose share of cue use is at least this are treated as cue verbs by the structural features.
@@ -72,8 +73,53 @@ class QuoteMap:
         return None
 
 
+def _nearest_cue(cue_positions: list[int], i: int, ss: int, se: int) -> Optional[int]:
+    """The cue position in [ss, se), other than `i`, closest to `i` (the earlier one on a tie), or
+    None; by bisection, so a sentence full of cues costs no more per token than one with a few."""
+    k = bisect_left(cue_positions, i)
+    before = cue_positions[k - 1] if k > 0 and cue_positions[k - 1] >= ss else None
+    if k < len(cue_positions) and cue_positions[k] == i:
+        k += 1
+    after = cue_positions[k] if k < len(cue_positions) and cue_positions[k] < se else None
+    if before is None:
+        return after
+    if after is None or i - before <= after - i:
+        return before
+    return after
+
+
 def token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float]) -> list[list[list[str]]]:
-    """Feature strings for every paragraph sequence of `doc` (see `paragraphs`)."""
+    """Feature strings for every paragraph sequence of `doc` (see `paragraphs`), all at once."""
+    return [seq for _, seq in iter_token_features(doc, quotes, cue_p)]
+
+
+def sequences(doc: Doc, max_tokens: Optional[int] = None) -> Iterator[list[Token]]:
+    """The paragraphs of `doc`, a paragraph longer than `max_tokens` cut into runs of whole
+    sentences of at most `max_tokens` (a longer sentence alone), so that what the tagger holds at
+    once is bounded. News paragraphs are far shorter, so on them this is `paragraphs(doc)`."""
+    for para in paragraphs(doc):
+        if max_tokens is None or len(para) <= max_tokens:
+            yield para
+            continue
+        cur: list[Token] = []
+        for tok in para:
+            if tok.is_sent_start and cur and len(cur) + _sentence_left(tok) > max_tokens:
+                yield cur
+                cur = []
+            cur.append(tok)
+        if cur:
+            yield cur
+
+
+def _sentence_left(tok: Token) -> int:
+    """Tokens from `tok` to the end of its sentence."""
+    return sentence_bounds(tok.doc, tok.i)[1] - tok.i
+
+
+def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
+                        max_tokens: Optional[int] = None) -> Iterator[tuple[list[Token], list[list[str]]]]:
+    """(tokens, feature strings) for each sequence of `doc` (see `sequences`), one at a time:
+    the per-token features of a long article are never all held together."""
     qmap = QuoteMap(quotes)
     n = len(doc)
     lem = [t.lemma_.lower() for t in doc]
@@ -141,9 +187,8 @@ def token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float]) -> li
             sent_id[i] = k
     cue_positions = [i for i in range(n) if is_cue[i]]
 
-    seqs: list[list[list[str]]] = []
     qlen: dict[tuple[int, int], str] = {}
-    for para in paragraphs(doc):
+    for para in sequences(doc, max_tokens):
         base = []
         for pos, t in enumerate(para):
             i = t.i
@@ -157,13 +202,9 @@ def token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float]) -> li
                 qf = "out"
             sid = sent_id[i]
             ss, se = sent_bounds[sid]
-            # Signed distance to the nearest cue in the sentence.
-            near = [c for c in cue_positions if ss <= c < se and c != i]
-            if near:
-                c = min(near, key=lambda c: abs(c - i))
-                dcue = ("L" if c > i else "R") + _bucket(abs(c - i))
-            else:
-                dcue = "none"
+            # Signed distance to the nearest cue in the sentence (the earlier one on a tie).
+            c = _nearest_cue(cue_positions, i, ss, se)
+            dcue = "none" if c is None else ("L" if c > i else "R") + _bucket(abs(c - i))
             f = [
                 "b",
                 "w=" + w,
@@ -227,5 +268,4 @@ def token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float]) -> li
                 else:
                     out.append(f"{off}BOUND")
             seq.append(out)
-        seqs.append(seq)
-    return seqs
+        yield para, seq

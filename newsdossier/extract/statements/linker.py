@@ -14,11 +14,14 @@ Steps, in order:
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
+from ...analyze import index
+from ...analyze.index import sentence, sentence_bounds
 from .features import paragraphs
 from .quotes import Quote
 
@@ -100,6 +103,47 @@ def _words(doc: Doc, s: int, e: int) -> int:
     return sum(1 for t in doc[s:e] if not t.is_punct and not t.is_space)
 
 
+class _Intervals:
+    """Sorted (start, end) pairs and which of them overlap a range, found by bisection: asking
+    for every content of a long article would otherwise cost contents × quotations."""
+
+    def __init__(self, pairs: list[tuple[int, int]]):
+        self.pairs = pairs  # sorted
+        self.starts = [p[0] for p in pairs]
+        reach, self.reach = -1, []  # the furthest end among pairs[:k + 1]
+        for _, e in pairs:
+            reach = max(reach, e)
+            self.reach.append(reach)
+
+    def over(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The pairs with p[0] < end and start < p[1], in order."""
+        first = bisect_right(self.reach, start)
+        return [p for p in self.pairs[first:bisect_left(self.starts, end)] if start < p[1]]
+
+
+class _Segs:
+    """Segments of one kind (a list in the linker's order) indexed by start, for the nearest-one
+    and same-sentence questions the linker asks of every attribution."""
+
+    def __init__(self, segs: list[Seg]):
+        self.segs = segs
+        self.order = sorted(range(len(segs)), key=lambda k: (segs[k].start, k))
+        self.starts = [segs[k].start for k in self.order]
+        self.longest = max((s.end - s.start for s in segs), default=0)
+
+    def starting_in(self, lo: int, hi: int) -> list[Seg]:
+        """Segments starting in [lo, hi), in list order."""
+        ks = sorted(self.order[bisect_left(self.starts, lo):bisect_left(self.starts, hi)])
+        return [self.segs[k] for k in ks]
+
+    def touching(self, lo: int, hi: int) -> list[Seg]:
+        """Segments holding a token in [lo, hi), in list order."""
+        ks = sorted(k for k in self.order[bisect_left(self.starts, lo - self.longest):
+                                          bisect_left(self.starts, hi)]
+                    if self.segs[k].end > lo)
+        return [self.segs[k] for k in ks]
+
+
 def snap_quotes(doc: Doc, segs: list[Seg], quotes: list[Quote], para_of: list[int]) -> list[Attribution]:
     """Content attributions (one piece each) with quotations snapped to their marks.
 
@@ -109,13 +153,15 @@ def snap_quotes(doc: Doc, segs: list[Seg], quotes: list[Quote], para_of: list[in
     """
     contents = [s for s in segs if s.kind == "CON"]
     cues = [s for s in segs if s.kind == "CUE"]
+    cue_starts = sorted(k.start for k in cues)
     out: list[Attribution] = []
     used: set = set()
     pieces = sorted((qs, qe) for q in quotes for qs, qe in q.parts)
     piece_tok = {p: _tok_span(doc, *p) for p in pieces}
+    overlapping = _Intervals(pieces)
     for c in contents:
         cs, ce = _chars(doc, c.start, c.end)
-        over = [p for p in pieces if p[0] < ce and cs < p[1] and piece_tok[p] is not None]
+        over = [p for p in overlapping.over(cs, ce) if piece_tok[p] is not None]
         if not over:
             out.append(Attribution([(cs, ce)], [(c.start, c.end)], c.para))
             continue
@@ -153,9 +199,11 @@ def snap_quotes(doc: Doc, segs: list[Seg], quotes: list[Quote], para_of: list[in
         ts, te = piece_tok[p]
         if _words(doc, ts, te) < 5:
             continue
-        sent = doc[ts].sent
-        lo, hi = min(sent.start, ts), max(sent.end, te)
-        if any(lo <= k.start < hi and not (ts <= k.start < te) for k in cues):
+        sent_start, sent_end = sentence_bounds(doc, ts)
+        lo, hi = min(sent_start, ts), max(sent_end, te)
+        # A cue starting in [lo, hi) but not inside the quotation: one in [lo, ts) or [te, hi).
+        if (bisect_left(cue_starts, ts) > bisect_left(cue_starts, lo)
+                or bisect_left(cue_starts, hi) > bisect_left(cue_starts, te)):
             out.append(Attribution([p], [(ts, te)], para_of[ts], quote=True, notes=["untagged"]))
     # Drop contents nested inside another (a quotation inside a tagged mixed content).
     out.sort(key=lambda a: (a.start, -a.end))
@@ -198,7 +246,7 @@ def _between_is_attribution(doc: Doc, tags: list[str], t_end: int, t_start: int,
 def _fills_paragraph(doc: Doc, a: Attribution) -> bool:
     """The attribution is a quotation with nothing else in its paragraph."""
     s, e = a.pieces[0][0], a.pieces[-1][1]
-    text = doc.text
+    text = index.text(doc)
     ps = text.rfind("\n", 0, s) + 1
     pe = text.find("\n", e)
     pe = len(text) if pe < 0 else pe
@@ -206,7 +254,7 @@ def _fills_paragraph(doc: Doc, a: Attribution) -> bool:
 
 
 def _ends_paragraph(doc: Doc, a: Attribution) -> bool:
-    text = doc.text
+    text = index.text(doc)
     pe = text.find("\n", a.end)
     return not text[a.end:len(text) if pe < 0 else pe].strip()
 
@@ -251,9 +299,9 @@ def _governing_cue(doc: Doc, a: Attribution, cue_tok: dict[int, Seg]) -> Optiona
 def link(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribution],
          para_of: list[int], cue_p: Optional[dict[str, float]] = None) -> None:
     """Fill cue and source of every attribution in place."""
-    cues = [s for s in segs if s.kind == "CUE"]
-    sources = [s for s in segs if s.kind == "SRC"]
-    cue_tok = {i: s for s in cues for i in range(s.start, s.end)}
+    cues = _Segs([s for s in segs if s.kind == "CUE"])
+    sources = _Segs([s for s in segs if s.kind == "SRC"])
+    cue_tok = {i: s for s in cues.segs for i in range(s.start, s.end)}
     prev: Optional[Attribution] = None
     for a in atts:
         inside = lambda i: any(s <= i < e for s, e in a.tok_pieces)  # noqa: E731
@@ -267,7 +315,7 @@ def link(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribution],
                 continue
         cue = _governing_cue(doc, a, cue_tok)
         if cue is None:
-            cue = _nearest(doc, a, [c for c in cues if not inside(c.start)], para_of)
+            cue = _nearest(doc, a, cues, para_of, inside)
         if cue is not None:
             a.cue = _chars(doc, cue.start, cue.end)
             a.cue_tok = (cue.start, cue.end)
@@ -275,7 +323,7 @@ def link(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribution],
             if src is not None:
                 a.source = src
         else:
-            src = _nearest(doc, a, [s for s in sources if not inside(s.start)], para_of, same_sentence=True)
+            src = _nearest(doc, a, sources, para_of, inside, same_sentence=True)
             if src is not None:
                 a.source = _chars(doc, src.start, src.end)
             elif a.quote and prev is not None and prev.source is not None and a.para - prev.para <= 1:
@@ -290,7 +338,7 @@ def _is_cue_token(t, tags: list[str], cue_p: dict[str, float]) -> bool:
 
 
 def _quote_attribution(doc: Doc, tags: list[str], a: Attribution, cue_p: dict[str, float],
-                       sources: list[Seg]):
+                       sources: _Segs):
     """A quotation's own attribution, read next to its marks: between its pieces, right after it
     (`"…," X said` / `"…" ― X`), or right before it (`X said: "…"`). ((cue start, end), source)."""
     inside = lambda i: any(s <= i < e for s, e in a.tok_pieces)  # noqa: E731
@@ -332,7 +380,9 @@ def _quote_attribution(doc: Doc, tags: list[str], a: Attribution, cue_p: dict[st
         seg = Seg("CUE", cue.i, cue.i + 1, 0)
         src = _parse_source(doc, seg, inside)
         if src is None:
-            near = [s for s in sources if any(s.start <= t.i < s.end for t in toks)]
+            ids = [t.i for t in toks]
+            near = [s for s in sources.touching(min(ids), max(ids) + 1)
+                    if any(s.start <= t.i < s.end for t in toks)]
             if near:
                 src = _chars(doc, near[0].start, near[0].end)
         if src is None:
@@ -342,31 +392,54 @@ def _quote_attribution(doc: Doc, tags: list[str], a: Attribution, cue_p: dict[st
 
 
 def _sent_range(doc: Doc, a: Attribution) -> tuple[int, int]:
-    first = doc[a.tok_pieces[0][0]].sent
-    last = doc[a.tok_pieces[-1][1] - 1].sent
-    return first.start, last.end
+    return sentence_bounds(doc, a.tok_pieces[0][0])[0], sentence_bounds(doc, a.tok_pieces[-1][1] - 1)[1]
 
 
-def _nearest(doc: Doc, a: Attribution, segs: list[Seg], para_of: list[int],
+def _nearest(doc: Doc, a: Attribution, segs: _Segs, para_of: list[int], inside: Callable[[int], bool],
              same_sentence: bool = False) -> Optional[Seg]:
+    """The segment of `a`'s paragraph (not inside `a`) closest to it, one in `a`'s sentences
+    preferred by 40 tokens; the first in list order on a tie. Found by walking outwards from `a`
+    in start order and stopping where nothing further can be closer, so that a long paragraph
+    full of segments costs no more per attribution than a short one."""
     lo, hi = _sent_range(doc, a)
-    best, best_d = None, None
-    for s in segs:
-        if para_of[s.start] != a.para:
-            continue
+    a0, a1 = a.tok_pieces[0][0], a.tok_pieces[-1][1]
+    best: Optional[tuple[int, int]] = None  # (distance, list index)
+
+    def consider(k: int) -> None:
+        nonlocal best
+        s = segs.segs[k]
+        if para_of[s.start] != a.para or inside(s.start):
+            return
         if same_sentence and not (lo <= s.start < hi):
-            continue
-        if s.start >= a.tok_pieces[-1][1]:
-            d = s.start - a.tok_pieces[-1][1]
-        elif s.end <= a.tok_pieces[0][0]:
-            d = a.tok_pieces[0][0] - s.end
+            return
+        if s.start >= a1:
+            d = s.start - a1
+        elif s.end <= a0:
+            d = a0 - s.end
         else:
             d = 0
         if not (lo <= s.start < hi):
             d += 40  # a cue in another sentence only when none is in the content's own
-        if best_d is None or d < best_d:
-            best, best_d = s, d
-    return best
+        if best is None or (d, k) < best:
+            best = (d, k)
+
+    order, starts = segs.order, segs.starts
+    k0, k1 = bisect_left(starts, a0), bisect_left(starts, a1)
+    for j in range(k0, k1):
+        consider(order[j])
+    for j in range(k1, len(order)):  # after `a`: distance grows with the start
+        start = starts[j]
+        if para_of[start] > a.para or (same_sentence and start >= hi) or \
+                (best is not None and start - a1 > best[0]):
+            break
+        consider(order[j])
+    for j in range(k0 - 1, -1, -1):  # before `a`: a segment ends at most `longest` after its start
+        start = starts[j]
+        if para_of[start] < a.para or (same_sentence and start < lo) or \
+                (best is not None and a0 - start - segs.longest > best[0]):
+            break
+        consider(order[j])
+    return None if best is None else segs.segs[best[1]]
 
 
 def _cue_head(doc: Doc, cue: Seg):
@@ -420,11 +493,10 @@ def _parse_source(doc: Doc, cue: Seg, inside) -> Optional[tuple[int, int]]:
     return None
 
 
-def _source_for_cue(doc: Doc, cue: Seg, sources: list[Seg], a: Attribution,
+def _source_for_cue(doc: Doc, cue: Seg, sources: _Segs, a: Attribution,
                     para_of: list[int]) -> Optional[tuple[int, int]]:
     inside = lambda i: any(s <= i < e for s, e in a.tok_pieces)  # noqa: E731
-    sent = doc[cue.start].sent
-    cands = [s for s in sources if sent.start <= s.start < sent.end and not inside(s.start)]
+    cands = [s for s in sources.starting_in(*sentence_bounds(doc, cue.start)) if not inside(s.start)]
     near = min(cands, key=lambda s: min(abs(s.start - cue.end), abs(cue.start - s.end))) if cands else None
     # A tagged source right next to the cue ("he said", "said Mr. X") is the surest sign.
     if near is not None and min(abs(near.start - cue.end), abs(cue.start - near.end)) <= 1:
@@ -440,17 +512,19 @@ def _source_for_cue(doc: Doc, cue: Seg, sources: list[Seg], a: Attribution,
 def _lexicon_cues(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribution],
                   cue_p: dict[str, float], para_of: list[int]) -> list[Seg]:
     """Cue verbs from the lexicon in sentences where the tagger marked a content but no cue."""
-    cue_sents = {doc[s.start].sent.start for s in segs if s.kind == "CUE"}
+    cue_sents = {sentence_bounds(doc, s.start)[0] for s in segs if s.kind == "CUE"}
+    verbs: dict[int, list] = {}  # a sentence's lexicon cue verbs, listed once per sentence
     out = []
     for a in atts:
         lo, hi = _sent_range(doc, a)
-        for sent_start in {doc[i].sent.start for i in (lo, hi - 1)}:
+        for sent_start in {sentence_bounds(doc, i)[0] for i in (lo, hi - 1)}:
             if sent_start in cue_sents:
                 continue
-            sent = doc[sent_start].sent
-            for t in sent:
-                if (t.pos_ == "VERB" and cue_p.get(t.lemma_.lower(), 0) >= LEXICON_CUE
-                        and not any(s <= t.i < e for s, e in a.tok_pieces)):
+            if sent_start not in verbs:
+                verbs[sent_start] = [t for t in sentence(doc, sent_start) if t.pos_ == "VERB"
+                                     and cue_p.get(t.lemma_.lower(), 0) >= LEXICON_CUE]
+            for t in verbs[sent_start]:
+                if not any(s <= t.i < e for s, e in a.tok_pieces):
                     out.append(Seg("CUE", t.i, t.i + 1, para_of[t.i]))
                     cue_sents.add(sent_start)
     return out

@@ -18,6 +18,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ...analyze import index
+from ...analyze.index import sentence
 from .linker import SUBJECT_DEPS, Attribution
 
 CLAIM_VERBS = {"claim", "take", "accept", "assume", "admit", "acknowledge"}
@@ -65,8 +67,8 @@ def _make(verb: Token, obj_tokens: list[Token], cue_tokens: list[Token], note: s
         subj = verb.head
     cs, ce = _subtree_chars(obj_tokens)
     # Strip a trailing comma or period the subtree may end on.
-    doc = verb.doc
-    while ce > cs and doc.text[ce - 1] in ",.;:":
+    text = index.text(verb.doc)
+    while ce > cs and text[ce - 1] in ",.;:":
         ce -= 1
     first = min(t.i for t in obj_tokens)
     last = max(t.i for t in obj_tokens) + 1
@@ -148,7 +150,7 @@ def according_to_statements(doc: Doc) -> list[Attribution]:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             continue
-        sent = t.sent
+        sent = sentence(doc, t.i)
         pp_end = max(x.i for x in objs[0].subtree) + 1
         words = [x for x in sent if not x.is_space and not x.is_punct]
         if not words:
@@ -262,7 +264,7 @@ _TITLE_SAYS = re.compile(r"^(?P<src>[A-Z][^\n]{1,60}?)\s+(?P<cue>Says|Say|Warns|
 
 def title_statements(doc: Doc) -> list[Attribution]:
     """A headline as first line: `Source: what they said` or `Source Says What`."""
-    text = doc.text
+    text = index.text(doc)
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     end = len(text) if end < 0 else end

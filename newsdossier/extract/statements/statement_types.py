@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from ...analyze.chunks import noun_chunks
+from ...analyze.index import ents_in, sentence
 from ...records import Span, Speaker
 from ..context import Context
 
@@ -131,12 +132,10 @@ def targets(ctx: Context, a: "Attribution", speaker: Optional[Speaker]) -> tuple
         span = ctx.doc.char_span(s, e, alignment_mode="contract")
         if span is None:
             continue
-        spans.extend((ent.start_char, ent.end_char) for ent in span.ents)
+        spans.extend((ent.start_char, ent.end_char) for ent in ents_in(span))
         spans.extend((nc.start_char, nc.end_char) for nc in noun_chunks(span))
-    for ent in ctx.entities.entities:
-        for m in ent.mentions:
-            if any(s <= m.start and m.end <= e for s, e in a.pieces) and m.kind != "pronoun":
-                spans.append((m.start, m.end))
+    for s, e in a.pieces:
+        spans.extend((ms, me) for ms, me, _, kind in ctx.entities.mentions_in(s, e) if kind != "pronoun")
     for s, e in sorted(spans):
         eid = ctx.entities.resolve(s, e)
         if eid and eid not in found and (speaker is None or eid != speaker.entity):
@@ -156,11 +155,11 @@ def corroboration(ctx: Context, a: "Attribution") -> Optional[tuple[str, Span, O
     last = doc.char_span(a.end - 1, a.end, alignment_mode="expand")
     if last is None or not len(last):  # the content ends on whitespace that belongs to no token
         return None
-    sent = last[0].sent
+    sent = sentence(doc, last[0].i)
     lo, hi = a.start, sent.end_char
     # A mark may also open the next sentence ("The claim could not be verified.").
     if sent.end < len(doc):
-        nxt = doc[sent.end].sent
+        nxt = sentence(doc, sent.end)
         if len(nxt) <= 25 and _ABOUT_CLAIM.match(nxt.text):
             hi = nxt.end_char
     window = text[lo:hi]

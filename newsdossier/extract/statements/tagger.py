@@ -13,14 +13,18 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ...analyze import budget
 from ...errors import ModelError
-from .features import paragraphs, token_features
+from .features import iter_token_features
 from .quotes import Quote
 
 log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "statements"
 _LOCK = threading.Lock()
+# Longest sequence tagged at once, in tokens; a paragraph longer than this (no news paragraph is)
+# is tagged in runs of whole sentences.
+MAX_SEQUENCE = 4000
 
 
 class Tagger:
@@ -40,10 +44,12 @@ class Tagger:
         """A BIO tag per token and the model's marginal probability of that tag."""
         tags = ["O"] * len(doc)
         probs = [1.0] * len(doc)
-        seqs = token_features(doc, quotes, self.cue_p)
-        # pycrfsuite's Tagger keeps state between set() and tag(): one caller at a time.
-        with _LOCK:
-            for seq, para in zip(seqs, paragraphs(doc)):
+        # One sequence at a time (features of a whole long article would take GBs), checking the
+        # article's time budget between them.
+        for para, seq in iter_token_features(doc, quotes, self.cue_p, max_tokens=MAX_SEQUENCE):
+            budget.check(doc, "statements")
+            # pycrfsuite's Tagger keeps state between set() and tag(): one caller at a time.
+            with _LOCK:
                 labels = self._tagger.tag(seq)
                 for pos, (tok, t) in enumerate(zip(para, labels)):
                     tags[tok.i] = t
