@@ -126,7 +126,8 @@ def extract(
 def bench(
     name: str = typer.Argument(..., help="Benchmark: statements, incidents, figures, grouping, speed (registered in newsdossier.registry.benches)."),
     data: Path = typer.Option(..., help="Dataset folder (e.g. ../shared/data/polnear)."),
-    split: str = typer.Option("dev", help="Split to score (train or dev; test splits are withheld)."),
+    split: str = typer.Option("dev", help="Split to score (train or dev; test splits are withheld). "
+                              "figures: all, tuning or held-out (the GVA incidents set aside from rule development)."),
     limit: Optional[int] = typer.Option(None, help="Score only the first N documents."),
     config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings."),
 ) -> None:
