@@ -341,7 +341,7 @@ NOT_VICTIM_SUBJECTS = {"police", "officer", "deputy", "trooper", "agent", "he", 
 
 
 def _reduced_relative_subject(verb: Token) -> Optional[Token]:
-    """'The driver shot and killed during a carjacking has been named': 'shoot' and 'kill' take an object, so
+    """'The student stabbed and killed near the dock was identified': 'shoot' and 'kill' take an object, so
     with none on the verb or its 'and' partners the parser read a reduced relative as the main
     verb, and its subject is who was shot."""
     if verb.tag_ not in ("VBD", "VBN") or _passive(verb):

@@ -56,3 +56,16 @@ def test_holdout_write_part_keeps_only_that_parts_incidents(tmp_path):
         dest = write_part(data, part, tmp_path / part)
         scored = [inc["incident_id"] for _, inc in load_gva(dest)]
         assert scored == expected
+
+
+@pytest.mark.model
+def test_holdout_figures_bench_scores_one_part(tmp_path, settings):
+    from newsdossier.bench.figures import run
+
+    ids = [str(n) for n in range(8)]
+    data = _gva_folder(tmp_path, ids)
+    held = [i for i in ids if is_held_out(i)]
+    out = {split: run(data, split, settings) for split in ("held-out", "tuning", "dev")}
+    assert (out["held-out"]["part"], out["held-out"]["articles"]) == ("held-out", len(held))
+    assert (out["tuning"]["part"], out["tuning"]["articles"]) == ("tuning", len(ids) - len(held))
+    assert (out["dev"]["part"], out["dev"]["articles"]) == ("all", len(ids))
