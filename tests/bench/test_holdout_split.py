@@ -62,9 +62,10 @@ def test_holdout_write_part_keeps_only_that_parts_incidents(tmp_path):
 def test_holdout_figures_bench_scores_one_part(tmp_path, settings):
     from newsdossier.bench.figures import run
 
-    ids = [str(n) for n in range(8)]
+    ids = [str(n) for n in range(100000, 100008)]
     data = _gva_folder(tmp_path, ids)
     held = [i for i in ids if is_held_out(i)]
+    assert 0 < len(held) < len(ids)
     out = {split: run(data, split, settings) for split in ("held-out", "tuning", "dev")}
     assert (out["held-out"]["part"], out["held-out"]["articles"]) == ("held-out", len(held))
     assert (out["tuning"]["part"], out["tuning"]["articles"]) == ("tuning", len(ids) - len(held))
