@@ -216,7 +216,8 @@ def readme_benchmarks(figs: dict, root: Path) -> str:
         f"{_gva(figs, 'gva_tuning')} | {_floor_text(figs, 'gva_tuning.both_acc', '%')} |",
         f"| GVA held-out part (30% of the incidents, {n('gva_held_out'):,} articles) | both exact | "
         f"{_gva(figs, 'gva_held_out')} | {_floor_text(figs, 'gva_held_out.both_acc', '%')} |",
-        f"| GVA grouping, end to end through the store | B-cubed F1 | {_prf(figs, 'gva_clusters.b3_f1')} | "
+        f"| GVA grouping, end to end through the store | B-cubed F1 | {_value(figs, 'gva_clusters.b3_f1')} "
+        f"(P {b['gva_clusters']['result']['b3_p']:.2f}, R {b['gva_clusters']['result']['b3_r']:.2f}) | "
         f"{_floor_text(figs, 'gva_clusters.b3_f1')} |",
     ]
     return "\n".join(rows) + "\n\n" + _provenance(figs)
@@ -268,10 +269,10 @@ def render(root: Path, figs: dict) -> dict[Path, str]:
         path = root / rel
         text = path.read_text(encoding="utf-8")
         for name, make in blocks.items():
-            pattern = re.compile(rf"(<!-- figures:{name}:start -->\n).*?(\n<!-- figures:{name}:end -->)", re.S)
+            pattern = re.compile(rf"(<!-- figures:{name}:start -->\n).*?(<!-- figures:{name}:end -->)", re.S)
             if not pattern.search(text):
                 raise SystemExit(f"{rel}: no <!-- figures:{name}:start --> ... end --> block to fill")
-            text = pattern.sub(lambda m: m.group(1) + make(figs, root) + m.group(2), text, count=1)
+            text = pattern.sub(lambda m: m.group(1) + make(figs, root) + "\n" + m.group(2), text, count=1)
         out[path] = text
     return out
 
