@@ -166,7 +166,7 @@ def subject_of(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
             found = [c for c in verb.children if c.dep_ == dep]
             if found:
                 before = [c for c in found if c.i < verb.i]
-                # ... unless it is a thing ("a child who was hospitalized since a shooting ... has
+                # ... unless it is a thing ("a grandmother who had lain in a coma since a shooting ...
                 # died", with 'shooting' read as a second subject)
                 people = [c for c in before if c.lemma_.lower() not in NOT_PEOPLE]
                 return (people or before)[-1] if before else found[0]
