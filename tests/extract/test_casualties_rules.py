@@ -158,7 +158,7 @@ def test_a_finite_verb_without_subject_shares_the_main_clause_subject(analyzed):
 
 
 def test_a_thing_read_as_a_second_subject_is_passed_over(analyzed):
-    text = "A Corvel grandmother who had lain in a coma since a May 9 shooting at the depot died on Sunday."
+    text = "A Corvel grandmother who had lain in a coma since a May 9 shooting at the depot has died."
     assert counts(analyzed, text) == (1, 0)
 
 
