@@ -204,9 +204,11 @@ def bulk(
 
 @app.command()
 def bench(
-    name: str = typer.Argument(..., help="Benchmark: statements, incidents, figures, grouping, speed, serve (registered in newsdossier.registry.benches)."),
+    name: str = typer.Argument(..., help="Benchmark: statements, incidents, figures, grouping, speed, serve, export, scale (registered in newsdossier.registry.benches)."),
     data: Path = typer.Option(..., help="Dataset folder (e.g. ../shared/data/polnear); for `serve`, a store (SQLite file)."),
-    split: str = typer.Option("dev", help="Split to score (train or dev; test splits are withheld)."),
+    split: str = typer.Option("dev", help="Split to score (train or dev; test splits are withheld). "
+                              "figures: all, tuning or held-out (the GVA incidents set aside from rule development); "
+                              "scale: store sizes, e.g. 0,3000,30000."),
     limit: Optional[int] = typer.Option(None, help="Score only the first N documents (for `serve`: send N requests)."),
     config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings."),
 ) -> None:

@@ -34,7 +34,7 @@ def candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
     for i, cand in enumerate(raw):
         if cand.field == "killed" and cand.arg is not None and cand.arg.lower_ in ("they", "both", "all") \
                 and cand.quantity.min is None:
-            # "two men who had been shot ... where they died": the people just counted
+            # "found two hikers who had been stabbed ... where they died": the people just counted
             prev = next((c for c in reversed(raw[:i]) if c.sentence.start == cand.sentence.start
                          and c.field in ("hit", "injured") and c.quantity.min is not None), None)
             if prev is None:
@@ -46,19 +46,19 @@ def candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
     for cand in raw:
         out.append(cand)
         if cand.field == "hit" and cand.fatal_part is not None:
-            # "four teens were shot, one fatally": one killed, and the hit count keeps all four
+            # "five guests were shot, one fatally": one killed, and the hit count keeps all five
             q = cand.fatal_part
             out.append(Candidate("killed", Quantity(q.min, q.max, q.qualifier, 0, 0), cand.start, cand.end,
                                  cand.sentence, arg=cand.arg))
-    # "suffered a gunshot wound and was dead": one person, counted among the killed only
+    # "had a stab wound and was dead": one person, counted among the killed only
     killed_args = {(c.sentence.start, c.arg.i) for c in out if c.field == "killed" and c.arg is not None}
     for c in out:
-        # "X sustained a gunshot wound ..., where he later died": the one who died, not another victim
+        # "X sustained a wound to the neck ... and he died there": the one who died, not another victim
         if c.field == "injured" and not c.explicit and any(
                 k.field == "killed" and k.sentence.start == c.sentence.start and k.arg is not None
                 and k.arg.lower_ in PERSON_PRONOUNS and k.arg.i > c.arg.i for k in out):
             c.field = "hit"
-        # "a man who died two weeks after he and four others were wounded": he is among the five
+        # "a grandmother who died days after she and three relatives were hurt": she is among the four
         elif c.field == "injured" and c.arg is not None and any(
                 p.lower_ in ("he", "she") for p in [c.arg] + [g for g in c.arg.children if g.dep_ == "conj"]) \
                 and any(k.field == "killed" and k.sentence.start == c.sentence.start and k is not c for k in out):
@@ -72,7 +72,7 @@ _NO_SUM = PERSON_PRONOUNS | {"they", "them", "himself", "herself", "themselves",
 
 
 def _sum_in_sentence(cands: list[Candidate]) -> list[Candidate]:
-    """'The gunman shot a guard in the neck before shooting a clerk': different people hit in one
+    """'The intruder stabbed a cook in the arm before stabbing a porter': different people hit in one
     sentence add up (names and nouns only; a pronoun may be someone already counted)."""
     out: list[Candidate] = []
     groups: dict[tuple[int, str], Candidate] = {}
@@ -118,7 +118,7 @@ def _coordinated(a: Token, b: Token) -> bool:
 
 
 def _related(a: Token, b: Token) -> bool:
-    """Is one argument inside the other's phrase ('the mother of the boy', 'two men, one of them')?"""
+    """Is one argument inside the other's phrase ('the aunt of the girl', 'three guards, one of them')?"""
     return a in b.subtree or b in a.subtree
 
 
@@ -267,8 +267,8 @@ AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:janua
 
 
 def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
-    """A statistic over many incidents ("more than 3,000 people were shot in those shootings");
-    a plural trigger of that kind is a tally itself ("the city's 24 homicides"). Judged on the
+    """A statistic over many incidents ("nearly 2,500 residents were wounded in those shootings");
+    a plural trigger of that kind is a tally itself ("the county's 17 homicides"). Judged on the
     trigger's line of the sentence."""
     sent = line_span(trigger)
     if AGGREGATE_RE.search(sent.text):
@@ -278,7 +278,7 @@ def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
 
 
 def _ranked(noun: Token) -> bool:
-    """'one of the worst mass shootings', 'among the deadliest attacks': a ranking of this event."""
+    """'one of the deadliest workplace shootings', 'among the bloodiest attacks': a ranking of this event."""
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
@@ -293,13 +293,13 @@ IRREALIS_HEADS = {"let", "fear", "try", "threaten", "want", "plan", "attempt", "
 
 
 def _irrealis(trigger: Token) -> bool:
-    """'could have killed her', "don't let my baby die", 'threatened to kill': nobody died."""
+    """'might have killed him', "please don't let him die", 'vowed to kill': nobody died."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in trigger.children):
         return True
     if any(c.lower_ in ("nearly", "almost") for c in trigger.children):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in trigger.children):
-        return True                        # "police could not say if the man had died"
+        return True                        # "officers could not say whether the man had died"
     head = trigger.head
     if trigger.dep_ == "conj" and head != trigger and any(
             c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
@@ -325,9 +325,9 @@ EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|separate|unrelated) "
 
 
 def _earlier_event(trigger: Token, arg: Token) -> bool:
-    """The trigger's own clause places it in another event ('mourning a teen who was killed in a
-    previous shooting'); the argument's own words are left out ('the man wounded in an earlier
-    shooting has died' still reports a death). Plain dates are no cue: follow-up articles date
+    """The trigger's own clause places it in another event ('the wake for a cousin who died in a
+    separate shooting'); the argument's own words are left out ('the cashier wounded in an earlier
+    stabbing has died' still reports a death). Plain dates are no cue: follow-up articles date
     the event they report ('killed last week')."""
     own = {t.i for t in trigger.subtree} - {t.i for t in arg.subtree}
     if not own:
@@ -354,13 +354,13 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         if appos is not None:
             arg = appos
     if arg.tag_ in ("WP", "WDT") and arg.head.dep_ == "relcl":
-        arg = arg.head.head                # "a woman who was shot": the woman
+        arg = arg.head.head                # "a clerk who was injured": the clerk
     while arg.dep_ == "conj" and arg.head.pos_ in ("NOUN", "PROPN", "NUM") and arg.head.i < arg.i:
-        arg = arg.head                     # "three women and one man": count from the first conjunct
+        arg = arg.head                     # "two nurses and one porter": count from the first conjunct
     role = _role(arg, trigger)
     if role == "self":
-        # "the gunman killed himself" / "shot his wife and then himself": the attacker's own death;
-        # "a boy accidentally shot himself": the one who shot is the only victim.
+        # "the gunman then killed himself" / "shot his brother and then himself": the attacker's own death;
+        # "a teenager accidentally shot himself": the one who shot is the only victim.
         subj = subject_of(trigger, ("nsubj",))
         if (subj is not None and _role(subj, trigger) == "attacker") or _other_victims(trigger, sent):
             if fld not in ("killed",) and not (fld == "hit" and is_fatal(trigger)):
@@ -375,7 +375,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     nth = ordinal_victim(arg) if fld in ("killed", "hit", "injured") and role == "victim" else None
     if nth is not None:
         q = Quantity(nth, None, "at_least", 0, 0)
-        # "three were killed and a fourth was wounded": the ordinal counts everyone hit, the
+        # "two died and a third was hurt": the ordinal counts everyone hit, the
         # injured are what is left once the killed are taken out
         return Candidate(fld if fld == "killed" else "hit", q, arg.left_edge.idx, arg.idx + len(arg.text), sent,
                          revision=True, arg=arg)
@@ -389,23 +389,23 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         cand.field = "perpetrators_killed"
     along = _along_with(ctx, trigger)
     if along is not None and cand.quantity.min is not None and along.min is not None:
-        # "Ellis was shot along with three others": four people
+        # "Vance was stabbed along with two others": three people
         cand.quantity = Quantity(cand.quantity.min + along.min,
                                  None if cand.quantity.max is None or along.max is None
                                  else cand.quantity.max + along.max, cand.quantity.qualifier, 0, 0)
     if fld == "hit" and _additional(trigger, arg):
-        # "the boyfriend was also shot", "another man was shot": on top of the killed, not among them
+        # "her roommate was also stabbed", "another guest was hit": on top of the killed, not among them
         cand.field = "injured"
     elif fld == "hit" and SURVIVAL_RE.search(line_span(trigger).text) and not PART_RE.search(
             line_span(trigger).text) and not any(
             trigger_kind(t) in ("kill", "die", "dead", "death_of") for t in line_span(trigger) if t != trigger):
-        # "three were taken to a hospital with non-life-threatening wounds": hit and lived (all of
-        # them: not "seven were shot, only one of whom survived")
+        # "the three were treated for minor injuries and released": hit and lived (all of
+        # them: not "five were shot, only one of whom survived")
         cand.field = "injured"
     elif fld == "injured" and not cand.explicit and not _additional(trigger, arg) and not any(
             trigger_kind(t) in ("kill", "die", "dead", "death_of") or (trigger_kind(t) == "hit" and is_fatal(t))
             for t in line_span(trigger) if t != trigger) and not (SURVIVAL_RE.search(line_span(trigger).text)):
-        # "the boy was wounded" with no count: likely the victim the article says died; a hit
+        # "the cashier was hurt" with no count: likely the victim the article says died; a hit
         cand.field = "hit"
     cand.partial = _partial(arg)
     cand.revision = _revision(trigger, sent)
@@ -504,7 +504,7 @@ def _toll_value(toll: Token) -> Optional[Token]:
 
 
 def _fatal_part(ctx: Context, arg: Token) -> Optional[Quantity]:
-    """'four teens, one fatally, were shot' / 'two people were shot, one of them fatally'."""
+    """'five guests, one fatally, were shot' / 'three men were stabbed, one of them fatally'."""
     for tok in arg.sent:
         if tok.lower_ in FATAL_ADVERBS:
             prev = [t for t in arg.doc[max(arg.sent.start, tok.i - 4):tok.i]]

@@ -4,7 +4,7 @@ A *trigger* reports a death ("killed", "died", "dead", "deaths", "fatally"), an 
 "injured", "in critical condition", "remains in the hospital") or a hit that may be either ("shot",
 "was taken to a hospital", "found with a gunshot wound"). Its *argument* is the passive subject, the
 object, the subject of "die", the noun a participle or adjective modifies, or the object of
-"left"/"found" ("left three people dead"). `casualty_counts` reads how many people the argument is.
+"left"/"found" ("left two guards dead"). `casualty_counts` reads how many people the argument is.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def trigger_kind(tok: Token) -> Optional[str]:
             return "die"
         if lemma in ("claim", "take") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() == "life" and _of_child(c) is not None for c in tok.children):
-            return "claim_lives"           # "the shooting claimed the lives of a boy and his mother"
+            return "claim_lives"           # "the fire claimed the lives of a toddler and her grandfather"
         if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" and any(
                 g.lower_ in ("his", "her") for g in c.children) for c in tok.children):
             return "die"                   # "lost his life"; "have lost their lives" is mostly a tally
@@ -37,7 +37,7 @@ def trigger_kind(tok: Token) -> Optional[str]:
             return "suffer_injury"
         if lemma == "suffer" and any(c.dep_ == "prep" and c.lower_ == "from" and any(
                 g.lemma_.lower() in ("injury", "wound") for g in c.children) for c in tok.children):
-            return "hospital"              # "suffering from a gunshot wound": hurt, maybe fatally
+            return "hospital"              # "suffering from stab wounds": hurt, maybe fatally
         if lemma in ("be", "remain", "list") and any(
                 c.dep_ == "prep" and c.lower_ == "in" and any(
                     g.lemma_.lower() == "condition" and any(
@@ -53,18 +53,18 @@ def trigger_kind(tok: Token) -> Optional[str]:
         if lemma in ("remain", "be", "stay", "lie") and any(
                 c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "hospital" for g in c.children)
                 for c in tok.children):
-            return "suffer_injury"         # "two men remain in the hospital"
+            return "suffer_injury"         # "both guards remain in the hospital"
         if lemma in ("take", "transport", "rush", "fly", "airlift", "bring") and any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(
                     g.lemma_.lower() in ("hospital", "center", "centre") for g in c.children)
                 for c in tok.children) and any(c.dep_ == "nsubjpass" for c in tok.children):
-            return "hospital"              # "were taken to a hospital": hurt, maybe fatally
+            return "hospital"              # "were rushed to a hospital": hurt, maybe fatally
         if lemma == "bleed":
             return "hospital"
         if lemma in ("be", "remain", "list") and any(
                 c.dep_ in ("acomp", "oprd") and c.lower_ in ("critical", "stable", "hospitalized")
                 for c in tok.children):
-            return "suffer_injury"         # "two victims were critical but stable"
+            return "suffer_injury"         # "the clerk was critical but stable"
         if lemma == "recover" and tok.tag_ == "VBG":
             return "suffer_injury"         # "is recovering"
         if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
@@ -95,7 +95,7 @@ def trigger_kind(tok: Token) -> Optional[str]:
         if lemma in ("body", "corpse") and not any(c.dep_ == "nummod" for c in tok.children) and not (
                 tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in (
                     "find", "discover", "recover", "identify", "pull", "locate", "remove")):
-            return None                    # "struck in the upper body" is not a corpse
+            return None                    # "stabbed in the upper body" is not a corpse
         if lemma in DEATH_NOUNS or low in ("deaths", "fatalities", "dead"):
             return "death_noun"
         if lemma in INJURY_NOUNS or low in ("injuries", "wounded", "injured"):
@@ -105,7 +105,7 @@ def trigger_kind(tok: Token) -> Optional[str]:
 
 def _of_child(tok: Token) -> Optional[Token]:
     """The 'of' after a noun: its child, or the next word when the parser hung it elsewhere
-    ("charged in the shooting death of his friend", with 'of' attached to 'charged')."""
+    ("charged in the stabbing death of her cousin", with 'of' attached to 'charged')."""
     own = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if own is not None:
         return own
@@ -137,7 +137,7 @@ def is_fatal(verb: Token) -> bool:
 
 
 def _noun_before_aux(verb: Token) -> Optional[Token]:
-    """'Kristian Voss of Dunmore was pronounced dead' with the subject hung on an earlier line's
+    """'Lena Ortz of Pell was declared dead' with the subject hung on an earlier line's
     preposition: the noun phrase that ends right before the verb's auxiliary."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     if not aux:
@@ -166,7 +166,7 @@ def subject_of(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
             found = [c for c in verb.children if c.dep_ == dep]
             if found:
                 before = [c for c in found if c.i < verb.i]
-                # ... unless it is a thing ("a child who was hospitalized since a shooting ... has
+                # ... unless it is a thing ("a grandmother who had lain in a coma since a shooting ...
                 # died", with 'shooting' read as a second subject)
                 people = [c for c in before if c.lemma_.lower() not in NOT_PEOPLE]
                 return (people or before)[-1] if before else found[0]
@@ -183,7 +183,7 @@ def subject_of(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
             continue
         if verb.dep_ == "advcl" and verb.tag_ == "VBD" and verb.head.pos_ in ("VERB", "AUX") and not any(
                 c.dep_ == "mark" for c in verb.children):
-            # "a teenager wounded in a shooting on Sunday died Tuesday" with 'wounded' read as the
+            # "a woman wounded in a robbery on Friday died Monday" with 'wounded' read as the
             # main verb: a finite verb with no subject of its own shares the main clause's
             verb = verb.head
             seen += 1
@@ -192,7 +192,7 @@ def subject_of(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
             return verb.head
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX") \
                 and "nsubj" in deps:
-            # "is recovering after accidentally shooting himself": the main clause's subject
+            # "were taken to a hospital after being struck by gunfire": the main clause's subject
             verb = verb.head.head
             seen += 1
             continue
@@ -251,7 +251,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         if arg is None and kind == "injure" and (tok.tag_ == "VBD" or (tok.tag_ == "VBN" and not any(
                 c.dep_ in ("aux", "auxpass") for c in tok.children))) and not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
-            # "left two men and a child wounded": 'wounded' takes an object, so a subject with
+            # "left a porter and two guests wounded": 'wounded' takes an object, so a subject with
             # none is a participle the parser read as a verb; its subject is who was hurt
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN") and (is_person(subj) or subj.tag_ == "NNS"):
@@ -259,13 +259,13 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         if arg is None and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
             arg = _person_before(tok)
         elif arg is None and tok.tag_ in ("VBD", "VBN") and not _passive(tok):
-            # "the family of a boy fatally shot outside a store is ...": a reduced relative the
+            # "the parents of a mother fatally struck near the canal plan ...": a reduced relative the
             # parser read as the main verb; the person right before it, if not its own subject
             before = _person_before(tok)
             if before is not None and before.head is not tok and before.dep_ != "nsubj":
                 arg = before
         out.append((fld, arg))
-        # "Four teens, one fatally, were shot": the fatal part of a hit.
+        # "Five guests, one fatally, were shot": the fatal part of a hit.
     elif kind in ("die", "not_survive"):
         out.append(("killed", subject_of(tok, ("nsubj", "nsubjpass"))))
     elif kind == "claim_lives":
@@ -285,14 +285,14 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             fld = "hit"                    # "suffered a gunshot wound": hurt, maybe fatally
         out.append((fld, subject_of(tok, ("nsubj", "nsubjpass"))))
     elif kind in ("hit_noun", "death_of", "injury_of"):
-        # "the shooting of five people", "the fatal shooting of a teen", "the death of a boy",
-        # "the wounding of a bystander"
+        # "the stabbing of three people", "the fatal shooting of a cyclist", "the death of a
+        # grandmother", "the wounding of a clerk"
         of = _of_child(tok)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         out.append(({"hit_noun": "hit", "death_of": "killed", "injury_of": "injured"}[kind], pobj))
     elif kind in ("dead", "injured_adj"):
         if tok.head.lemma_.lower() in ("play", "pretend", "feign"):
-            return []                      # "one of the wounded played dead"
+            return []                      # "a wounded guest played dead"
         fld = "killed" if kind == "dead" else "injured"
         arg = None
         if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -311,12 +311,12 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             fld = "killed"
         out.append((fld, arg))
     elif kind == "injury_noun" and tok.dep_ == "pobj" and tok.head.lower_ == "with":
-        # "found a man with gunshot wounds", "was taken to hospital with injuries"
+        # "found a porter with stab wounds", "was flown to a trauma center with injuries"
         holder = tok.head.head
         fatal = any(c.lower_ in ("fatal", "deadly", "mortal") for c in tok.children)
         if holder.lemma_.lower() in ("charge", "accuse", "arrest", "book", "cite") or any(
                 c.lower_ in DEAD_WORDS for c in list(holder.children) + list(holder.head.children)):
-            arg = None                     # "charged with malicious injury", "one dead and six others with wounds"
+            arg = None                     # "charged with causing injury", "one dead and four more with wounds"
         elif holder.pos_ in ("NOUN", "PROPN", "PRON") and (is_person(holder) or holder.tag_ == "NNS"):
             arg = holder
         elif holder.pos_ in ("VERB", "AUX"):
@@ -341,7 +341,7 @@ NOT_VICTIM_SUBJECTS = {"police", "officer", "deputy", "trooper", "agent", "he", 
 
 
 def _reduced_relative_subject(verb: Token) -> Optional[Token]:
-    """'The girl shot and killed on Tuesday was identified': 'shoot' and 'kill' take an object, so
+    """'The student stabbed and killed near the dock was identified': 'shoot' and 'kill' take an object, so
     with none on the verb or its 'and' partners the parser read a reduced relative as the main
     verb, and its subject is who was shot."""
     if verb.tag_ not in ("VBD", "VBN") or _passive(verb):
@@ -367,7 +367,7 @@ def _reduced_relative_subject(verb: Token) -> Optional[Token]:
 
 
 def _person_before(trigger: Token) -> Optional[Token]:
-    """The parser lost the argument ("a 14-year-old boy fatally shot outside ..."): the person noun
+    """The parser lost the argument ("a young mother fatally struck near ..."): the person noun
     written right before the trigger, adverbs aside."""
     i = trigger.i - 1
     while i >= trigger.sent.start and trigger.doc[i].pos_ == "ADV":
@@ -389,8 +389,8 @@ def across_lines(a: Token, b: Token) -> bool:
 
 def line_span(tok: Token) -> SpacySpan:
     """The part of `tok`'s sentence on `tok`'s own line: a headline or caption the parser joined to
-    the next paragraph is judged apart from it ('Four people shot in Lorn' / 'Police are
-    investigating several shootings')."""
+    the next paragraph is judged apart from it ('Three people shot near Dellmoor' / 'Police are
+    looking into several shootings')."""
     sent, doc = tok.sent, tok.doc
     lo = tok.i
     while lo > sent.start and "\n" not in doc[lo - 1].text and "\n" not in doc[lo - 1].whitespace_:

@@ -74,7 +74,7 @@ def quantity_of(ctx: Context, arg: Token) -> Optional[tuple[Quantity, int, int]]
     """The count written before the argument's head (or in it), as (quantity, start, end) in the text."""
     doc = arg.doc
     if arg.pos_ == "PROPN" and (arg.ent_type_ == "PERSON" or not any(c.dep_ == "nummod" for c in arg.children)):
-        return None                        # a person's name is one person ("7 Action News 17-year-old Jo Roe")
+        return None                        # a person's name is one person ("Channel 4 Eyewitness 21-year-old Jo Roe")
     i0 = _left_start(arg)
     while i0 > arg.sent.start and doc[i0 - 1].lower_ in QUANT_PREFIX:
         i0 -= 1
@@ -115,7 +115,7 @@ def in_entity(doc, start: int, end: int) -> bool:
 def _conjuncts(arg: Token) -> list[Token]:
     out = [arg]
     if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in arg.children):
-        return out                         # "his brother or a friend": one of them, not both
+        return out                         # "the clerk or a customer": one of them, not both
     for c in arg.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not across_lines(arg, c):
             out.extend(_conjuncts(c))      # not a list of headlines the parser joined
@@ -123,8 +123,8 @@ def _conjuncts(arg: Token) -> list[Token]:
 
 
 def _own_state(part: Token) -> Optional[str]:
-    """killed | injured when the noun carries its own casualty word ("one dead", "two others
-    wounded", "two in critical condition"), else None."""
+    """killed | injured when the noun carries its own casualty word ("one dead", "three more
+    hurt", "two in serious condition"), else None."""
     for c in part.children:
         if c.dep_ in ("amod", "acl") and c.i > part.i or (c.dep_ == "amod" and part.pos_ == "NUM"):
             kind = trigger_kind(c)
@@ -136,7 +136,7 @@ def _own_state(part: Token) -> Optional[str]:
                 g.lemma_.lower() == "condition" and any(m.lower_ in ("critical", "serious", "stable", "fair", "grave")
                                                      for m in g.children) for g in c.children):
             return "injured"
-    # "left one dead and two others in critical condition" with the 'in' hung on the verb
+    # "left a bouncer dead and three patrons in serious condition" with the 'in' hung on the verb
     doc, j = part.doc, part.right_edge.i + 1
     if j + 2 < len(doc) and doc[j].lower_ == "in" and doc[j].head.i != part.i and any(
             doc[k].lemma_.lower() == "condition" for k in range(j + 1, min(j + 4, len(doc)))):
@@ -152,10 +152,10 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
                 return None
     low = arg.lower_
     if any(c.dep_ == "det" and c.lower_ in ("each", "every", "either", "neither") for c in arg.children):
-        return None                        # "each victim suffered more than one wound": no count
+        return None                        # "every victim had several stab wounds": no count
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in NOT_PEOPLE for g in c.children) for c in arg.children):
-        return None                        # "one of the family dogs", "two of the cars"
+        return None                        # "one of her two horses", "two of the cars"
     if low in NONE_WORDS or (low == "one" and any(c.lower_ == "no" for c in arg.children)) or (
             any(c.dep_ == "det" and c.lower_ == "no" for c in arg.children)):
         if any(c.lower_ in ("else", "other", "others", "further", "more", "additional", "serious")
@@ -172,24 +172,24 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
                          explicit=False, arg=arg)
     parts = _conjuncts(arg) if fld != "perpetrator_count" else [arg]
     if trigger.dep_ == "amod" and trigger.head == arg and trigger.i < arg.i:
-        parts = [arg]                      # "the injured boy and two others": the adjective is the boy's
+        parts = [arg]                      # "the injured woman and three neighbors": the adjective is the woman's
     if len(parts) > 1 and quantity_of(ctx, arg) is not None:
         # "two officers, Jo Li and Al Ray": the names list the counted people, they add nothing
-        # ... and bare numbers after a counted noun are ages ("two teenagers, one 16 and the other 17")
+        # ... and bare numbers after a counted noun are ages ("two cousins, one 19 and the other 22")
         parts = [arg] + [p for p in parts[1:] if p.pos_ not in ("PROPN", "NUM")]
     total_lo, total_hi, qual = 0, 0, None
     s, e = None, None
     explicit = False
     if len(parts) > 1 and fld in ("killed", "injured"):
-        # "left one dead and three others wounded": a conjunct with its own state is another group
+        # "left one guard dead and two others hurt": a conjunct with its own state is another group
         parts = [p for p in parts if _own_state(p) in (None, fld)] or parts
         arg = parts[0]
     for part in parts:
         if part.lemma_.lower() in NOT_PEOPLE or (part.pos_ == "PROPN" and part.ent_type_ in ("GPE", "LOC", "FAC",
                                                                                               "PRODUCT")):
-            return None                    # "multiple charges", "three shots"; a dateline "MIAMI GARDENS"
+            return None                    # "multiple charges", "three shots"; a dateline "PINE HOLLOW"
         if any(c.lower_ == "unborn" for c in part.children):
-            continue                       # "a woman and her unborn child": tallies count the people born
+            continue                       # "a cashier and her unborn son": tallies count the people born
         got = quantity_of(ctx, part)
         if got is not None:
             q, qs, qe = got

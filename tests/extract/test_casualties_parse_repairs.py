@@ -30,37 +30,37 @@ def _counts(doc):
 
 
 def test_a_dateline_parsed_as_the_subject_gives_way_to_the_person_in_apposition():
-    # "Tarrow - A teenager wounded Sunday died Tuesday", with the dateline read as the subject
+    # "Brisk - A cashier hurt on Friday died Monday", with the dateline read as the subject
     doc = _doc([
-        ("Tarrow", "Tarrow", "PROPN", "NNP", "nsubj", 7, "GPE"),
+        ("Brisk", "Brisk", "PROPN", "NNP", "nsubj", 7, "GPE"),
         ("-", "-", "PUNCT", ":", "punct", 0, ""),
         ("A", "a", "DET", "DT", "det", 3, ""),
-        ("teenager", "teenager", "NOUN", "NN", "appos", 0, ""),
-        ("wounded", "wound", "VERB", "VBN", "acl", 3, ""),
+        ("cashier", "cashier", "NOUN", "NN", "appos", 0, ""),
+        ("hurt", "hurt", "VERB", "VBN", "acl", 3, ""),
         ("on", "on", "ADP", "IN", "prep", 4, ""),
-        ("Sunday", "Sunday", "PROPN", "NNP", "pobj", 5, "DATE"),
+        ("Friday", "Friday", "PROPN", "NNP", "pobj", 5, "DATE"),
         ("died", "die", "VERB", "VBD", "ROOT", 7, ""),
-        ("Tuesday", "Tuesday", "PROPN", "NNP", "npadvmod", 7, "DATE"),
+        ("Monday", "Monday", "PROPN", "NNP", "npadvmod", 7, "DATE"),
         (".", ".", "PUNCT", ".", "punct", 7, ""),
     ])
     assert _counts(doc) == (1, 0)
 
 
 def test_bare_numbers_joined_to_a_counted_noun_are_ages():
-    # "Two teenagers, one 16 and the other 17, were injured", the ages parsed as conjuncts
+    # "Two cousins, one 19 and the other 22, were hurt", the ages parsed as conjuncts
     doc = _doc([
         ("Two", "two", "NUM", "CD", "nummod", 1, "CARDINAL"),
-        ("teenagers", "teenager", "NOUN", "NNS", "nsubjpass", 11, ""),
+        ("cousins", "cousin", "NOUN", "NNS", "nsubjpass", 11, ""),
         (",", ",", "PUNCT", ",", "punct", 1, ""),
         ("one", "one", "NUM", "CD", "nummod", 4, ""),
-        ("16", "16", "NUM", "CD", "conj", 1, "CARDINAL"),
+        ("19", "19", "NUM", "CD", "conj", 1, "CARDINAL"),
         ("and", "and", "CCONJ", "CC", "cc", 4, ""),
         ("the", "the", "DET", "DT", "det", 8, ""),
         ("other", "other", "ADJ", "JJ", "amod", 8, ""),
-        ("17", "17", "NUM", "CD", "conj", 4, "CARDINAL"),
+        ("22", "22", "NUM", "CD", "conj", 4, "CARDINAL"),
         (",", ",", "PUNCT", ",", "punct", 1, ""),
         ("were", "be", "AUX", "VBD", "auxpass", 11, ""),
-        ("injured", "injure", "VERB", "VBN", "ROOT", 11, ""),
+        ("hurt", "hurt", "VERB", "VBN", "ROOT", 11, ""),
         (".", ".", "PUNCT", ".", "punct", 11, ""),
     ])
     assert _counts(doc) == (0, 2)
@@ -95,18 +95,18 @@ def test_playing_dead_is_no_death():
 
 
 def test_a_subject_hung_on_an_earlier_preposition_is_the_noun_before_the_auxiliary():
-    # "... before 8 p.m. / Kristo Vane of Dunmore was pronounced dead", 'Vane' parsed as the object
-    # of 'before'
+    # "... after midnight / Lena Ortz of Pell was declared dead", 'Ortz' parsed as the object
+    # of 'after'
     doc = _doc([
         ("It", "it", "PRON", "PRP", "nsubj", 1, ""),
-        ("happened", "happen", "VERB", "VBD", "ROOT", 1, ""),
-        ("before", "before", "ADP", "IN", "prep", 1, ""),
-        ("Kristo", "Kristo", "PROPN", "NNP", "compound", 4, "PERSON"),
-        ("Vane", "Vane", "PROPN", "NNP", "pobj", 2, "PERSON"),
+        ("ended", "end", "VERB", "VBD", "ROOT", 1, ""),
+        ("after", "after", "ADP", "IN", "prep", 1, ""),
+        ("Lena", "Lena", "PROPN", "NNP", "compound", 4, "PERSON"),
+        ("Ortz", "Ortz", "PROPN", "NNP", "pobj", 2, "PERSON"),
         ("of", "of", "ADP", "IN", "prep", 4, ""),
-        ("Dunmore", "Dunmore", "PROPN", "NNP", "pobj", 5, "GPE"),
+        ("Pell", "Pell", "PROPN", "NNP", "pobj", 5, "GPE"),
         ("was", "be", "AUX", "VBD", "auxpass", 8, ""),
-        ("pronounced", "pronounce", "VERB", "VBN", "conj", 1, ""),
+        ("declared", "declare", "VERB", "VBN", "conj", 1, ""),
         ("dead", "dead", "ADJ", "JJ", "oprd", 8, ""),
         (".", ".", "PUNCT", ".", "punct", 1, ""),
     ])

@@ -21,11 +21,11 @@ def point(fig):
     ("The blast killed more than 20 people and wounded dozens, officials said.", "killed", (21, None, "more_than")),
     ("The blast killed more than 20 people and wounded dozens, officials said.", "injured", (24, None, "dozens")),
     ("Up to 5 people were hurt in the stampede that followed the shooting.", "injured", (None, 5, "at_most")),
-    ("About 30 people were wounded in the attack on the Orvan garrison.", "injured", (30, 30, "about")),
+    ("About 30 soldiers were wounded when militants overran the Orvan garrison.", "injured", (30, 30, "about")),
     ("Hundreds were injured when the militants shelled the camp.", "injured", (200, None, "hundreds")),
     ("A dozen people died in the fire set by the attackers.", "killed", (12, 12, "about")),
     ("Two men were shot dead outside a bar in Lennick late on Friday.", "killed", (2, 2, "exact")),
-    ("A 17-year-old was shot and killed near the Dorrow library on Monday.", "killed", (1, 1, "exact")),
+    ("A 16-year-old was fatally stabbed behind the Dorrow library on Monday.", "killed", (1, 1, "exact")),
 ])
 def test_figure_phrases(analyzed, text, field, expected):
     assert point(figs(analyzed, text)[field]) == expected
@@ -46,7 +46,7 @@ def test_attackers_killed_are_not_victims(analyzed):
 
 
 def test_partial_count_is_not_a_new_total(analyzed):
-    out = figs(analyzed, "The bombing killed 14 people in Halden. Three of the victims were children, "
+    out = figs(analyzed, "The bombing killed 14 people in Halden. Four of those killed were pupils, "
                          "and two of the dead were police officers.")
     assert point(out["killed"]) == (14, 14, "exact")
 
@@ -86,9 +86,9 @@ def test_credited_source(analyzed):
 
 @pytest.mark.parametrize("text", [
     "The 71-year-old mayor said 300 officers would patrol the city during the 2024 festival.",
-    "Police handed out more than 600 leaflets on Friday.",
+    "Volunteers delivered more than 600 food parcels on Friday.",
     "The company said it could have killed the deal if it wanted to.",
-    "More than 3,000 people were shot in the city so far this year, police said.",
+    "Nearly 2,500 residents have been wounded by gunfire statewide, the health department said.",
 ])
 def test_must_not_find(analyzed, text):
     out = figs(analyzed, text)
@@ -96,7 +96,7 @@ def test_must_not_find(analyzed, text):
 
 
 def test_span_limits_what_is_read(analyzed):
-    text = "Two people were killed in Arno. Nine people were killed in Brest last year in another attack."
+    text = "Two guards died in Arno. Nine soldiers died in Brest last year in another attack."
     ctx = analyzed(text, "2025-06-14")
     out = incident_figures(ctx, 0, text.index("Nine"))
     assert out["killed"].min == 2
@@ -105,16 +105,17 @@ def test_span_limits_what_is_read(analyzed):
 
 def test_reports_casualties(analyzed):
     from newsdossier.extract.figures import reports_casualties
-    yes = "A 19-year-old was shot in the leg outside a Corby store on Saturday."
+    yes = "A 19-year-old was grazed by a bullet on the Corby towpath on Saturday."
     no = "The council voted on Tuesday to repave the Corby high street."
     assert reports_casualties(analyzed(yes, "2025-06-14"), 0, len(yes))
     assert not reports_casualties(analyzed(no, "2025-06-14"), 0, len(no))
 
 
 @pytest.mark.parametrize("text,killed,injured", [
-    ("Officers found two men who had been shot, and they were taken to a hospital where they died.", 2, 0),
-    ("A 22-year-old man was shot and killed near the Ormond library on Friday.", 1, None),
-    ("Five people were shot at a party in Tallow on Saturday, police said.", None, 5),
+    ("Rescuers reached two hikers who had been stabbed, and they were flown to a trauma center, where they died.",
+     2, 0),
+    ("A 22-year-old woman was stabbed to death in a parking garage in Ormond on Friday.", 1, None),
+    ("Five people were shot during a graduation cookout in Tallow on Saturday, police said.", None, 5),
     ("Two men fired at the Kelby bakery on Monday night but missed everyone inside.", None, None),
     ("A gunman shot at officers from a balcony before he was arrested on Sunday.", None, None),
     ("Three people were wounded and two others were killed in the Carrow shooting.", 2, 3),

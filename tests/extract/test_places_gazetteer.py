@@ -30,8 +30,8 @@ def test_us_city_with_state(analyzed):
 
 
 def test_country_in_article_disambiguates(analyzed):
-    out = loc(analyzed, "Two people were killed in a shooting in Paris on Monday. Texas police said the "
-                        "gunman fled on foot.")
+    out = loc(analyzed, "A gunman wounded two clerks at a feed store in Paris on Monday. Texas police said "
+                        "he escaped on foot.")
     assert out.country_code == "US" and out.region == "Texas"
 
 
@@ -47,7 +47,7 @@ def test_unknown_place_is_not_invented(analyzed):
 
 
 def test_no_place(analyzed):
-    assert loc(analyzed, "The 45-year-old was shot in the leg.") is None
+    assert loc(analyzed, "The 45-year-old was treated for a cut to his hand.") is None
 
 
 def test_dateline_names_the_city(analyzed):

@@ -21,7 +21,7 @@ MARKET_2 = ("Tarnby detectives on Monday named Suvi Lindqvist as a suspect in th
 COURT = ("Suvi Lindqvist pleaded not guilty on Thursday to murder charges in the deaths of Orrin Velasquez and "
          "Marek Okonkwo, who were shot outside a Tarnby market in March.")
 OTHER = ("A 19-year-old woman was wounded in a drive-by shooting on Cobalt Road in Tarnby early Wednesday, "
-         "police said. Delia Marsh was taken to hospital in stable condition; no arrests have been made.")
+         "police said. Delia Marsh was taken to hospital in stable condition; nobody has been arrested.")
 OTHER_2 = ("Police are still looking for the driver of a dark sedan after Delia Marsh, 19, was shot on Cobalt Road "
            "in Tarnby on Wednesday morning. Officers asked neighbours for doorbell camera footage.")
 FAR = ("Firefighters in Quenford rescued a family of five from a burning farmhouse on Sunday. Nobody was hurt, "
