@@ -23,6 +23,9 @@ class Settings(BaseModel):
     # Extractors by registered name (newsdossier.registry.extractors); a plugin's name works too.
     statements_extractor: str = "statements.v1"
     incidents_extractor: str = "incidents.v1"
+    # The learned "does this article report a violent incident?" check (extract/relevance.py) after
+    # the incident rules; off gives the rules alone (the README's ablation).
+    incident_relevance: bool = True
     # Reference date for relative dates when an article carries none of its own.
     published: Optional[dt.date] = None
     batch_size: int = Field(default=32, ge=1)
