@@ -98,11 +98,14 @@ def gva(data: Path, parts: frozenset) -> list[dict]:
 # PolNeAR train articles whose title speaks of violence, read one by one: most are political stories
 # (campaign "attacks", terrorism as an issue, reactions to a shooting) and stay negatives; one reports
 # an attack; a few tell of an attack's aftermath closely enough to be unclear and are left out.
-POLNEAR_TRAIN_INCIDENT = frozenset({"wash-post_2016-07-15_truck-attack-in-france-kills-at-"})
-POLNEAR_TRAIN_UNCLEAR = frozenset({
-    "breitbart_2015-12-04_san-bernardino-terror-suspect-na", "nyt_2015-12-14_visa-screening-missed-attacker-s",
-    "west-journal_2016-07-23_trump-addresses-munich-attack-th", "usa-today_2016-06-27_orlando-shootings-temper-lgbt-pr",
-    "wash-post_2015-12-04_a-killing-and-video-test-emanuel"})
+# Articles are named by `article_key` (no words of the dataset in the repository).
+POLNEAR_TRAIN_INCIDENT = frozenset({"e22e31b4351e"})
+POLNEAR_TRAIN_UNCLEAR = frozenset({"4777990ea328", "8d2ab63fcfa6", "9c6134396f8e", "7aa24dcaaa8c", "ca68e76a7567"})
+
+
+def article_key(article_id: str) -> str:
+    """The first 12 hex digits of the SHA-1 of a dataset's article id."""
+    return hashlib.sha1(article_id.encode()).hexdigest()[:12]
 
 
 def polnear(data: Path, split: str, judgements: Optional[dict] = None) -> list[dict]:
@@ -114,13 +117,13 @@ def polnear(data: Path, split: str, judgements: Optional[dict] = None) -> list[d
         if r["article"] in seen:
             continue
         seen.add(r["article"])
-        key, text, title = r["article"], r["text"], r.get("title")
+        key, text, title = article_key(r["article"]), r["text"], r.get("title")
         if judgements is not None:
             label = {"no_incident": 0, "incident": 1}.get(judgements.get(key, "unclear"))
         else:
             label = None if key in POLNEAR_TRAIN_UNCLEAR else int(key in POLNEAR_TRAIN_INCIDENT)
         if label is not None:
-            out.append(_doc("polnear", key, label, text, title))
+            out.append(_doc("polnear", r["article"], label, text, title))
     return out
 
 
