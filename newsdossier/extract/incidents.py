@@ -152,7 +152,8 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
         return ()
     # The rules fire on quakes, crashes, arrests and political stories too: a learned decision
     # (relevance.py), asked only here so articles the rules already turn down cost nothing more.
-    if ctx.settings.incident_relevance and not _relevance.reports_incident(ctx.article.title, text):
+    if ctx.settings.incident_relevance and not _relevance.reports_incident(
+            ctx.article.title, text, threshold=ctx.settings.incident_relevance_threshold):
         return ()
     resp_all = _resp.responsibility(ctx, 0, len(text), resolve)
     # A claimant becomes a perpetrator filler only where the article is judged to report an

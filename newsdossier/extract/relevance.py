@@ -202,9 +202,11 @@ def _probability(full: Model, bag_only: Model, title, text) -> tuple[float, floa
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), model.threshold
 
 
-def reports_incident(title: Optional[str], text: str, model_path: Optional[str] = None) -> bool:
+def reports_incident(title: Optional[str], text: str, model_path: Optional[str] = None,
+                     threshold: Optional[float] = None) -> bool:
     """The learned decision: does the article report a violent incident (attack, shooting, bombing,
-    killing, kidnapping, arson, armed clash), not a quake, a crash, an illness, an arrest or a trial?"""
+    killing, kidnapping, arson, armed clash), not a quake, a crash, an illness, an arrest or a trial?
+    `threshold` replaces the model's own (the fallback model's own when MiniLM is absent)."""
     full, bag_only = load(model_path or str(MODEL_PATH))
-    prob, threshold = _probability(full, bag_only, title, text)
-    return prob >= threshold
+    prob, own = _probability(full, bag_only, title, text)
+    return prob >= (own if threshold is None else threshold)

@@ -55,6 +55,12 @@ def test_attack_scores_above_general_news():
     assert min(attacks) > max(news)
 
 
+def test_threshold_setting_moves_the_decision():
+    prob = relevance.probability(*DRUNK)
+    assert relevance.reports_incident(*DRUNK, threshold=prob - 0.01)
+    assert not relevance.reports_incident(*DRUNK, threshold=min(1.0, prob + 0.01))
+
+
 def test_model_without_embeddings_decides_too():
     # The fallback weight set (used when the MiniLM package is absent) reads words and counts only.
     full, bag_only = relevance.load()
