@@ -1,6 +1,8 @@
 """Train the "does this article report a violent incident?" model: `python -m newsdossier.train.relevance`.
 
-Writes `newsdossier/models/relevance/relevance.npz` (features: `newsdossier/extract/relevance.py`).
+Writes `newsdossier/models/relevance/relevance.npz` (features: `newsdossier/extract/relevance.py`): the full
+model (MiniLM lead), the static one (no encoder layers) with the band where its word is final, and the
+word-only fallback.
 Train splits only; the threshold and the regularisation are selected on dev splits:
   positives  MUC-4 train documents with a template; GVA articles (train part, see `gva_part`);
              WikiEvents train and M2E2 articles with an attack; RAMS windows around an attack;
@@ -423,6 +425,7 @@ def main(argv=None) -> None:
     ap.add_argument("--out", type=Path, default=rel.MODEL_PATH)
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     ap.add_argument("--blocks", default="lead,viol_static", help="embedding blocks of the full model")
+    ap.add_argument("--static-blocks", default="lead_static,viol_static", help="blocks of the cheap first model")
     ap.add_argument("--tokens", type=int, default=48, help="word pieces a contextual block reads")
     ap.add_argument("--keep-gva", type=float, default=0.99, help="share of GVA dev articles the threshold keeps")
     ap.add_argument("--keep-muc", type=float, default=0.96, help="share of MUC-4 dev positives it keeps")
@@ -436,20 +439,38 @@ def main(argv=None) -> None:
     train, dev = training_docs(args.data, args.gva_train), dev_docs(args.data)
     log.info("train %s", Counter((d["source"], d["label"]) for d in train))
     log.info("dev %s", Counter((d["source"], d["label"]) for d in dev))
-    chosen = {}
-    for kind, blocks in (("full", [b for b in args.blocks.split(",") if b]), ("bag", [])):
+    chosen, dev_scores = {}, {}
+    for kind, blocks in (("full", [b for b in args.blocks.split(",") if b]),
+                         ("static", [b for b in args.static_blocks.split(",") if b]), ("bag", [])):
         ftrain = featurise(train, cache, blocks, args.tokens)
         fdev = featurise(dev, cache, blocks, args.tokens)
         vocab = shared_vocabulary(train, ftrain[1], min_sources=args.min_sources)
-        dev_bag = bag_matrix(fdev[1], vocab)
-        chosen[kind] = select(train, ftrain, dev, fdev, dev_bag, vocab, blocks, args)
+        chosen[kind] = select(train, ftrain, dev, fdev, bag_matrix(fdev[1], vocab), vocab, blocks, args)
+        dev_scores[kind] = chosen[kind].scores(fdev, bag_matrix(fdev[1], chosen[kind].vocab))
+    low, high = cascade_band(dev_scores["static"], dev)
+    full_says = dev_scores["full"] >= chosen["full"].threshold
+    said = np.where(dev_scores["static"] >= high, True, np.where(dev_scores["static"] < low, False, full_says))
+    skipped = float(np.mean((dev_scores["static"] >= high) | (dev_scores["static"] < low)))
+    log.info("cascade low=%.3f high=%.3f: same decision as the full model on %.4f of dev, encoder skipped on %.4f",
+             low, high, float(np.mean(said == full_says)), skipped)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out, **chosen["full"].arrays("full_"), **chosen["bag"].arrays("bag_"))
+    np.savez_compressed(args.out, **chosen["full"].arrays("full_"), **chosen["static"].arrays("static_"),
+                        **chosen["bag"].arrays("bag_"), cascade=np.array(json.dumps({"low": low, "high": high})))
     summary = {k: {"blocks": m.blocks, "l2": m.l2, "threshold": round(m.threshold, 4), "dev": m.dev}
                for k, m in chosen.items()}
+    summary["cascade"] = {"low": round(low, 4), "high": round(high, 4), "agrees_with_full": round(float(np.mean(said == full_says)), 4),
+                          "encoder_skipped": round(skipped, 4), "dev": report(said.astype(float), dev, 0.5)}
     (args.out.parent / "dev_figures.json").write_text(json.dumps(summary, indent=1, sort_keys=True) + "\n",
                                                       encoding="utf-8")
     log.info("wrote %s: %s", args.out, summary)
+
+
+def cascade_band(static_scores: np.ndarray, dev: list[dict]) -> tuple[float, float]:
+    """Where the static model's word is final: below the 1st percentile of its dev positives' scores
+    (no incident), at or above the 99th percentile of its general-news dev negatives' (an incident)."""
+    pos = static_scores[[d["label"] == 1 for d in dev]]
+    neg = static_scores[[d["label"] == 0 and d["source"] != "muc4" for d in dev]]
+    return float(np.percentile(pos, 1)), float(np.percentile(neg, 99))
 
 
 def select(train, ftrain, dev, fdev, dev_bag, vocab, blocks, args) -> Fitted:

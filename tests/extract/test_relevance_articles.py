@@ -61,13 +61,25 @@ def test_threshold_setting_moves_the_decision():
     assert not relevance.reports_incident(*DRUNK, threshold=min(1.0, prob + 0.01))
 
 
-def test_model_without_embeddings_decides_too():
-    # The fallback weight set (used when the MiniLM package is absent) reads words and counts only.
-    full, bag_only = relevance.load()
-    assert full.uses_embeddings and not bag_only.uses_embeddings
-    for (title, text), expected in ((BOMBING, True), (SHOOTING, True), (COUNCIL, False)):
-        prob, threshold = relevance._probability(bag_only, bag_only, title, text)
-        assert (prob >= threshold) is expected
+def test_model_without_embeddings_decides_too(monkeypatch):
+    # Without the MiniLM package the word-only weight set decides (a warning says so once).
+    models = relevance.load()
+    assert models.full.blocks and models.static.blocks and not models.bag.blocks
+    monkeypatch.setattr(relevance, "_encoder", lambda: None)
+    assert relevance.reports_incident(*BOMBING) and relevance.reports_incident(*SHOOTING)
+    assert not relevance.reports_incident(*COUNCIL)
+
+
+def test_cheap_first_look_agrees_with_the_full_model():
+    # The static model settles sure cases without the encoder; where it does, the full model agrees.
+    models = relevance.load()
+    encoder = relevance._encoder()
+    for title, text in (QUAKE, DRUNK, COUNCIL, BOMBING, SHOOTING):
+        first = relevance._score(models.static, encoder, title, text)
+        full = relevance._score(models.full, encoder, title, text) >= models.full.threshold
+        if first < models.low or first >= models.high:
+            assert (first >= models.high) is full
+        assert relevance.reports_incident(title, text) is full
 
 
 def test_missing_model_file_names_it(tmp_path):
