@@ -33,7 +33,7 @@ def test_figures_docs_follow_a_changed_measurement(tmp_path):
     for path, text in figures.render(root, figs).items():
         path.write_text(text)
     readme = (root / "README.md").read_text()
-    assert "12.34 (P 56.78, R 9.87)" in readme and "43.21%" in readme
+    assert "**12.34** (P 56.78, R 9.87)" in readme and "| 43.21% (killed" in readme
     card = (root / "newsdossier/models/incidents/MODEL_CARD.md").read_text()
     assert "| 56.78 | 9.87 | **12.34** |" in card and "is not reached" in card
     assert figures.stale(root, changed) == []
