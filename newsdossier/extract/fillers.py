@@ -221,11 +221,9 @@ def decode(sent: SpacySpan, labels: list[str], marginal, index: int) -> list[Tag
 
 @functools.lru_cache(maxsize=2)
 def _tagger(path: str):
-    import pycrfsuite
+    from .crf_model import open_tagger
 
-    tagger = pycrfsuite.Tagger()
-    tagger.open(path)
-    return tagger
+    return open_tagger(Path(path))
 
 
 def tag_doc(doc: Doc, model_path: Optional[Path] = None) -> list[TaggedSpan]:

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ..extract import fillers
+from ..extract.crf_model import compress
 from ..extract.fillers import MODEL_DIR
 from ..extract.incidents import doc_tokens, incident_probability
 
@@ -178,6 +179,7 @@ def main(argv=None) -> None:
         train = train[: args.limit]
     if not args.skip_tagger:
         train_tagger(train, args.out / "fillers.crfsuite", args.c1, args.c2, args.iterations, args.neg_keep)
+        compress(args.out / "fillers.crfsuite")  # what the package ships (extract/crf_model.py)
     clf = train_doc_classifier(train)
     (args.out / "doc_classifier.json").write_text(json.dumps(clf, sort_keys=True), encoding="utf-8")
     tune(dev, args.out, clf)

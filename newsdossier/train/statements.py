@@ -21,6 +21,8 @@ import logging
 import time
 from pathlib import Path
 
+from ..extract.crf_model import compress
+
 log = logging.getLogger(__name__)
 
 # The datasets sit beside the repository (../shared/data), as the README describes.
@@ -145,6 +147,7 @@ def train(data: Path, out: Path, limit: int | None = None, cache: Path | None = 
     log.info("features for %d tokens in %.0fs; training", n_tokens, time.perf_counter() - t0)
     out.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out / "tagger.crfsuite"))
+    compress(out / "tagger.crfsuite")  # what the package ships (extract/crf_model.py)
     (out / "cues.json").write_text(json.dumps(cue_p, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     info = {"articles": len(docs), "tokens": n_tokens, "seconds": round(time.perf_counter() - t0),
             "params": params or PARAMS}

@@ -29,15 +29,14 @@ MAX_SEQUENCE = 4000
 
 class Tagger:
     def __init__(self, model_dir: Path = MODEL_DIR):
-        import pycrfsuite
+        from ..crf_model import exists, open_tagger
 
         path = model_dir / "tagger.crfsuite"
         cues = model_dir / "cues.json"
-        if not path.is_file() or not cues.is_file():
+        if not exists(path) or not cues.is_file():
             raise ModelError(f"statements tagger weights missing in {model_dir} "
                              "(expected tagger.crfsuite and cues.json; run `make train-statements`)")
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(path))
+        self._tagger = open_tagger(path)
         self.cue_p: dict[str, float] = json.loads(cues.read_text(encoding="utf-8"))
 
     def tag(self, doc: Doc, quotes: list[Quote]) -> tuple[list[str], list[float]]:
