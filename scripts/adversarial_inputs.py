@@ -21,18 +21,24 @@ def texts() -> dict[str, str]:
     out = {
         "quotes-20k.txt": '"' * 20_000,
         "quotes-50k.txt": '"' * 50_000,
+        "quotes-500k.txt": '"' * 500_000,
         "quotes-1m.txt": '"' * 1_000_000,
         "long-sentence-100k.txt": " ".join(words[i % len(words)] for i in range(18_000))[:100_000],
         "numbers-100k.txt": " ".join(str(7 * i % 997) for i in range(30_000))[:100_000],
         "names-100k.txt": ("Dana Rooke said the road was closed. Rooke added that she had seen it. "
                            "She left. ") * 1_150,
         "short-lines-1.2m.txt": "Short line.\n" * 100_000,
-        "prose-340k.txt": ((prose_seed.strip() + "\n\n") * (340_000 // len(prose_seed) + 1))[:340_000],
+        "prose-340k.txt": _repeat(prose_seed.strip() + "\n\n", 340_000),
+        "prose-500k.txt": _repeat(prose_seed.strip() + "\n\n", 500_000),
     }
     out["dense-news-100k.txt"] = _dense_news(100_000)
     for n in (10_000, 30_000, 100_000):
         out[f"he-said-{n // 1000}k.txt"] = ('"He said" ' * (n // 10 + 1))[:n]
     return out
+
+
+def _repeat(text: str, size: int) -> str:
+    return (text * (size // len(text) + 1))[:size]
 
 
 def _dense_news(size: int) -> str:

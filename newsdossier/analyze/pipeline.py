@@ -214,13 +214,19 @@ def analyze(items: Iterable[Union[Article, Failure]], settings: Settings
             parts = split_text(masked_text(item), settings.chunk_chars)
             entry.pieces = len(parts)
             for part in parts:
+                tokens = estimate_tokens(part)
+                # A batch is run before it would grow past its bounds (a piece is within them).
+                if batch and (batch_chars + len(part) > settings.chunk_chars
+                              or batch_tokens + tokens > PIECE_TOKENS):
+                    run_batch()
+                    batch_chars = batch_tokens = 0
+                    yield from ready()
                 if entry.failure is not None:
                     break  # over its budget already: the rest of its pieces are not analysed
                 batch.append((part, entry))
                 batch_chars += len(part)
-                batch_tokens += estimate_tokens(part)
-                if (len(batch) >= settings.batch_size or batch_chars >= settings.chunk_chars
-                        or batch_tokens >= PIECE_TOKENS):
+                batch_tokens += tokens
+                if len(batch) >= settings.batch_size:
                     run_batch()
                     batch_chars = batch_tokens = 0
                     yield from ready()
