@@ -30,7 +30,7 @@ class Settings(BaseModel):
     # The learned "does this article report a violent incident?" check (extract/relevance.py) after
     # the incident rules; off gives the rules alone (the README's ablation).
     incident_relevance: bool = True
-    # Its threshold (None: the one selected on dev and shipped with the model, 0.70). Lower keeps more
+    # Its threshold (None: the one shipped with the model, 0.45). Lower keeps more
     # reports of real attacks and lets more general news through (README, "Incident decision").
     incident_relevance_threshold: Optional[float] = Field(default=None, ge=0.0, le=1.0)
     # Reference date for relative dates when an article carries none of its own.
