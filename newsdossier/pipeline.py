@@ -5,24 +5,19 @@ Stages, in order:
               becomes a `Failure` and the batch goes on;
 2. analyze  - spaCy over the articles in batches (`nlp.pipe`), boilerplate blanked, long texts in pieces;
               each article's time budget starts here, and one over it becomes its own Failure;
-3. entities - canonical actors and every mention of them;
-4. statements - who said what (extractor `settings.statements_extractor`);
-5. incidents  - what happened (extractor `settings.incidents_extractor`), linked to the statements.
+3-5. `extract.extract_article`: entities, statements (extractor `settings.statements_extractor`),
+     incidents (extractor `settings.incidents_extractor`); an extractor's exception becomes the
+     article's Failure here.
 Records stream out as they are done, so a JSONL of 100,000 articles runs in constant memory.
 """
 from __future__ import annotations
 
-import dataclasses
-import importlib
 import logging
 from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
-from . import __version__, registry
-from .analyze import budget
 from .analyze.pipeline import analyze
 from .errors import DossierError
-from .extract.context import Context
-from .extract.entities import extract_entities
+from .extract import extract_article, settings_extractors
 from .ingest import read_inputs
 from .ingest.sources import input_names
 from .records import Article, ArticleRecord, Failure
@@ -30,40 +25,18 @@ from .settings import Settings, check_settings
 
 log = logging.getLogger(__name__)
 
-# Importing these registers the built-in extractors.
-BUILTIN_EXTRACTORS = ("newsdossier.extract.statements", "newsdossier.extract.incidents")
-
-
-def _extractor(name: str):
-    for module in BUILTIN_EXTRACTORS:
-        importlib.import_module(module)
-    try:
-        return registry.extractors.get(name)
-    except Exception as exc:  # catalogue.RegistryError
-        known = ", ".join(sorted(registry.extractors.get_all()))
-        raise DossierError(f"no extractor named {name!r}; registered: {known}") from exc
-
 
 def extract_records(articles: Iterable[Union[Article, Failure]], settings: Settings
                     ) -> Iterator[Union[ArticleRecord, Failure]]:
     """Stages 2-5 over articles that are already read (Failures pass through)."""
-    find_statements = _extractor(settings.statements_extractor)
-    find_incidents = _extractor(settings.incidents_extractor)
+    extractors = settings_extractors(settings)
     for item in analyze(articles, settings):
         if isinstance(item, Failure):
             yield item
             continue
         article, doc = item
         try:
-            # The article's time budget (started by `analyze`) is checked before each stage; the
-            # stages check it inside their long loops too.
-            ctx = Context(article=article, doc=doc, settings=settings)
-            budget.check(doc, "entities")
-            ctx = dataclasses.replace(ctx, entities=extract_entities(ctx))
-            budget.check(doc, "statements")
-            ctx = dataclasses.replace(ctx, statements=tuple(find_statements(ctx)))
-            budget.check(doc, "incidents")
-            incidents = tuple(find_incidents(ctx))
+            record = extract_article(article, doc, settings, extractors)
         except DossierError as exc:
             yield Failure(source=article.source, reason=str(exc))
             continue
@@ -74,8 +47,7 @@ def extract_records(articles: Iterable[Union[Article, Failure]], settings: Setti
             yield Failure(source=article.source, reason=f"internal error while extracting "
                                                         f"({type(exc).__name__}: {exc}); please report it")
             continue
-        yield ArticleRecord(article=article, entities=ctx.entities.entities, statements=ctx.statements,
-                            incidents=incidents, model=settings.model, version=__version__)
+        yield record
 
 
 def extract_inputs(inputs: Union[str, Iterable[str]], settings: Optional[Settings] = None,

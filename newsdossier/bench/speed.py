@@ -5,7 +5,6 @@ a JSONL of articles, a folder, files) and times each stage separately.
 """
 from __future__ import annotations
 
-import dataclasses
 import resource
 import time
 from itertools import islice
@@ -14,10 +13,8 @@ from typing import Optional
 
 from .. import registry
 from ..analyze.pipeline import analyze
-from ..extract.context import Context
-from ..extract.entities import extract_entities
+from ..extract import extract_article, settings_extractors
 from ..ingest import read_inputs
-from ..pipeline import _extractor
 from ..records import Failure
 from ..settings import Settings
 
@@ -32,8 +29,7 @@ def _inputs(data: Path, split: str) -> list[str]:
 @registry.benches.register("speed")
 def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None) -> dict:
     stages = {"ingest": 0.0, "analyze": 0.0, "entities": 0.0, "statements": 0.0, "incidents": 0.0}
-    find_statements = _extractor(settings.statements_extractor)
-    find_incidents = _extractor(settings.incidents_extractor)
+    extractors = settings_extractors(settings)
     started = time.perf_counter()
     articles, chars, failures = [], 0, 0
     for item in islice(read_inputs(_inputs(Path(data), split), settings), limit):
@@ -45,10 +41,7 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None)
     stages["ingest"] = time.perf_counter() - started
     if articles:  # warm-up, not timed: loading the pipeline, models and gazetteer happens once per process
         for article, doc in (p for p in analyze(articles[:1], settings) if not isinstance(p, Failure)):
-            ctx = Context(article=article, doc=doc, settings=settings)
-            ctx = dataclasses.replace(ctx, entities=extract_entities(ctx))
-            ctx = dataclasses.replace(ctx, statements=tuple(find_statements(ctx)))
-            tuple(find_incidents(ctx))
+            extract_article(article, doc, settings, extractors)
     # Streamed as `extract` streams, so peak memory is the pipeline's, not a list of Docs: the
     # time spent waiting on the analysis generator is the analysis stage.
     analysed = analyze(articles, settings)
@@ -64,16 +57,7 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None)
             continue
         article, doc = item
         done += 1
-        ctx = Context(article=article, doc=doc, settings=settings)
-        t = time.perf_counter()
-        ctx = dataclasses.replace(ctx, entities=extract_entities(ctx))
-        stages["entities"] += time.perf_counter() - t
-        t = time.perf_counter()
-        ctx = dataclasses.replace(ctx, statements=tuple(find_statements(ctx)))
-        stages["statements"] += time.perf_counter() - t
-        t = time.perf_counter()
-        tuple(find_incidents(ctx))
-        stages["incidents"] += time.perf_counter() - t
+        extract_article(article, doc, settings, extractors, timings=stages)
     total = sum(stages.values())
     n = max(done, 1)
     return {

@@ -1,6 +1,6 @@
 """Incident records: what happened, to whom, with what, by whom, and who says so.
 
-`extract_incidents` (registered as "incidents.v1") builds the article's incidents in stages:
+`extract_incidents` (registered as "incidents.v1" in newsdossier/registrations.py) builds the article's incidents in stages:
   1. tag role spans with the CRF of `fillers.py` (perpetrators, targets, victims, weapons);
   2. decide at document level whether the article reports an incident at all (a logistic
      regression over its words, and rules: a violence word, fillers or casualties); an article that
@@ -28,9 +28,9 @@ from typing import Optional
 from ..analyze.index import ents_in
 from ..errors import ModelError
 from ..records import Filler, Incident, Span
-from ..registry import extractors
 from . import attack_types as _types
-from . import categories, fillers, relevance as _relevance, responsibility as _resp
+from . import categories, dates as _dates, figures as _figures, fillers, places as _places
+from . import relevance as _relevance, responsibility as _resp
 from .fillers import Candidate
 
 log = logging.getLogger(__name__)
@@ -47,20 +47,6 @@ VIOLENCE = fillers.HARM_VERBS | frozenset({
     "gun", "gunshot", "handgun", "shotgun", "rifle", "pistol", "firearm", "bullet", "pellet"})
 FIELDS = {"PerpInd": "perpetrator_individuals", "PerpOrg": "perpetrator_organizations",
           "Target": "targets", "Victim": "victims", "Weapon": "weapons"}
-
-try:  # date, place and figures are written in their own modules; absent ones leave the fields None
-    from . import figures as _figures
-except ImportError:  # pragma: no cover - depends on what has landed
-    _figures = None
-try:
-    from . import dates as _dates
-except ImportError:  # pragma: no cover
-    _dates = None
-try:
-    from . import places as _places
-except ImportError:  # pragma: no cover
-    _places = None
-
 
 def load_model() -> tuple[dict, dict]:
     """(document classifier, thresholds) shipped in `fillers.MODEL_DIR`."""
@@ -107,20 +93,10 @@ def incident_probability(clf: dict, doc, spans) -> float:
 
 
 def _resolver(ctx):
-    if ctx.entities is None:
-        return None
-
-    def resolve(start: int, end: int) -> Optional[str]:
-        try:
-            return ctx.entities.resolve(start, end)
-        except Exception:  # the index is another stage's; a failure there must not lose incidents
-            log.debug("entity index could not resolve %d-%d", start, end, exc_info=True)
-            return None
-
-    return resolve
+    """The entity index's `resolve`, or None when the entity stage did not run."""
+    return None if ctx.entities is None else ctx.entities.resolve
 
 
-@extractors.register(EXTRACTOR)
 def extract_incidents(ctx) -> tuple[Incident, ...]:
     """The incidents the article reports (none when it reports none), main incident first."""
     clf, config = load_model()
@@ -146,10 +122,10 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
         # The whole article's figures decide whether a filler-less article has an incident, and
         # are its figures when it has one incident: worked out once.
         if (start, end) not in span_figures:
-            span_figures[(start, end)] = _call(_figures, "incident_figures", ctx, start, end) or {}
+            span_figures[(start, end)] = _figures.incident_figures(ctx, start, end)
         return span_figures[(start, end)]
 
-    if not kept and not _call(_figures, "has_casualties", figures_of(0, len(text))):
+    if not kept and not _figures.has_casualties(figures_of(0, len(text))):
         return ()
     # The rules fire on quakes, crashes, arrests and political stories too: a learned decision
     # (relevance.py), asked only here so articles the rules already turn down cost nothing more.
@@ -345,7 +321,7 @@ def _is_organisation(ctx, party) -> bool:
         try:
             if ctx.entities.entity(party.entity).type in ("group", "organization"):
                 return True
-        except Exception:  # an id the index cannot give back: judge by the words
+        except KeyError:  # an id the index cannot give back: judge by the words
             log.debug("entity %s not in index", party.entity)
     span = ctx.doc.char_span(party.start, party.end, alignment_mode="expand")
     if span is None or all(t.pos_ == "PRON" or t.is_stop for t in span):
@@ -431,8 +407,8 @@ def _incident(ctx, iid: str, start: int, end: int, members: list[Candidate], res
     return Incident(
         id=iid,
         types=_types.attack_types(attack_sents[:8] or sents[:3]),
-        date=_call(_dates, "incident_date", ctx, *whole),
-        location=_call(_places, "incident_location", ctx, *whole),
+        date=_dates.incident_date(ctx, *whole),
+        location=_places.incident_location(ctx, *whole),
         perpetrator_individuals=tuple(roles["PerpInd"]),
         perpetrator_organizations=tuple(roles["PerpOrg"]),
         targets=tuple(roles["Target"]),
@@ -465,18 +441,6 @@ def _fired(ctx, sents) -> list[Filler]:
             return [Filler(text=span.text, category="firearms", mentions=(span,),
                            evidence=(Span.at(ctx.text, sent.start_char, sent.end_char),), extractor=EXTRACTOR)]
     return []
-
-
-def _call(module, name: str, *args):
-    """Call another module's incident function when it has landed; its failure leaves the field None."""
-    fn = getattr(module, name, None) if module is not None else None
-    if fn is None:
-        return None
-    try:
-        return fn(*args)
-    except Exception:  # another stage's bug must not cost the whole incident; logged with its trace
-        log.warning("%s.%s failed", module.__name__, name, exc_info=True)
-        return None
 
 
 def _non_overlapping(spans) -> list[tuple[int, int]]:
@@ -566,7 +530,7 @@ def _filler(ctx, c: Candidate, resolve) -> Filler:
                 for m in ctx.entities.entity(eid).mentions:
                     if m.kind == "name":
                         spans.add((m.start, m.end))
-            except Exception:  # an id the index cannot give back: keep the tagged mentions
+            except KeyError:  # an id the index cannot give back: keep the tagged mentions
                 log.debug("entity %s not in index", eid)
     # The filler's name is the text the tagger found most often (then the longest); its occurrences
     # are `mentions`, other names are `aliases`. A reader (and MUC-4's CEAF-REE) accepts a filler

@@ -255,7 +255,7 @@ def _statement_parties(ctx, st: Statement) -> list[Party]:
     for gs, ge, _ in find_groups(st.content.text):
         s = st.content.start + gs
         e = st.content.start + ge
-        return [Party(text=ctx.text[s:e], entity=resolve_safe(ctx, s, e), start=s, end=e)]
+        return [Party(text=ctx.text[s:e], entity=entity_at(ctx, s, e), start=s, end=e)]
     parties = []
     # Statement targets are whoever the statement is about; only armed groups among them are parties.
     for eid in st.targets:
@@ -263,7 +263,7 @@ def _statement_parties(ctx, st: Statement) -> list[Party]:
             continue
         try:
             ent = ctx.entities.entity(eid)
-        except Exception:  # an id the index cannot give back: no party rather than a wrong one
+        except KeyError:  # an id the index cannot give back: no party rather than a wrong one
             log.debug("statement %s names unknown entity %s", st.id, eid)
             continue
         if ent.type == "group" or find_groups(ent.name):
@@ -276,14 +276,10 @@ def _statement_parties(ctx, st: Statement) -> list[Party]:
     return []
 
 
-def resolve_safe(ctx, start: int, end: int) -> Optional[str]:
+def entity_at(ctx, start: int, end: int) -> Optional[str]:
     if ctx.entities is None:
         return None
-    try:
-        return ctx.entities.resolve(start, end)
-    except Exception:  # the index is another stage's: a failure there leaves the party unresolved
-        log.debug("could not resolve %d-%d", start, end, exc_info=True)
-        return None
+    return ctx.entities.resolve(start, end)
 
 
 def _dedupe(items: list[Responsibility]) -> list[Responsibility]:

@@ -20,7 +20,6 @@ from typing import Optional
 from ...analyze import index
 from ...analyze.index import sentence
 from ...records import Span, Speaker, Statement
-from ...registry import extractors
 from ..context import Context
 from .linker import Attribution, attributions
 from .quotes import find_quotes
@@ -224,5 +223,3 @@ def _statement(ctx: Context, a: Attribution, sid: str) -> Optional[Statement]:
         corroboration_evidence=corr[1] if corr else None,
         evidence=(Span.at(text, evidence_start, evidence_end),), extractor=EXTRACTOR)
 
-
-extractors.register(EXTRACTOR, func=extract_statements)
