@@ -16,7 +16,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from . import index, lexicon
+from ..extract.lexicon.countries import country as country_named, is_place
+from ..extract.lexicon.groups import groups_in, looks_like_group
+from . import index
 
 TITLE_WORDS = {
     "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor",
@@ -266,13 +268,13 @@ def _described(builder: _Builder, doc: Doc) -> None:
         if span is None or builder.overlaps(span.start_char, span.end_char):
             continue
         text = span.text
-        kind = "group" if tok.lower_ in ARMED_DESCRIPTORS or lexicon.looks_like_group(text) else "organization"
+        kind = "group" if tok.lower_ in ARMED_DESCRIPTORS or looks_like_group(text) else "organization"
         builder.add(f"{kind}:" + text.lower(), text, kind, span.start_char, span.end_char, "name")
 
 
 def _named(builder: _Builder, doc: Doc) -> None:
     doc_text = index.text(doc)
-    groups = lexicon.groups_in(doc)
+    groups = groups_in(doc)
     for start, end, canonical in groups:
         builder.add("group:" + canonical.lower(), canonical, "group", start, end, "name",
                     alias=doc_text[start:end])
@@ -286,7 +288,7 @@ def _named(builder: _Builder, doc: Doc) -> None:
         # A name never runs across a line break (a headline glued to the first sentence).
         if not text or not any(c.isalpha() for c in text) or "\n" in text:
             continue
-        if ent.label_ == "PERSON" and lexicon.is_place(text):
+        if ent.label_ == "PERSON" and is_place(text):
             type_ = "location"
         if ent.label_ != "PERSON" and _part_of_title(ent):
             continue  # "Interior" in "Interior Minister Dana Ruel" names a portfolio, not an actor
@@ -300,7 +302,7 @@ def _named(builder: _Builder, doc: Doc) -> None:
                 actor.title = actor.title or _strip_det(appos).text
                 builder.add(key, text, "person", appos.start_char, appos.end_char, "title")
         elif type_ in ("country", "location"):
-            country = lexicon.country(text)
+            country = country_named(text)
             if country:
                 builder.add("country:" + country[1], country[0], "country", span.start_char,
                             span.end_char, "name", alias=text)
@@ -308,7 +310,7 @@ def _named(builder: _Builder, doc: Doc) -> None:
                 builder.add("location:" + text.lower(), text, "location", span.start_char,
                             span.end_char, "name")
         else:
-            kind = "group" if lexicon.looks_like_group(text) else "organization"
+            kind = "group" if looks_like_group(text) else "organization"
             builder.add(f"{kind}:" + text.lower(), text, kind, span.start_char, span.end_char, "name")
 
 
@@ -328,8 +330,8 @@ def _nominal(builder: _Builder, doc: Doc) -> None:
             if indefinite and lemma not in ("police", "authorities", "intelligence"):
                 continue
             name = " ".join(t.text for t in core if t.dep_ != "poss" and not t.is_punct).strip()
-            country = next((lexicon.country(t.text) for t in core if t.ent_type_ in ("GPE", "NORP")
-                            and lexicon.country(t.text)), None)
+            country = next((country_named(t.text) for t in core if t.ent_type_ in ("GPE", "NORP")
+                            and country_named(t.text)), None)
             key = "organization:" + (country[1].lower() + ":" if country else "") + lemma
             builder.add(key, name or core.text, "organization", core.start_char, core.end_char, "name")
         elif lemma in TITLE_WORDS and not indefinite and first in ("the", "this"):

@@ -21,6 +21,7 @@ all shared articles.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -51,9 +52,9 @@ def run(data_dir: Path, split: str = "all", settings=None, limit: Optional[int] 
     """Score killed/injured figures on the GVA articles; returns the scorer's figures plus speed."""
     from ..analyze.pipeline import analyze
     from ..extract.context import Context
-    from ..extract.dates import incident_date
+    from ..extract.incidents.dates import incident_date
     from ..extract.figures import incident_figures
-    from ..extract.places import incident_location
+    from ..extract.incidents.places import incident_location
     from ..ingest.boilerplate import find_boilerplate
     from ..settings import Settings
 
@@ -78,7 +79,7 @@ def run(data_dir: Path, split: str = "all", settings=None, limit: Optional[int] 
         ctx = Context(article=article, doc=doc, settings=settings)
         figs = incident_figures(ctx, 0, len(article.text))
         inc = gold[article.id]
-        k, i = _point(figs.get("killed")), _point(figs.get("injured"))
+        k, i = _point(figs.killed), _point(figs.injured)
         gk, gi = int(inc["num_killed"]), int(inc["num_injured"])
         n += 1
         killed_ok += k == gk
@@ -130,7 +131,8 @@ def write_predictions(data_dir: Path, out_path: Path, settings=None, limit: Opti
                 continue
             article, doc = item
             figs = incident_figures(Context(article=article, doc=doc, settings=settings), 0, len(article.text))
-            inc = {k: (v.to_json() if v is not None else None) for k, v in figs.items()}
+            inc = {f.name: (getattr(figs, f.name).to_json() if getattr(figs, f.name) is not None else None)
+                   for f in dataclasses.fields(figs)}
             out.write(json.dumps({"article": {"id": article.id}, "incidents": [inc]}) + "\n")
             n += 1
     return n

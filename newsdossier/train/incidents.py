@@ -1,7 +1,7 @@
 """Train the incident models from MUC-4: `python -m newsdossier.train.incidents`.
 
 Reproduces the shipped files in `newsdossier/models/incidents/` from the train split:
-  fillers.crfsuite   BIO tagger over the five MUC-4 roles (features: `extract/fillers.py`);
+  fillers.crfsuite   BIO tagger over the five MUC-4 roles (features: `extract/incidents/roles/crf.py`);
   doc_classifier.json  logistic regression "does this article report an incident?" over lemmas;
   config.json        thresholds selected on the dev split (never on test, which is withheld).
 Parsed Docs are cached under `--cache` so a second run skips spaCy.
@@ -19,10 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ..extract import fillers
 from ..extract.crf_model import compress
-from ..extract.fillers import MODEL_DIR
 from ..extract.incidents import doc_tokens, incident_probability
+from ..extract.incidents.roles import tag_doc
+from ..extract.incidents.roles.crf import MODEL_DIR, ROLES, doc_features, iter_bio
+from ..extract.incidents.roles.grouping import DEFAULT_CONFIG, group_spans, name_of, select
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def parse_split(data: Path, split: str, cache: Path, model: str = "en_core_web_s
 
 def gold_strings(record: dict) -> dict[str, list[list[str]]]:
     return {role: [[m[0] for m in entity] for entity in record["extracts"].get(role, [])]
-            for role in fillers.ROLES}
+            for role in ROLES}
 
 
 def train_tagger(pairs, out: Path, c1: float, c2: float, iterations: int, neg_keep: float, seed: int = 13):
@@ -69,9 +70,9 @@ def train_tagger(pairs, out: Path, c1: float, c2: float, iterations: int, neg_ke
     trainer = pycrfsuite.Trainer(verbose=False)
     n = 0
     for record, doc in pairs:
-        positive = any(record["extracts"].get(r) for r in fillers.ROLES)
-        feats = fillers.doc_features(doc)
-        labels = list(fillers.iter_bio(doc, gold_strings(record)))
+        positive = any(record["extracts"].get(r) for r in ROLES)
+        feats = doc_features(doc)
+        labels = list(iter_bio(doc, gold_strings(record)))
         for xseq, yseq in zip(feats, labels):
             if not positive and rng.random() > neg_keep:
                 continue
@@ -93,7 +94,7 @@ def train_doc_classifier(pairs, min_df: int = 3, l2: float = 1.0, epochs: int = 
     entity score than one fitted to 100% training accuracy.
     """
     bags = [doc_tokens(doc) for _, doc in pairs]
-    y = np.array([1.0 if any(r["extracts"].get(k) for k in fillers.ROLES) else 0.0 for r, _ in pairs])
+    y = np.array([1.0 if any(r["extracts"].get(k) for k in ROLES) else 0.0 for r, _ in pairs])
     df = Counter(w for b in bags for w in b)
     vocab = sorted(w for w, c in df.items() if c >= min_df)
     index = {w: i for i, w in enumerate(vocab)}
@@ -119,8 +120,8 @@ def dev_candidates(dev, model_dir: Path, clf: dict):
     """Per dev document: gold extracts, text, grouped candidates, and the document probability."""
     rows = []
     for record, doc in dev:
-        spans = fillers.tag_doc(doc, model_dir / "fillers.crfsuite")
-        rows.append((record["extracts"], doc.text, fillers.group_spans(doc.text, spans),
+        spans = tag_doc(doc, model_dir / "fillers.crfsuite")
+        rows.append((record["extracts"], doc.text, group_spans(doc.text, spans),
                      incident_probability(clf, doc, spans)))
     return rows
 
@@ -131,8 +132,8 @@ def score_rows(rows, config: dict) -> dict:
     totals: dict = {}
     for gold, text, cands, prob in rows:
         pred: dict = {}
-        for c in fillers.select(cands, prob, config):
-            key = {fillers.name_of(text, c)} - {""}
+        for c in select(cands, prob, config):
+            key = {name_of(text, c)} - {""}
             if key and key not in pred.setdefault(c.role, []):
                 pred[c.role].append(key)
         count(gold, pred, totals)
@@ -142,12 +143,12 @@ def score_rows(rows, config: dict) -> dict:
 def tune(dev, model_dir: Path, clf: dict) -> dict:
     """Pick the document threshold, then each role's span threshold, by dev CEAF-REE micro F1."""
     rows = dev_candidates(dev, model_dir, clf)
-    config = json.loads(json.dumps(fillers.DEFAULT_CONFIG))
+    config = json.loads(json.dumps(DEFAULT_CONFIG))
     grid = [round(0.05 * i, 2) for i in range(0, 19)]
     for _ in range(2):
         best = max(grid, key=lambda t: (score_rows(rows, {**config, "doc_threshold": t})["micro"]["f1"], -abs(t - 0.5)))
         config["doc_threshold"] = best
-        for role in fillers.ROLES:
+        for role in ROLES:
             def f(t):
                 th = dict(config["span_threshold"], **{role: t})
                 return score_rows(rows, {**config, "span_threshold": th})["micro"]["f1"]

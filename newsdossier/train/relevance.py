@@ -29,7 +29,7 @@ from typing import Iterator, Optional
 
 import numpy as np
 
-from ..extract import relevance as rel
+from ..extract.incidents import relevance as rel
 
 log = logging.getLogger(__name__)
 

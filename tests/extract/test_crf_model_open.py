@@ -9,7 +9,7 @@ import pytest
 
 from newsdossier.errors import ModelError
 from newsdossier.extract.crf_model import compress, exists, open_tagger
-from newsdossier.extract.fillers import MODEL_DIR
+from newsdossier.extract.incidents.roles.crf import MODEL_DIR
 
 SHIPPED = MODEL_DIR / "fillers.crfsuite"
 ITEMS = [{"w=gunmen": 1.0, "pos=NOUN": 1.0}, {"w=attacked": 1.0, "pos=VERB": 1.0}, {"w=bank": 1.0, "pos=NOUN": 1.0}]

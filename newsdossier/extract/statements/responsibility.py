@@ -20,15 +20,9 @@ from spacy.tokens import Doc, Token
 
 from ...analyze import index
 from ...analyze.index import sentence
+from ..lexicon.reporting import (ACCUSE_VERBS, CLAIM_OBJECTS, CLAIM_VERBS, DENY_VERBS, HOLD_VERBS, POINT_VERBS,
+                                 TRAILING_CUES)
 from .linker import SUBJECT_DEPS, Attribution
-
-CLAIM_VERBS = {"claim", "take", "accept", "assume", "admit", "acknowledge"}
-CLAIM_OBJECTS = {"responsibility", "credit"}
-ACCUSE_VERBS = {"blame", "accuse", "fault"}
-POINT_VERBS = {"point": "to", "attribute": "to", "link": "to", "tie": "to", "trace": "to", "pin": "on"}
-HOLD_VERBS = {"hold"}
-DENY_VERBS = {"deny", "refute", "disavow", "dispute"}
-
 
 NOBODY = {"nobody", "none", "noone", "no-one"}
 
@@ -173,9 +167,6 @@ def according_to_statements(doc: Doc) -> list[Attribution]:
         out.append(a)
     return out
 
-
-TRAILING_CUES = {"say", "tell", "add", "state", "report", "claim", "confirm", "announce", "note", "explain",
-                 "write", "warn", "allege", "insist", "argue", "estimate", "believe"}
 
 
 def trailing_statements(doc: Doc) -> list[Attribution]:

@@ -15,20 +15,12 @@ from ...analyze.chunks import noun_chunks
 from ...analyze.index import ents_in, sentence
 from ...records import Span, Speaker
 from ..context import Context
+from ..lexicon.reporting import (ACCUSATION_CUES, ASSESSMENT_CUES, ATTRIBUTION_CUES, CLAIM_CUES, DENIAL_CUES,
+                                 QUESTION_CUES, WARNING_CUES)
 
 if TYPE_CHECKING:
     from .linker import Attribution
 
-CLAIM_CUES = {"claim", "take", "accept", "admit", "announce", "assume", "acknowledge"}
-DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebuff", "disavow", "disclaim", "repudiate"}
-ACCUSATION_CUES = {"accuse", "blame", "charge", "allege", "fault", "implicate", "condemn", "insinuate",
-                   "suggest", "hint", "imply"}
-ATTRIBUTION_CUES = {"point", "attribute", "hold", "link", "tie", "identify", "trace", "pin"}
-WARNING_CUES = {"warn", "caution", "threaten", "alert", "urge"}
-QUESTION_CUES = {"ask", "wonder", "question", "inquire", "query"}
-ASSESSMENT_CUES = {"believe", "think", "estimate", "assess", "conclude", "expect", "predict", "judge",
-                   "consider", "suspect", "doubt", "fear", "feel", "know", "acknowledge", "find",
-                   "determine", "calculate", "project", "forecast", "reckon", "argue", "insist"}
 
 _RESPONSIBILITY = re.compile(
     r"\b(responsib\w*|credit|behind|perpetrat\w*|carried out|orchestrat\w*|masterminded|"

@@ -1,0 +1,205 @@
+"""Casualty and attacker counts of an incident (killed, injured, perpetrator_count) as intervals.
+
+Steps 1-4 (finding counts in the parse) live in `triggers.py` (triggers and their arguments),
+`counts.py` (how many people an argument is) and `candidates.py` (roles, candidates); this
+module chooses the article's value per field, derives the injured from the people shot, and finds
+the credited source.
+
+How a count is found (from the spaCy dependency parse, not from sentence templates):
+1. every *trigger* in the span: a verb, adjective or noun that reports a death ("killed", "died",
+   "dead", "deaths", "fatally"), an injury ("wounded", "injured", "hurt", "injuries"), or a hit that
+   may be either ("shot", "stabbed"); "shot and killed", "shot dead", "fatally shot" are deaths;
+2. the *argument* of the trigger: the passive subject, the object, the subject of "die", the noun an
+   adjective or participle modifies ("12 people killed"), the object of "left" ("left 3 dead");
+   arguments joined by "and" are added up ("a man and a woman");
+3. the *count* of the argument read by `numbers.find_quantities` from the words before its head
+   ("at least 139 people", "well over a hundred people", "dozens more", "a 17-year-old" -> 1);
+   "no one"/"nobody" -> 0; a singular person noun, name or pronoun with no count -> 1;
+4. the *role* of the argument: attackers ("two gunmen were killed") are not victims, "killed himself"
+   is a perpetrator's suicide; "three of the victims" is a partial count (a lower bound, used
+   only when the article gives no total);
+5. per field, the article's current value: the first figure (the lead), replaced by a later one that
+   agrees with it and says more ("well over a hundred" then "at least 139") or that the article
+   marks as a revision ("rose to", "climbed to", "now"); every other figure is kept in `others`;
+6. injured when only hits are reported: people shot minus those killed ("four teens were shot, one
+   fatally" -> killed 1, injured 3);
+7. the source credited in the figure's sentence ("according to figures released by X", "X said").
+
+Deaths of attackers are not counted as victims; they are `IncidentFigures.perpetrators_killed`, so
+that callers can report them.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Span as SpacySpan
+
+from ...records import Figure, Span
+from ..context import Context
+from ..lexicon.reporting import FIGURE_SOURCE_VERBS
+from .candidates import (SOURCE_NOUNS, FigureCandidate, is_aggregate, is_past_year,
+                         candidates as _candidates)
+from .numbers import Quantity
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = "figures.v1"
+FIELDS = ("killed", "injured", "perpetrator_count")
+
+
+@dataclass(frozen=True)
+class IncidentFigures:
+    """The figures of one incident: each the article's current value, with the others it gave.
+
+    Deaths of attackers are not counted as victims; they are `perpetrators_killed`, so that callers
+    can report them."""
+
+    killed: Optional[Figure] = None
+    injured: Optional[Figure] = None
+    perpetrator_count: Optional[Figure] = None
+    perpetrators_killed: Optional[Figure] = None
+
+    @property
+    def has_casualties(self) -> bool:
+        """Does it count someone killed or wounded (above zero)? Direct evidence that the text
+        reports an incident, whatever a document classifier trained on other news thinks."""
+        return any(f is not None and (f.min or 0) > 0 for f in (self.killed, self.injured))
+
+
+def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
+    """Figures for the incident reported in [start, end) of `ctx.text`."""
+    cands = _candidates(ctx, start, end)
+    killed = _choose(ctx, [c for c in cands if c.field == "killed"]) or _fatal_event(ctx, start, end)
+    injured = _choose(ctx, [c for c in cands if c.field == "injured"])
+    hits = _choose(ctx, [c for c in cands if c.field == "hit"])
+    injured = _injured_from_hits(ctx, injured, hits, killed)
+    perps = _choose(ctx, [c for c in cands if c.field == "perpetrator_count"])
+    perps_killed = _choose(ctx, [c for c in cands if c.field == "perpetrators_killed"])
+    return IncidentFigures(killed=killed, injured=injured, perpetrator_count=perps, perpetrators_killed=perps_killed)
+
+
+FATAL_EVENT_RE = re.compile(r"\b(?:fatal|deadly|fatally)\s+(?:shooting|stabbing|attack|shootout|"
+                            r"accidental shooting|drive-by(?: shooting)?|bombing|blast|crash)\b"
+                            r"|\b(?:murder|homicide)\s+(?:investigation|suspect|charges?)\b", re.IGNORECASE)
+
+
+def _fatal_event(ctx: Context, start: int, end: int) -> Optional[Figure]:
+    """No count, but the article calls the event fatal ("a fatal shooting"): at least one died."""
+    sents = [s for s in ctx.doc.sents if s.start_char < end and s.end_char > start]
+    for sent in sents[:4]:                 # the lead, where the event is named
+        m = FATAL_EVENT_RE.search(ctx.text, sent.start_char, sent.end_char)
+        if m and not is_aggregate(sent, sent.root) and not is_past_year(ctx, sent.root):
+            return Figure(min=1, max=None, qualifier="at_least", text=m.group(0), start=m.start(), end=m.end(),
+                          evidence=(Span.at(ctx.text, sent.start_char, sent.end_char),),
+                          extractor=EXTRACTOR + ":fatal-event")
+    return None
+
+
+# --- choosing the article's value -------------------------------------------------------------
+
+def _consistent(lead: Quantity, later: Quantity) -> bool:
+    """Does `later` fit inside `lead`'s interval and say more (a higher or firmer lower bound)?"""
+    lo = lead.min if lead.min is not None else 0
+    hi = lead.max
+    p = later.point
+    if p is None:
+        return False
+    if p < lo or (hi is not None and p > hi):
+        return False
+    if lead.qualifier == "exact" and lead.min == lead.max:
+        return False
+    return (later.min or 0) > (lead.min or 0) or (lead.qualifier != "exact" and later.qualifier == "exact")
+
+
+def _choose(ctx: Context, cands: list[FigureCandidate]) -> Optional[Figure]:
+    if not cands:
+        return None
+    totals = [c for c in cands if not c.partial]
+    pool = totals or cands
+    explicit = [c for c in pool if c.explicit]
+    # Singular mentions ("a man was shot", "the boy died") are read as one person: counting
+    # different people across sentences without coreference loses more than it wins on news.
+    pool = explicit or pool
+    current = pool[0]
+    for later in pool[1:]:
+        if later.revision and later.quantity.point is not None and (
+                current.quantity.point is None or later.quantity.point >= current.quantity.point):
+            current = later
+        elif _consistent(current.quantity, later.quantity):
+            current = later
+    others = tuple(_figure(ctx, c) for c in cands if c is not current)
+    fig = _figure(ctx, current, others)
+    if current.partial:
+        fig = fig.model_copy(update={"max": None, "qualifier": "at_least"})
+    return fig
+
+
+def _figure(ctx: Context, cand: FigureCandidate, others: tuple[Figure, ...] = ()) -> Figure:
+    q = cand.quantity
+    source, source_text = _source(ctx, cand.sentence)
+    sent = cand.sentence
+    return Figure(min=q.min, max=q.max, qualifier=q.qualifier, text=ctx.text[cand.start:cand.end],
+                  start=cand.start, end=cand.end, source=source, source_text=source_text,
+                  others=others, evidence=(Span.at(ctx.text, sent.start_char, sent.end_char),),
+                  extractor=EXTRACTOR)
+
+
+def _injured_from_hits(ctx: Context, injured: Optional[Figure], hits: Optional[Figure],
+                       killed: Optional[Figure]) -> Optional[Figure]:
+    """People shot who did not die are the injured, when the article gives no injured count."""
+    if hits is None or hits.min is None:
+        return injured
+    k = killed.min if killed is not None and killed.min is not None else 0
+    rest = hits.min - k
+    if injured is not None and injured.min is not None and injured.min >= rest:
+        return injured
+    if rest < 0:
+        return injured
+    update = {"min": rest, "max": (hits.max - k) if hits.max is not None else None,
+              "qualifier": hits.qualifier if rest else "exact",
+              "others": hits.others + ((injured,) if injured is not None else ()),
+              "extractor": EXTRACTOR + ":hit-minus-killed"}
+    return hits.model_copy(update=update)
+
+
+def _source(ctx: Context, sent: SpacySpan) -> tuple[Optional[str], Optional[str]]:
+    """The party the sentence credits: 'according to X', 'figures released by X', 'X said'."""
+    np = None
+    for tok in sent:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                np = pobj
+                if pobj.lemma_.lower() in SOURCE_NOUNS:
+                    for sub in pobj.subtree:
+                        if sub.dep_ in ("agent", "prep") and sub.lower_ in ("by", "from"):
+                            inner = next((c for c in sub.children if c.dep_ == "pobj"), None)
+                            if inner is not None:
+                                np = inner
+                                break
+            break
+    if np is None:
+        for tok in sent:
+            if tok.lemma_.lower() in FIGURE_SOURCE_VERBS and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    np = subj
+                    break
+    if np is None:
+        return None, None
+    s = np.left_edge.idx
+    e = np.right_edge.idx + len(np.right_edge.text)
+    # keep the noun phrase itself, not a relative clause hanging off it
+    for c in np.children:
+        if c.dep_ in ("relcl", "acl", "appos", "prep") and c.i > np.i:
+            e = min(e, c.left_edge.idx)
+    text = ctx.text[s:e].rstrip(" ,")
+    e = s + len(text)
+    entity = None
+    if ctx.entities is not None:
+        entity = ctx.entities.resolve(s, e)
+    return entity, text

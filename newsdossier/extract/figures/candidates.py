@@ -1,0 +1,510 @@
+"""Casualty mentions in a span of an article: the candidates `figures/__init__.py` chooses from.
+
+Triggers and their arguments are read by `triggers.py`, how many people an argument is by
+`counts.py`. This module decides what a trigger-argument pair means for the incident: the
+argument's *role* separates victims from attackers and reflexive suicides; "three of the victims"
+is a partial count; "a fourth victim" raises the total; "a quadruple shooting" names its size;
+two people hit in coordinated clauses add up. Candidates are dropped when the sentence is a
+statistic over many incidents, is hypothetical ("could have killed"), or is about an earlier year.
+Where the parse finds nothing, plain surface patterns ("3 people shot", "killing two") are a fallback.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Optional
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ..context import Context
+from ..lexicon.casualties import (ATTACKER_NOUNS, FATAL_ADVERBS, NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS,
+                                  REVISION_WORDS, SOURCE_NOUNS, is_person)
+from ..syntax import negated
+from .counts import FigureCandidate, count_of, in_entity, ordinal_victim, quantity_of
+from .numbers import Quantity, find_quantities
+from .triggers import across_lines, is_fatal, line_span, subject_of, trigger_args, trigger_kind
+
+__all__ = ["FigureCandidate", "SOURCE_NOUNS", "candidates", "is_aggregate", "is_past_year"]
+
+log = logging.getLogger(__name__)
+
+
+def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
+    out = []
+    raw = _raw_candidates(ctx, start, end)
+    for i, cand in enumerate(raw):
+        if cand.field == "killed" and cand.arg is not None and cand.arg.lower_ in ("they", "both", "all") \
+                and cand.quantity.min is None:
+            # "found two hikers who had been stabbed ... where they died": the people just counted
+            prev = next((c for c in reversed(raw[:i]) if c.sentence.start == cand.sentence.start
+                         and c.field in ("hit", "injured") and c.quantity.min is not None), None)
+            if prev is None:
+                continue
+            cand.quantity = prev.quantity
+            cand.explicit = prev.explicit
+            prev.field = "hit"
+    raw = [c for c in raw if c.quantity.min is not None or c.quantity.max is not None]
+    for cand in raw:
+        out.append(cand)
+        if cand.field == "hit" and cand.fatal_part is not None:
+            # "five guests were shot, one fatally": one killed, and the hit count keeps all five
+            q = cand.fatal_part
+            out.append(FigureCandidate("killed", Quantity(q.min, q.max, q.qualifier, 0, 0), cand.start, cand.end,
+                                 cand.sentence, arg=cand.arg))
+    # "had a stab wound and was dead": one person, counted among the killed only
+    killed_args = {(c.sentence.start, c.arg.i) for c in out if c.field == "killed" and c.arg is not None}
+    for c in out:
+        # "X sustained a wound to the neck ... and he died there": the one who died, not another victim
+        if c.field == "injured" and not c.explicit and any(
+                k.field == "killed" and k.sentence.start == c.sentence.start and k.arg is not None
+                and k.arg.lower_ in PERSON_PRONOUNS and k.arg.i > c.arg.i for k in out):
+            c.field = "hit"
+        # "a grandmother who died days after she and three relatives were hurt": she is among the four
+        elif c.field == "injured" and c.arg is not None and any(
+                p.lower_ in ("he", "she") for p in [c.arg] + [g for g in c.arg.children if g.dep_ == "conj"]) \
+                and any(k.field == "killed" and k.sentence.start == c.sentence.start and k is not c for k in out):
+            c.field = "hit"
+    out = [c for c in out if not (c.field in ("hit", "injured") and c.fatal_part is None and c.arg is not None
+                                  and (c.sentence.start, c.arg.i) in killed_args)]
+    return _sum_in_sentence(out)
+
+
+_NO_SUM = PERSON_PRONOUNS | {"they", "them", "himself", "herself", "themselves", "both", "all", "who"}
+
+
+def _sum_in_sentence(cands: list[FigureCandidate]) -> list[FigureCandidate]:
+    """'The intruder stabbed a cook in the arm before stabbing a porter': different people hit in one
+    sentence add up (names and nouns only; a pronoun may be someone already counted)."""
+    out: list[FigureCandidate] = []
+    groups: dict[tuple[int, str], FigureCandidate] = {}
+    for c in cands:
+        key = (c.sentence.start, c.field)
+        q = c.quantity
+        # one named or described person each: a written count may be a total the other is part of
+        summable = (c.field in SUMMED_FIELDS and c.arg is not None and c.trigger is not None and not c.partial
+                    and not c.explicit and c.fatal_part is None and c.arg.lower_ not in _NO_SUM
+                    and q.min == q.max == 1 and not any(t.lower_ in ("other", "another", "others")
+                                                        for t in c.arg.subtree))
+        first = groups.get(key)
+        if summable and first is not None and first.arg.lemma_ != c.arg.lemma_ and not _related(first.arg, c.arg) \
+                and _coordinated(first.trigger, c.trigger):
+            fq = first.quantity
+            first.quantity = Quantity(fq.min + q.min, fq.max + q.max, "exact", 0, 0)
+            first.end = max(first.end, c.end)
+            continue
+        if summable and first is None:
+            groups[key] = c
+        out.append(c)
+    return out
+
+
+SUMMED_FIELDS = {"hit", "injured"}
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Are two triggers clauses of one report: 'X was shot and Y was wounded', 'striking X and
+    grazing Y', 'shot X before shooting Y'?"""
+    def top(t: Token) -> Token:
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        return t
+    doc = a.doc
+    if "\n" in doc[min(a.i, b.i):max(a.i, b.i)].text:
+        return False                       # a headline glued to the lead repeats it
+    if top(a) == top(b):
+        return True
+    later = b if b.i > a.i else a
+    earlier = a if later is b else b
+    return later.dep_ == "pcomp" and later.head.dep_ == "prep" and later.head.head == earlier
+
+
+def _related(a: Token, b: Token) -> bool:
+    """Is one argument inside the other's phrase ('the aunt of the girl', 'three guards, one of them')?"""
+    return a in b.subtree or b in a.subtree
+
+
+def _raw_candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
+    out: list[FigureCandidate] = []
+    for sent in ctx.doc.sents:
+        if sent.end_char <= start or sent.start_char >= end:
+            continue
+        if all(ctx.removed(t.idx, t.idx + len(t.text)) for t in sent if not t.is_space):
+            continue                       # boilerplate; a sentence only partly blanked still counts
+        seen: set[tuple[str, int]] = set()
+        first = len(out)  # this sentence's candidates are out[first:]
+        for tok in sent:
+            if not (start <= tok.idx < end):
+                continue
+            for fld, arg in trigger_args(tok):
+                if arg is None or (fld, arg.i) in seen or across_lines(tok, arg):
+                    continue
+                seen.add((fld, arg.i))
+                cand = _candidate(ctx, fld, tok, arg, sent)
+                if cand is not None:
+                    out.append(cand)
+            multiple = _multiple_event(ctx, tok, sent)
+            if multiple is not None:
+                out.append(multiple)
+            if tok.lemma_.lower() in ATTACKER_NOUNS or tok.lower_ in ATTACKER_NOUNS:
+                if tok.pos_ in ("NOUN", "PROPN") and ("perpetrator_count", tok.i) not in seen:
+                    seen.add(("perpetrator_count", tok.i))
+                    cand = count_of(ctx, "perpetrator_count", tok, tok, sent)
+                    if cand is not None:
+                        out.append(cand)
+        have = {c.field for c in out[first:] if c.sentence.start == sent.start}
+        out.extend(c for c in _surface_candidates(ctx, sent, start, end) if c.field not in have)
+    return out
+
+
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_HITS = {"shooting", "stabbing"}
+MULTIPLE_DEATHS = {"homicide", "murder", "killing", "slaying", "fatality"}
+
+
+def _multiple_event(ctx: Context, tok: Token, sent: SpacySpan) -> Optional[FigureCandidate]:
+    """'a quadruple shooting' hit four people; 'a double homicide' killed two."""
+    if tok.lower_ not in MULTIPLES or tok.dep_ not in ("amod", "compound", "nmod"):
+        return None
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if lemma in MULTIPLE_HITS:
+        fld = "hit"                        # "a fatal double shooting" may have killed one or both
+    elif lemma in MULTIPLE_DEATHS:
+        fld = "killed"
+    else:
+        return None
+    if head.tag_ == "NNS" or is_aggregate(sent, head) or is_past_year(ctx, head):
+        return None                        # "two double shootings", "a triple homicide in 2009"
+    n = MULTIPLES[tok.lower_]
+    return FigureCandidate(fld, Quantity(n, n, "exact", 0, 0), tok.idx, head.idx + len(head.text), sent, arg=head)
+
+
+_PEOPLE = r"(?:(?:other|more|young|teenage|adult|innocent|police)\s+)?(?:people|persons|men|women|others|victims|" \
+          r"teens|teenagers|children|kids|adults|officers|students|boys|girls|males|females|juveniles)"
+_SURFACE_AFTER = re.compile(
+    rf"^[ \t]*(?:{_PEOPLE}\s*)?(?:(?:were|was|are|have been|had been|got|remain|reportedly)\s+)*"
+    r"(?P<word>shot dead|shot to death|killed|dead|died|wounded|injured|hurt|shot|hospitalized)\b",
+    re.IGNORECASE)
+_SURFACE_BEFORE = re.compile(r"\b(?P<word>killing|killed|wounding|wounded|injuring|injured|shooting|shot)[ \t]+$",
+                             re.IGNORECASE)
+_SURFACE_FIELD = {"shot dead": "killed", "shot to death": "killed", "killed": "killed", "dead": "killed",
+                  "died": "killed", "killing": "killed", "wounded": "injured", "injured": "injured",
+                  "hurt": "injured", "hospitalized": "injured", "wounding": "injured", "injuring": "injured",
+                  "shot": "hit", "shooting": "hit"}
+
+
+def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> list[FigureCandidate]:
+    """Counts the parse missed but the words state plainly ("3 people shot", "killing two"):
+    a fallback, used for a field only when the parse found nothing in the sentence."""
+    out = []
+    text = ctx.text[sent.start_char:sent.end_char]
+    for q in find_quantities(text):
+        phrase = text[q.start:q.end]
+        if phrase.lower() in ("a", "an", "one") or q.point is None:
+            continue
+        s, e = sent.start_char + q.start, sent.start_char + q.end
+        tok = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if tok is None or is_aggregate(sent, tok[0]) or is_past_year(ctx, tok[0]):
+            continue
+        if not (start <= s and e <= end) or in_entity(ctx.doc, s, e) or ctx.removed(s, e):
+            continue
+        m = _SURFACE_AFTER.match(text[q.end:q.end + 60])
+        if m and (m.group("word").lower() not in ("killed", "shot") or re.match(
+                rf"^\s*(?:{_PEOPLE}\s*)?(?:were|was|are|have been|had been|got)\s", text[q.end:q.end + 60], re.I)
+                or m.group("word").lower() in ("killed",)
+                or re.match(r"\s*(?:,|;|and\b|in\b|at\b|on\b|near\b|outside\b|inside\b|overnight\b|during\b|"
+                            r"after\b|early\b|late\b|\.|$)", text[q.end + m.end():q.end + m.end() + 12], re.I)):
+            fld = _SURFACE_FIELD[m.group("word").lower()]
+            out.append(FigureCandidate(fld, q, s, sent.start_char + q.end + m.end(), sent))
+            continue
+        b = _SURFACE_BEFORE.search(text[max(0, q.start - 20):q.start])
+        if b and b.group("word").lower() in ("killing", "wounding", "injuring", "shooting"):
+            out.append(FigureCandidate(_SURFACE_FIELD[b.group("word").lower()], q, s, e, sent))
+    return out
+
+
+def _role(arg: Token, trigger: Token) -> str:
+    """victim | attacker | self (a suicide) for the argument of a death or injury."""
+    low, lemma = arg.lower_, arg.lemma_.lower()
+    if low in ("himself", "herself", "themselves"):
+        return "self"
+    if lemma in ATTACKER_NOUNS or low in ATTACKER_NOUNS:
+        return "attacker"
+    for child in arg.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "among"):
+            for pobj in child.children:
+                if pobj.lemma_.lower() in ATTACKER_NOUNS or pobj.lower_ in ATTACKER_NOUNS:
+                    return "attacker"
+    return "victim"
+
+
+def _partial(arg: Token) -> bool:
+    """'three of the victims', 'two of them', 'including two children'."""
+    for child in arg.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "among"):
+            if any(p.tag_ in ("NNS", "NNPS", "PRP") or p.lower_ in ("them", "those", "these")
+                   for p in child.children):
+                return True
+    if arg.dep_ == "pobj" and arg.head.lower_ in ("including", "among"):
+        return True
+    if arg.head.lower_ in ("including",):
+        return True
+    return False
+
+
+def _revision(trigger: Token, sent: SpacySpan) -> bool:
+    return any(t.lemma_.lower() in REVISION_WORDS for t in sent if t.lemma_.lower() != "toll" and (
+        t.head == trigger or trigger.head == t or t.head == trigger.head or t == trigger.head))
+
+
+AGGREGATE_NOUNS = {"shootings", "homicides", "murders", "killings", "attacks", "incidents", "bombings",
+                   "stabbings", "deaths", "crimes"}
+AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:january|the (?:start|beginning))|"
+                          r"year to date|so far in \d{4}|each year|every year|per year|annually|a year|"
+                          r"(?:in|over|during) the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|years)|"
+                          r"last year|years ago|a year ago|last (?:summer|spring|fall|autumn|winter)|"
+                          r"nationwide|statewide|across the (?:country|nation|state|city))\b",
+                          re.IGNORECASE)
+
+
+def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
+    """A statistic over many incidents ("nearly 2,500 residents were wounded in those shootings");
+    a plural trigger of that kind is a tally itself ("the county's 17 homicides"). Judged on the
+    trigger's line of the sentence."""
+    sent = line_span(trigger)
+    if AGGREGATE_RE.search(sent.text):
+        return True
+    return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and not _ranked(t)
+               and trigger_kind(t) != "death_of" for t in sent)   # "the deaths of four women": one event
+
+
+def _ranked(noun: Token) -> bool:
+    """'one of the deadliest workplace shootings', 'among the bloodiest attacks': a ranking of this event."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if not ((prep.lower_ == "of" and prep.head.lower_ == "one") or prep.lower_ == "among"):
+        return False
+    return any(c.tag_ in ("JJS", "RBS") or any(g.tag_ == "RBS" for g in c.children) for c in noun.children)
+
+
+MODALS = {"could", "would", "might", "may", "should", "must", "can", "will"}
+IRREALIS_HEADS = {"let", "fear", "try", "threaten", "want", "plan", "attempt", "intend", "vow",
+                  "prevent", "avoid", "nearly", "almost"}
+
+
+def _irrealis(trigger: Token) -> bool:
+    """'might have killed him', "please don't let him die", 'vowed to kill': nobody died."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in trigger.children):
+        return True
+    if any(c.lower_ in ("nearly", "almost") for c in trigger.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in trigger.children):
+        return True                        # "officers could not say whether the man had died"
+    head = trigger.head
+    if trigger.dep_ == "conj" and head != trigger and any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+        return True                        # "could have hit her and killed her"
+    return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in IRREALIS_HEADS
+
+
+def is_past_year(ctx: Context, trigger: Token) -> bool:
+    """The trigger's clause names a year before the article's ('was murdered ... in 2005')."""
+    pub = ctx.article.published or (ctx.settings.published.isoformat() if ctx.settings.published else None)
+    if not pub:
+        return False
+    year = int(pub[:4])
+    for tok in line_span(trigger):
+        if tok.ent_type_ == "DATE" and tok.like_num and re.fullmatch(r"(19|20)\d\d", tok.text):
+            if int(tok.text) < year:
+                return True
+    return False
+
+
+EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|separate|unrelated) "
+                        r"(?:shooting|incident|attack|homicide|stabbing)s?\b", re.IGNORECASE)
+
+
+def _earlier_event(trigger: Token, arg: Token) -> bool:
+    """The trigger's own clause places it in another event ('the wake for a cousin who died in a
+    separate shooting'); the argument's own words are left out ('the cashier wounded in an earlier
+    stabbing has died' still reports a death). Plain dates are no cue: follow-up articles date
+    the event they report ('killed last week')."""
+    own = {t.i for t in trigger.subtree} - {t.i for t in arg.subtree}
+    if not own:
+        return False
+    doc = trigger.doc
+    lo, hi = min(own), max(own)
+    text = " ".join(doc[i].text for i in range(lo, hi + 1) if i in own)
+    return EARLIER_RE.search(text) is not None
+
+
+def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[FigureCandidate]:
+    if is_aggregate(sent, trigger) or _irrealis(trigger) or is_past_year(ctx, trigger) or _earlier_event(trigger, arg):
+        return None
+    if negated(trigger, through_head=True) and trigger_kind(trigger) != "not_survive" and arg.lower_ not in NONE_WORDS and not any(
+            c.lower_ == "no" for c in arg.children):
+        return None
+    if trigger.lemma_.lower() in ("toll", "death") and trigger == arg:
+        num = _toll_value(trigger)
+        if num is not None:
+            arg = num
+    if arg.pos_ == "PROPN" and arg.ent_type_ in ("GPE", "LOC", "FAC") and arg.i <= line_span(arg).start + 2:
+        # a dateline read as the subject ("DUNMORE - A teenager wounded ... died"): the person after it
+        appos = next((c for c in arg.children if c.dep_ == "appos" and is_person(c)), None)
+        if appos is not None:
+            arg = appos
+    if arg.tag_ in ("WP", "WDT") and arg.head.dep_ == "relcl":
+        arg = arg.head.head                # "a clerk who was injured": the clerk
+    while arg.dep_ == "conj" and arg.head.pos_ in ("NOUN", "PROPN", "NUM") and arg.head.i < arg.i:
+        arg = arg.head                     # "two nurses and one porter": count from the first conjunct
+    role = _role(arg, trigger)
+    if role == "self":
+        # "the gunman then killed himself" / "shot his brother and then himself": the attacker's own death;
+        # "a teenager accidentally shot himself": the one who shot is the only victim.
+        subj = subject_of(trigger, ("nsubj",))
+        if (subj is not None and _role(subj, trigger) == "attacker") or _other_victims(trigger, sent):
+            if fld not in ("killed",) and not (fld == "hit" and is_fatal(trigger)):
+                return None
+            q = Quantity(1, 1, "exact", 0, 0)
+            return FigureCandidate("perpetrators_killed", q, arg.idx, arg.idx + len(arg.text), sent,
+                             explicit=False, arg=arg)
+        if subj is None:
+            q = Quantity(1, 1, "exact", 0, 0)
+            return FigureCandidate(fld, q, arg.idx, arg.idx + len(arg.text), sent, explicit=False, arg=arg)
+        arg = subj
+    nth = ordinal_victim(arg) if fld in ("killed", "hit", "injured") and role == "victim" else None
+    if nth is not None:
+        q = Quantity(nth, None, "at_least", 0, 0)
+        # "two died and a third was hurt": the ordinal counts everyone hit, the
+        # injured are what is left once the killed are taken out
+        return FigureCandidate(fld if fld == "killed" else "hit", q, arg.left_edge.idx, arg.idx + len(arg.text), sent,
+                         revision=True, arg=arg)
+    cand = count_of(ctx, fld, trigger, arg, sent)
+    if cand is None:
+        return None
+    cand.trigger = trigger
+    if role == "attacker":
+        if fld != "killed":
+            return None
+        cand.field = "perpetrators_killed"
+    along = _along_with(ctx, trigger)
+    if along is not None and cand.quantity.min is not None and along.min is not None:
+        # "Vance was stabbed along with two others": three people
+        cand.quantity = Quantity(cand.quantity.min + along.min,
+                                 None if cand.quantity.max is None or along.max is None
+                                 else cand.quantity.max + along.max, cand.quantity.qualifier, 0, 0)
+    if fld == "hit" and _additional(trigger, arg):
+        # "her roommate was also stabbed", "another guest was hit": on top of the killed, not among them
+        cand.field = "injured"
+    elif fld == "hit" and SURVIVAL_RE.search(line_span(trigger).text) and not PART_RE.search(
+            line_span(trigger).text) and not any(
+            trigger_kind(t) in ("kill", "die", "dead", "death_of") for t in line_span(trigger) if t != trigger):
+        # "the three were treated for minor injuries and released": hit and lived (all of
+        # them: not "five were shot, only one of whom survived")
+        cand.field = "injured"
+    elif fld == "injured" and not cand.explicit and not _additional(trigger, arg) and not any(
+            trigger_kind(t) in ("kill", "die", "dead", "death_of") or (trigger_kind(t) == "hit" and is_fatal(t))
+            for t in line_span(trigger) if t != trigger) and not (SURVIVAL_RE.search(line_span(trigger).text)):
+        # "the cashier was hurt" with no count: likely the victim the article says died; a hit
+        cand.field = "hit"
+    cand.partial = _partial(arg)
+    cand.revision = _revision(trigger, sent)
+    if fld == "hit":
+        cand.fatal_part = _fatal_part(ctx, arg)
+    return cand
+
+
+# The sentence says the person lived: "in stable condition", "non-life-threatening", "was
+# treated and released", "is expected to survive". Critical condition is left out: many die later.
+SURVIVAL_RE = re.compile(r"\b(?:(?:stable|fair|good|satisfactory) condition|non-?\s?life[- ]threatening|"
+                         r"(?:minor|superficial) (?:injur|wound)|treated and released|released from|"
+                         r"expected to (?:survive|recover|be ok)|survived|is recovering|are recovering)",
+                         re.IGNORECASE)
+
+
+PART_RE = re.compile(r"\bof (?:whom|them|those|these|the)\b", re.IGNORECASE)
+
+
+def _along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:
+    for child in trigger.children:
+        if child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "with"):
+            prep = child
+            if child.lower_ == "along":
+                prep = next((c for c in child.children if c.lower_ == "with"), None)
+                if prep is None:
+                    continue
+            elif not any(g.dep_ == "pobj" and (is_person(g) or g.lower_ == "others") for g in child.children):
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.lemma_.lower() in NOT_PEOPLE:
+                continue
+            got = quantity_of(ctx, pobj)
+            if got is not None:
+                return got[0]
+            if is_person(pobj) and pobj.tag_ in ("NN", "NNP"):
+                return Quantity(1, 1, "exact", 0, 0)
+    return None
+
+
+def _other_victims(trigger: Token, sent: SpacySpan) -> bool:
+    """Does the sentence report someone other than the reflexive being killed or shot?"""
+    for tok in sent:
+        if tok == trigger or trigger_kind(tok) not in ("kill", "hit", "die"):
+            continue
+        for fld, arg in trigger_args(tok):
+            if arg is not None and arg.lower_ not in ("himself", "herself", "themselves"):
+                return True
+    return any(c.dep_ in ("dobj", "conj") and c.lower_ not in ("himself", "herself", "themselves")
+               and c.pos_ in ("NOUN", "PROPN", "PRON") for c in trigger.children)
+
+
+def _additional(trigger: Token, arg: Token) -> bool:
+    """'another man was shot', 'the boyfriend was also shot': someone on top of those counted."""
+    if any(c.lower_ in ("also", "too") for c in trigger.children):
+        return True
+    if arg.dep_ == "dobj" and arg.head == trigger and arg.tag_ in ("NN", "NNP", "JJ") and not any(
+            c.dep_ == "nummod" for c in arg.children) and any(
+            c.dep_ == "nsubj" for c in trigger.children):
+        return False                       # "the boy accidentally shot another teen": other than the shooter
+    return any(c.lower_ in ("another", "other", "second", "third", "others", "additional", "more")
+               for c in arg.subtree if c.i <= arg.i) or arg.lower_ in ("others", "more") or any(
+        c.dep_ in ("amod", "advmod") and c.lower_ in ("more", "others") for c in arg.children)   # "two more"
+
+
+def _toll_value(toll: Token) -> Optional[Token]:
+    """'the death toll rose to 139', 'a death toll of 12', 'the toll stands at 40'."""
+    cands = []
+    for child in toll.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "at"):
+            cands.extend(child.children)
+    head = toll.head if toll.dep_ in ("nsubj", "nsubjpass") else None
+    if head is None and toll.dep_ == "compound" and toll.head.dep_ in ("nsubj", "nsubjpass"):
+        head = toll.head.head
+        for child in toll.head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "at"):
+                cands.extend(child.children)
+    if head is not None:
+        for child in head.children:
+            if child.dep_ in ("attr", "dobj"):
+                cands.append(child)
+            if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+                cands.extend(child.children)
+    for c in cands:
+        if c.like_num or c.pos_ == "NUM" or c.lower_ in ("dozens", "hundreds"):
+            return c
+        if any(g.dep_ == "nummod" for g in c.children):
+            return c
+    return None
+
+
+def _fatal_part(ctx: Context, arg: Token) -> Optional[Quantity]:
+    """'five guests, one fatally, were shot' / 'three men were stabbed, one of them fatally'."""
+    for tok in arg.sent:
+        if tok.lower_ in FATAL_ADVERBS:
+            prev = [t for t in arg.doc[max(arg.sent.start, tok.i - 4):tok.i]]
+            text = " ".join(t.text for t in prev)
+            found = find_quantities(text)
+            if found and tok.i > arg.i:
+                return found[-1]
+    return None

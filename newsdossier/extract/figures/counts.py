@@ -1,0 +1,230 @@
+"""How many people a casualty argument is: the count written before it, its 'and' conjuncts, a
+singular person read as one, and the `FigureCandidate` record the casualty rules produce."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ..context import Context
+from ..lexicon.casualties import NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS, QUANT_PREFIX, age_noun, is_person
+from .numbers import Quantity, find_quantities
+from .triggers import across_lines, is_fatal, trigger_kind
+
+
+@dataclass
+class FigureCandidate:
+    """One count found in the text for one field, before the article's value is chosen."""
+
+    field: str                     # killed | injured | hit | perpetrator_count | perpetrators_killed
+    quantity: Quantity
+    start: int                     # the phrase's characters in the article
+    end: int
+    sentence: SpacySpan
+    explicit: bool = True          # a written count, not a singular noun read as 1
+    partial: bool = False          # "three of the victims"
+    revision: bool = False
+    fatal_part: Optional[Quantity] = None   # "four were shot, one fatally": the killed part
+    arg: Optional[Token] = None
+    extra: list = field(default_factory=list)
+    trigger: Optional[Token] = None
+
+
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+
+
+def ordinal_victim(arg: Token) -> Optional[int]:
+    """'a fourth victim has died': at least four."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in arg.children):
+        return None                        # "the fourth man" names one of them, not a new total
+    if arg.lower_ in ORDINALS:
+        return ORDINALS[arg.lower_]        # "a fifth was struck by a ricochet"
+    if not (is_person(arg) or arg.lemma_.lower() in ("victim", "person")) or arg.lemma_.lower() == "grader":
+        return None                        # "a 10th-grader" is a pupil's class, not a count
+    for c in arg.children:
+        if c.dep_ == "amod" and c.lower_ in ORDINALS:
+            return ORDINALS[c.lower_]
+        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", c.lower_)
+        if c.dep_ == "amod" and m:
+            return int(m.group(1))
+    return None
+
+
+_NP_LEFT_DEPS = {"nummod", "quantmod", "det", "amod", "advmod", "compound", "predet", "nmod", "punct",
+                 "npadvmod", "poss", "case", "cc", "conj", "prep", "pobj"}
+
+
+NOT_COUNTS = {"DATE", "TIME", "MONEY", "ORDINAL", "PERCENT", "QUANTITY"}
+
+
+def _left_start(arg: Token) -> int:
+    """Index of the first word before `arg` that belongs to its own noun phrase head-ward."""
+    i = arg.i
+    for tok in reversed(list(arg.lefts)):
+        if tok.dep_ not in _NP_LEFT_DEPS:
+            break
+        i = tok.left_edge.i
+    return i
+
+
+def quantity_of(ctx: Context, arg: Token) -> Optional[tuple[Quantity, int, int]]:
+    """The count written before the argument's head (or in it), as (quantity, start, end) in the text."""
+    doc = arg.doc
+    if arg.pos_ == "PROPN" and (arg.ent_type_ == "PERSON" or not any(c.dep_ == "nummod" for c in arg.children)):
+        return None                        # a person's name is one person ("Channel 4 Eyewitness 21-year-old Jo Roe")
+    i0 = _left_start(arg)
+    while i0 > arg.sent.start and doc[i0 - 1].lower_ in QUANT_PREFIX:
+        i0 -= 1
+    while i0 < arg.i and doc[i0].ent_type_ in NOT_COUNTS and doc[i0].like_num:
+        i0 += 1
+    if arg.ent_type_ in NOT_COUNTS:
+        return None
+    # A count attached to the head through "of" ("dozens of people") sits before it already;
+    # a trailing nummod ("victims, 3,") is rare and ambiguous with ages, so it is not read.
+    first = doc[i0]
+    last = arg
+    s, e = first.idx, last.idx + len(last.text)
+    phrase = ctx.text[s:e]
+    # read a little past the head so that "3 yr old" is seen as an age, then keep counts inside
+    wider = ctx.text[s:min(len(ctx.text), e + 15)]
+    found = [q for q in find_quantities(wider) if q.end <= len(phrase)
+             and not in_entity(doc, s + q.start, s + q.end)]
+    # the count sits next to its noun: at most a few plain words between ("12 innocent people")
+    found = [q for q in found if re.fullmatch(r"(?:[\s-]+[\w'’-]+){0,4}[\s-]*", phrase[q.end:arg.idx - s] + " ")
+             or q.end >= arg.idx - s]
+    if not found:
+        return None
+    q = found[-1]
+    if q.min == 1 and q.max == 1 and phrase[q.start:q.end].lower() in ("a", "an"):
+        # "a man": a singular, handled by the caller as an implicit 1
+        if len(found) == 1:
+            return None
+        q = found[-2]
+    return q, s + q.start, s + q.end
+
+
+def in_entity(doc, start: int, end: int) -> bool:
+    """Does [start, end) touch a date, time, money, ordinal or percentage (not a count of people)?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in NOT_COUNTS and t.like_num for t in span)
+
+
+def _conjuncts(arg: Token) -> list[Token]:
+    out = [arg]
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in arg.children):
+        return out                         # "the clerk or a customer": one of them, not both
+    for c in arg.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not across_lines(arg, c):
+            out.extend(_conjuncts(c))      # not a list of headlines the parser joined
+    return out
+
+
+def _own_state(part: Token) -> Optional[str]:
+    """killed | injured when the noun carries its own casualty word ("one dead", "three more
+    hurt", "two in serious condition"), else None."""
+    for c in part.children:
+        if c.dep_ in ("amod", "acl") and c.i > part.i or (c.dep_ == "amod" and part.pos_ == "NUM"):
+            kind = trigger_kind(c)
+            if kind in ("dead", "kill", "die") or (kind == "hit" and is_fatal(c)):
+                return "killed"
+            if kind in ("injured_adj", "injure"):
+                return "injured"
+        if c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.lemma_.lower() == "condition" and any(m.lower_ in ("critical", "serious", "stable", "fair", "grave")
+                                                     for m in g.children) for g in c.children):
+            return "injured"
+    # "left a bouncer dead and three patrons in serious condition" with the 'in' hung on the verb
+    doc, j = part.doc, part.right_edge.i + 1
+    if j + 2 < len(doc) and doc[j].lower_ == "in" and doc[j].head.i != part.i and any(
+            doc[k].lemma_.lower() == "condition" for k in range(j + 1, min(j + 4, len(doc)))):
+        return "injured"
+    return None
+
+
+def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[FigureCandidate]:
+    """The count of one argument (and its 'and' conjuncts) as a candidate, or None."""
+    if fld == "perpetrator_count":
+        if arg.tag_ not in ("NNS", "NNPS") and arg.lower_ != "gunmen":
+            if not any(c.lower_ in ("lone", "single", "one") for c in arg.children):
+                return None
+    low = arg.lower_
+    if any(c.dep_ == "det" and c.lower_ in ("each", "every", "either", "neither") for c in arg.children):
+        return None                        # "every victim had several stab wounds": no count
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in NOT_PEOPLE for g in c.children) for c in arg.children):
+        return None                        # "one of her two horses", "two of the cars"
+    if low in NONE_WORDS or (low == "one" and any(c.lower_ == "no" for c in arg.children)) or (
+            any(c.dep_ == "det" and c.lower_ == "no" for c in arg.children)):
+        if any(c.lower_ in ("else", "other", "others", "further", "more", "additional", "serious")
+               for c in arg.subtree):
+            return None
+        if any(c.dep_ in ("prep", "relcl", "acl") for c in arg.children):
+            return None                    # "nobody inside the vehicle": only some of those present
+        q = Quantity(0, 0, "exact", 0, 0)
+        s = arg.left_edge.idx
+        return FigureCandidate(fld, q, s, arg.idx + len(arg.text), sent, arg=arg)
+    if fld == "killed" and low in ("they", "all"):
+        # resolved against the people counted just before in the sentence (`_candidates`)
+        return FigureCandidate(fld, Quantity(None, None, "exact", 0, 0), arg.idx, arg.idx + len(arg.text), sent,
+                         explicit=False, arg=arg)
+    parts = _conjuncts(arg) if fld != "perpetrator_count" else [arg]
+    if trigger.dep_ == "amod" and trigger.head == arg and trigger.i < arg.i:
+        parts = [arg]                      # "the injured woman and three neighbors": the adjective is the woman's
+    if len(parts) > 1 and quantity_of(ctx, arg) is not None:
+        # "two officers, Jo Li and Al Ray": the names list the counted people, they add nothing
+        # ... and bare numbers after a counted noun are ages ("two cousins, one 19 and the other 22")
+        parts = [arg] + [p for p in parts[1:] if p.pos_ not in ("PROPN", "NUM")]
+    total_lo, total_hi, qual = 0, 0, None
+    s, e = None, None
+    explicit = False
+    if len(parts) > 1 and fld in ("killed", "injured"):
+        # "left one guard dead and two others hurt": a conjunct with its own state is another group
+        parts = [p for p in parts if _own_state(p) in (None, fld)] or parts
+        arg = parts[0]
+    for part in parts:
+        if part.lemma_.lower() in NOT_PEOPLE or (part.pos_ == "PROPN" and part.ent_type_ in ("GPE", "LOC", "FAC",
+                                                                                              "PRODUCT")):
+            return None                    # "multiple charges", "three shots"; a dateline "PINE HOLLOW"
+        if any(c.lower_ == "unborn" for c in part.children):
+            continue                       # "a cashier and her unborn son": tallies count the people born
+        got = quantity_of(ctx, part)
+        if got is not None:
+            q, qs, qe = got
+            explicit = True
+        elif part.tag_ in ("NN", "NNP") or part.lower_ in PERSON_PRONOUNS or age_noun(part) or (
+                part.tag_ == "NNPS" and part.ent_type_ == "PERSON") or (
+                part.lower_ in ("another", "other")):
+            if fld == "perpetrator_count":
+                q = Quantity(1, 1, "exact", 0, 0)
+            elif part.lemma_.lower() in ("body", "corpse") and part.tag_ == "NN":
+                pass
+            elif not is_person(part) and part.tag_ != "NNP" and part.lower_ not in ("another", "other"):
+                return None
+            q = Quantity(1, 1, "exact", 0, 0)
+            qs, qe = part.left_edge.idx, part.idx + len(part.text)
+        elif part is not parts[0] and part.tag_ in ("NNS", "NNPS") and explicit:
+            continue                       # "five men and women": the count covers both
+        else:
+            return None
+        if part.idx >= qs:
+            qe = max(qe, part.idx + len(part.text))   # "at least 139 people", not "at least 139"
+        s = qs if s is None else min(s, qs)
+        e = qe if e is None else max(e, qe)
+        if q.min is None:
+            total_lo = None
+        elif total_lo is not None:
+            total_lo += q.min
+        if q.max is None:
+            total_hi = None
+        elif total_hi is not None:
+            total_hi += q.max
+        qual = q.qualifier if qual is None or qual == q.qualifier else "about"
+    if s is None:
+        return None                        # nobody left to count ("her unborn baby")
+    if len(parts) > 1:
+        explicit = True
+    quantity = Quantity(total_lo, total_hi, qual or "exact", 0, 0)
+    return FigureCandidate(fld, quantity, s, e, sent, explicit=explicit, arg=arg)

@@ -1,0 +1,401 @@
+"""Casualty triggers and their arguments, read from the dependency parse.
+
+A *trigger* reports a death ("killed", "died", "dead", "deaths", "fatally"), an injury ("wounded",
+"injured", "in critical condition", "remains in the hospital") or a hit that may be either ("shot",
+"was taken to a hospital", "found with a gunshot wound"). Its *argument* is the passive subject, the
+object, the subject of "die", the noun a participle or adjective modifies, or the object of
+"left"/"found" ("left two guards dead"). `counts.py` reads how many people the argument is.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ..lexicon.casualties import (ATTACKER_NOUNS, DEAD_WORDS, DEATH_NOUNS, DIE_VERBS, FATAL_ADVERBS, HIT_VERBS, INJURE_VERBS,
+                                  INJURED_WORDS, INJURY_NOUNS, KILL_VERBS, NOT_PEOPLE, SURVIVED_WOUND, is_person)
+
+
+def trigger_kind(tok: Token) -> Optional[str]:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if lemma in KILL_VERBS or low in ("killed", "murdered", "slain"):
+            return "kill"
+        if lemma in DIE_VERBS or (lemma == "pass" and any(c.lower_ == "away" for c in tok.children)):
+            return "die"
+        if lemma in ("claim", "take") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "life" and _of_child(c) is not None for c in tok.children):
+            return "claim_lives"           # "the fire claimed the lives of a toddler and her grandfather"
+        if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" and any(
+                g.lower_ in ("his", "her") for g in c.children) for c in tok.children):
+            return "die"                   # "lost his life"; "have lost their lives" is mostly a tally
+        if lemma == "survive" and any(c.dep_ == "neg" for c in tok.children) and not any(
+                c.dep_ == "dobj" for c in tok.children):
+            return "not_survive"           # "did not survive"
+        if lemma in ("suffer", "sustain", "receive") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound") for c in tok.children):
+            return "suffer_injury"
+        if lemma == "suffer" and any(c.dep_ == "prep" and c.lower_ == "from" and any(
+                g.lemma_.lower() in ("injury", "wound") for g in c.children) for c in tok.children):
+            return "hospital"              # "suffering from stab wounds": hurt, maybe fatally
+        if lemma in ("be", "remain", "list") and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(
+                    g.lemma_.lower() == "condition" and any(
+                        m.lower_ in ("critical", "serious", "stable", "fair", "grave", "good")
+                        for m in g.children) for g in c.children) for c in tok.children):
+            return "suffer_injury"         # "is in critical condition"
+        if lemma == "leave" and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(
+                    g.lemma_.lower() == "condition" and any(
+                        m.lower_ in ("critical", "serious", "stable", "fair", "grave")
+                        for m in g.children) for g in c.children) for c in tok.children):
+            return "left_in_condition"     # "left two men in critical condition"
+        if lemma in ("remain", "be", "stay", "lie") and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "hospital" for g in c.children)
+                for c in tok.children):
+            return "suffer_injury"         # "both guards remain in the hospital"
+        if lemma in ("take", "transport", "rush", "fly", "airlift", "bring") and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(
+                    g.lemma_.lower() in ("hospital", "center", "centre") for g in c.children)
+                for c in tok.children) and any(c.dep_ == "nsubjpass" for c in tok.children):
+            return "hospital"              # "were rushed to a hospital": hurt, maybe fatally
+        if lemma == "bleed":
+            return "hospital"
+        if lemma in ("be", "remain", "list") and any(
+                c.dep_ in ("acomp", "oprd") and c.lower_ in ("critical", "stable", "hospitalized")
+                for c in tok.children):
+            return "suffer_injury"         # "the clerk was critical but stable"
+        if lemma == "recover" and tok.tag_ == "VBG":
+            return "suffer_injury"         # "is recovering"
+        if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.lemma_.lower() == "life" for g in c.children) for c in tok.children):
+            return "suffer_injury"         # "is fighting for her life"
+        if lemma in ("treat", "hospitalize") and any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in ("injury", "wound")
+                                                               for g in c.children) for c in tok.children):
+            return "suffer_injury"
+        if lemma in INJURE_VERBS or low in ("wounded", "injured"):
+            return "injure"
+        if lemma in HIT_VERBS or low in ("shot", "stabbed"):
+            return "hit"
+    if tok.pos_ in ("ADJ", "VERB") or tok.tag_ in ("JJ", "VBN"):
+        if low in DEAD_WORDS:
+            return "dead"
+        if low in INJURED_WORDS:
+            return "injured_adj"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        has_of = _of_child(tok) is not None
+        if lemma in ("shooting", "stabbing", "killing", "murder", "slaying", "death", "injury", "wounding") \
+                and has_of:
+            fatal = lemma in ("killing", "murder", "slaying", "death") or any(
+                c.lower_ in ("fatal", "deadly", "death") for c in tok.children)
+            if fatal:
+                return "death_of"
+            return "injury_of" if lemma in ("injury", "wounding") else "hit_noun"
+        if lemma in ("body", "corpse") and not any(c.dep_ == "nummod" for c in tok.children) and not (
+                tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in (
+                    "find", "discover", "recover", "identify", "pull", "locate", "remove")):
+            return None                    # "stabbed in the upper body" is not a corpse
+        if lemma in DEATH_NOUNS or low in ("deaths", "fatalities", "dead"):
+            return "death_noun"
+        if lemma in INJURY_NOUNS or low in ("injuries", "wounded", "injured"):
+            return "injury_noun"
+    return None
+
+
+def _of_child(tok: Token) -> Optional[Token]:
+    """The 'of' after a noun: its child, or the next word when the parser hung it elsewhere
+    ("charged in the stabbing death of her cousin", with 'of' attached to 'charged')."""
+    own = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if own is not None:
+        return own
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "of" and nxt.dep_ == "prep" and nxt.sent == tok.sent:
+        return nxt
+    return None
+
+
+def is_fatal(verb: Token) -> bool:
+    """'shot and killed', 'shot dead', 'shot to death', 'fatally shot', 'killed' itself."""
+    for child in verb.children:
+        if child.lower_ in FATAL_ADVERBS:
+            return True
+        if child.lower_ in DEAD_WORDS and child.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp",
+                                                          "dep", "conj", "amod"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+                g.lemma_.lower() == "death" for g in child.children):
+            return True
+        if child.dep_ == "conj" and trigger_kind(child) in ("kill", "die"):
+            # "was shot and killed" but not "shot one man and killed another": same argument only
+            if not any(g.dep_ in ("dobj", "nsubjpass", "nsubj") for g in child.children):
+                return True
+    if verb.dep_ == "conj" and trigger_kind(verb.head) in ("kill",) and not any(
+            g.dep_ in ("dobj", "nsubjpass", "nsubj") for g in verb.children):
+        return True
+    return False
+
+
+def _noun_before_aux(verb: Token) -> Optional[Token]:
+    """'Lena Ortz of Pell was declared dead' with the subject hung on an earlier line's
+    preposition: the noun phrase that ends right before the verb's auxiliary."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not aux:
+        return None
+    j = min(a.i for a in aux) - 1
+    if j < verb.sent.start:
+        return None
+    t, found = verb.doc[j], None
+    while t.right_edge.i == j:
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+            found = t
+        if t.head == t or t.head.i > j:
+            break
+        t = t.head
+    if found is None or across_lines(found, verb) or found.lemma_.lower() in NOT_PEOPLE:
+        return None
+    return found
+
+
+def subject_of(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
+    """The subject of `verb`, inherited along 'and' chains ("was shot and died")."""
+    seen = 0
+    while verb is not None and seen < 6:
+        for dep in deps:
+            # the subject nearest the verb: a dateline parsed as a second subject comes first
+            found = [c for c in verb.children if c.dep_ == dep]
+            if found:
+                before = [c for c in found if c.i < verb.i]
+                # ... unless it is a thing ("a grandmother who had lain in a coma since a shooting ...
+                # died", with 'shooting' read as a second subject)
+                people = [c for c in before if c.lemma_.lower() not in NOT_PEOPLE]
+                return (people or before)[-1] if before else found[0]
+        if seen == 0 and "nsubj" not in deps:
+            own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if own is not None:
+                return own
+        lost = _noun_before_aux(verb)
+        if lost is not None:
+            return lost
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ == "advcl" and verb.tag_ == "VBD" and verb.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "mark" for c in verb.children):
+            # "a woman wounded in a robbery on Friday died Monday" with 'wounded' read as the
+            # main verb: a finite verb with no subject of its own shares the main clause's
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX") \
+                and "nsubj" in deps:
+            # "were taken to a hospital after being struck by gunfire": the main clause's subject
+            verb = verb.head.head
+            seen += 1
+            continue
+        if verb.dep_ in ("xcomp", "oprd", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
+            # "left a teenager injured", "found him shot": the object; "were found shot": the subject
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _object(verb: Token) -> Optional[Token]:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return verb.head
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "advcl", "ccomp", "xcomp", "amod", "oprd", "acomp")
+        and not any(c.dep_ == "dobj" for c in verb.children))
+
+
+def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
+    kind = trigger_kind(tok)
+    if kind is None:
+        return []
+    out: list[tuple[str, Optional[Token]]] = []
+    if kind == "hit" and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children) and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return []                          # "shot at them": fired at, not hit
+    if kind in ("kill", "injure", "hit"):
+        fld = {"kill": "killed", "injure": "injured", "hit": "hit"}[kind]
+        if kind == "hit" and is_fatal(tok):
+            fld = "killed"
+        if kind == "injure" and any(c.lower_ in FATAL_ADVERBS for c in tok.children):
+            fld = "killed"
+        if _passive(tok) or tok.dep_ in ("amod",):
+            arg = subject_of(tok, ("nsubjpass",)) or (tok.head if tok.dep_ in ("amod", "acl") else None)
+            if arg is None:
+                arg = subject_of(tok, ("nsubj",))
+        else:
+            arg = _object(tok)
+            if arg is not None and arg.lemma_.lower() in MEASURE_NOUNS:
+                arg = None                 # "killed just blocks from the school": no object
+            if arg is None and kind in ("kill", "hit"):
+                arg = _reduced_relative_subject(tok)
+        if arg is None and kind == "injure" and (tok.tag_ == "VBD" or (tok.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass") for c in tok.children))) and not any(
+                c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+            # "left a porter and two guests wounded": 'wounded' takes an object, so a subject with
+            # none is a participle the parser read as a verb; its subject is who was hurt
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and (is_person(subj) or subj.tag_ == "NNS"):
+                arg = subj
+        if arg is None and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+            arg = _person_before(tok)
+        elif arg is None and tok.tag_ in ("VBD", "VBN") and not _passive(tok):
+            # "the parents of a mother fatally struck near the canal plan ...": a reduced relative the
+            # parser read as the main verb; the person right before it, if not its own subject
+            before = _person_before(tok)
+            if before is not None and before.head is not tok and before.dep_ != "nsubj":
+                arg = before
+        out.append((fld, arg))
+        # "Five guests, one fatally, were shot": the fatal part of a hit.
+    elif kind in ("die", "not_survive"):
+        out.append(("killed", subject_of(tok, ("nsubj", "nsubjpass"))))
+    elif kind == "claim_lives":
+        life = next(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "life")
+        of = _of_child(life)
+        out.append(("killed", next((c for c in of.children if c.dep_ == "pobj"), None)))
+    elif kind == "left_in_condition":
+        out.append(("injured", _object(tok)))
+    elif kind == "hospital":
+        out.append(("hit", subject_of(tok, ("nsubjpass", "nsubj"))))
+    elif kind == "suffer_injury":
+        fatal = any(g.lower_ in ("fatal", "deadly", "mortal", "lethal") for c in tok.children for g in c.subtree)
+        fld = "killed" if fatal else "injured"
+        wound = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "wound"), None)
+        if not fatal and wound is not None and not any(
+                g.lower_ in SURVIVED_WOUND for g in wound.subtree):
+            fld = "hit"                    # "suffered a gunshot wound": hurt, maybe fatally
+        out.append((fld, subject_of(tok, ("nsubj", "nsubjpass"))))
+    elif kind in ("hit_noun", "death_of", "injury_of"):
+        # "the stabbing of three people", "the fatal shooting of a cyclist", "the death of a
+        # grandmother", "the wounding of a clerk"
+        of = _of_child(tok)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        out.append(({"hit_noun": "hit", "death_of": "killed", "injury_of": "injured"}[kind], pobj))
+    elif kind in ("dead", "injured_adj"):
+        if tok.head.lemma_.lower() in ("play", "pretend", "feign"):
+            return []                      # "a wounded guest played dead"
+        fld = "killed" if kind == "dead" else "injured"
+        arg = None
+        if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            arg = tok.head
+        elif tok.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl", "dep", "conj"):
+            arg = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if arg is None and tok.head.pos_ in ("VERB", "AUX"):
+                # "left three people dead", "were found dead", "is dead"
+                arg = _object(tok.head) or subject_of(tok.head)
+        elif tok.dep_ in ("ROOT",):
+            arg = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if arg is None and any(c.dep_ == "nummod" for c in tok.children):
+            arg = tok                      # "3 dead", "12 injured"
+        if fld == "injured" and arg is not None and arg.head is not None and any(
+                c.lower_ in FATAL_ADVERBS for c in tok.children):
+            fld = "killed"
+        out.append((fld, arg))
+    elif kind == "injury_noun" and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+        # "found a porter with stab wounds", "was flown to a trauma center with injuries"
+        holder = tok.head.head
+        fatal = any(c.lower_ in ("fatal", "deadly", "mortal") for c in tok.children)
+        if holder.lemma_.lower() in ("charge", "accuse", "arrest", "book", "cite") or any(
+                c.lower_ in DEAD_WORDS for c in list(holder.children) + list(holder.head.children)):
+            arg = None                     # "charged with causing injury", "one dead and four more with wounds"
+        elif holder.pos_ in ("NOUN", "PROPN", "PRON") and (is_person(holder) or holder.tag_ == "NNS"):
+            arg = holder
+        elif holder.pos_ in ("VERB", "AUX"):
+            arg = _object(holder) or subject_of(holder)
+        else:
+            arg = None
+        # a wound is a hit: the one found with it may have died of it
+        out.append(("killed" if fatal else "hit", arg))
+    elif kind in ("death_noun", "injury_noun"):
+        fld = "killed" if kind == "death_noun" else "injured"
+        if kind == "injury_noun" and (tok.lemma_.lower() != "injury" or tok.dep_ not in ("nsubj", "nsubjpass", "attr")):
+            return []                      # "2 gunshot wounds" counts wounds, not people
+        if tok.lemma_.lower() in ("homicide", "murder", "killing") and not any(
+                c.dep_ == "nummod" for c in tok.children):
+            return []
+        out.append((fld, tok))
+    return out
+
+
+MEASURE_NOUNS = {"block", "mile", "yard", "foot", "feet", "minute", "hour", "day", "week", "night", "morning"}
+NOT_VICTIM_SUBJECTS = {"police", "officer", "deputy", "trooper", "agent", "he", "she", "they", "i", "we", "you"}
+
+
+def _reduced_relative_subject(verb: Token) -> Optional[Token]:
+    """'The student stabbed and killed near the dock was identified': 'shoot' and 'kill' take an object, so
+    with none on the verb or its 'and' partners the parser read a reduced relative as the main
+    verb, and its subject is who was shot."""
+    if verb.tag_ not in ("VBD", "VBN") or _passive(verb):
+        return None
+    group = [verb] + [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        group.append(verb.head)
+    for v in group:
+        for c in v.children:
+            if c.dep_ in ("dobj", "ccomp", "xcomp", "dative") and c.lemma_.lower() not in MEASURE_NOUNS:
+                return None
+            if c.lower_ in ("at", "back", "first", "off", "up", "through", "into", "toward", "towards"):
+                return None                # "shot at the car", "shot back"
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or not is_person(subj):
+        return None
+    if subj.lemma_.lower() in ATTACKER_NOUNS or subj.lower_ in NOT_VICTIM_SUBJECTS \
+            or subj.lemma_.lower() in NOT_VICTIM_SUBJECTS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in subj.children):
+        return None                        # only a described person ("the girl"); a bare name may be the shooter
+    return subj
+
+
+def _person_before(trigger: Token) -> Optional[Token]:
+    """The parser lost the argument ("a young mother fatally struck near ..."): the person noun
+    written right before the trigger, adverbs aside."""
+    i = trigger.i - 1
+    while i >= trigger.sent.start and trigger.doc[i].pos_ == "ADV":
+        i -= 1
+    if i < trigger.sent.start:
+        return None
+    prev = trigger.doc[i]
+    if prev.pos_ in ("NOUN", "PROPN") and (is_person(prev) or prev.tag_ == "NNS"):
+        return prev
+    return None
+
+
+def across_lines(a: Token, b: Token) -> bool:
+    """A line break between a trigger and its argument: a list item or a headline the parser
+    joined to the next line ('ready to shoot' / '4.')."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[lo.i:hi.i])
+
+
+def line_span(tok: Token) -> SpacySpan:
+    """The part of `tok`'s sentence on `tok`'s own line: a headline or caption the parser joined to
+    the next paragraph is judged apart from it ('Three people shot near Dellmoor' / 'Police are
+    looking into several shootings')."""
+    sent, doc = tok.sent, tok.doc
+    lo = tok.i
+    while lo > sent.start and "\n" not in doc[lo - 1].text and "\n" not in doc[lo - 1].whitespace_:
+        lo -= 1
+    hi = tok.i
+    while hi + 1 < sent.end and "\n" not in doc[hi].whitespace_ and "\n" not in doc[hi + 1].text:
+        hi += 1
+    return doc[lo:hi + 1]

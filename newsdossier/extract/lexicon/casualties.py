@@ -1,0 +1,76 @@
+"""Words that report casualties and words for people: the lexicon the casualty rules share."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+KILL_VERBS = {"kill", "murder", "slay", "execute", "assassinate", "massacre", "slaughter",
+              "behead", "lynch"}
+DIE_VERBS = {"die", "perish", "succumb", "drown"}
+DEAD_WORDS = {"dead", "deceased", "lifeless"}
+DEATH_NOUNS = {"death", "fatality", "dead", "body", "corpse", "toll", "homicide", "murder", "killing"}
+INJURE_VERBS = {"wound", "injure", "hurt", "maim", "hospitalize", "hospitalise", "graze"}
+INJURED_WORDS = {"injured", "wounded", "hurt", "hospitalized", "hospitalised"}
+INJURY_NOUNS = {"injury", "wound", "injured", "wounded"}
+HIT_VERBS = {"shoot", "stab", "strike", "hit", "struck", "gun"}
+SURVIVED_WOUND = {"minor", "non-life", "non", "superficial", "serious", "critical", "graze", "survivable"}
+FATAL_ADVERBS = {"fatally", "mortally", "lethally"}
+REVISION_WORDS = {"rise", "climb", "increase", "jump", "reach", "now", "update", "revise", "mount",
+                  "grow", "raise", "latest"}
+ATTACKER_NOUNS = {"gunman", "gunmen", "attacker", "assailant", "terrorist", "militant", "shooter",
+                  "bomber", "perpetrator", "hijacker", "insurgent", "suspect", "killer", "raider",
+                  "jihadist", "rebel", "fighter", "robber", "intruder", "murderer", "culprit",
+                  "sniper", "kidnapper", "abductor", "hostage-taker", "gunwoman"}
+PERSON_NOUNS = {"man", "woman", "person", "boy", "girl", "child", "teen", "teenager", "student",
+                "officer", "victim", "baby", "infant", "toddler", "father", "mother", "son",
+                "daughter", "brother", "sister", "wife", "husband", "girlfriend", "boyfriend",
+                "friend", "resident", "driver", "passenger", "customer", "employee", "worker",
+                "guard", "soldier", "policeman", "policewoman", "deputy", "trooper", "clerk",
+                "owner", "youth", "juvenile", "adult", "male", "female", "bystander", "neighbor",
+                "neighbour", "civilian", "pedestrian", "cousin", "uncle", "aunt", "grandmother",
+                "grandfather", "nephew", "niece", "kid", "old", "year-old", "gentleman", "lady",
+                "security", "agent", "sergeant", "detective", "patron", "shopper", "tourist",
+                "pastor", "priest", "teacher", "worshipper", "guest", "relative", "individual",
+                "roommate", "fan", "rapper", "suspect", "gunman", "shooter", "grandson", "granddaughter",
+                "grandchild", "stepson", "stepdaughter", "stepfather", "stepmother", "mom", "dad", "sibling",
+                "someone", "somebody", "player", "rider", "motorcyclist", "grader", "sophomore", "freshman",
+                "youngster", "classmate", "cop", "patient", "bouncer", "witness", "guy", "homeowner",
+                "manager", "graduate", "partner", "fiance", "fiancee", "spouse", "coworker", "co-worker",
+                "landlord", "tenant", "cashier", "bartender", "attendant", "veteran", "homeless", "motorist",
+                "toddler", "newborn", "boyfriend", "girlfriend", "mother-in-law", "father-in-law", "niece"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+NOT_PEOPLE = {"charge", "count", "shot", "round", "bullet", "time", "year", "day", "hour", "minute", "week",
+              "month", "block", "mile", "foot", "feet", "gun", "weapon", "firearm", "car", "vehicle", "house",
+              "home", "building", "dollar", "casing", "shell", "wound", "injury", "incident", "shooting",
+              "case", "window", "door", "round", "location", "scene", "report", "call", "dog", "cat", "horse",
+              "animal", "pet", "puppy", "k-9", "k9", "canine"}
+NONE_WORDS = {"nobody", "none", "noone"}
+SOURCE_NOUNS = {"figure", "data", "statistic", "report", "count", "tally", "estimate", "number",
+                "official", "source", "record"}
+
+QUANT_PREFIX = {"well", "over", "more", "than", "at", "least", "about", "nearly", "almost", "some",
+                 "up", "to", "as", "many", "around", "approximately", "roughly", "just", "under",
+                 "fewer", "less", "an", "estimated", "no", "upwards", "of", "in", "excess", "close",
+                 "a", "between", "and"}
+
+
+def age_noun(tok: Token) -> bool:
+    """'a 16-year-old' (split by the tokenizer into 16 - year - old) names one person."""
+    if re.search(r"(?:year|yr|month)s?-old$", tok.lower_):
+        return True
+    doc = tok.doc
+    units = ("year", "month", "week", "day", "yr", "yrs")
+    return tok.lower_ == "old" and tok.i >= 1 and (
+        doc[tok.i - 1].lemma_.lower() in units or (tok.i >= 2 and doc[tok.i - 2].lemma_.lower() in units))
+
+
+def is_person(tok: Token) -> bool:
+    if age_noun(tok):
+        return True
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in PERSON_PRONOUNS:
+        return True
+    if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON")):
+        return tok.pos_ == "PROPN"
+    return lemma in PERSON_NOUNS or low in PERSON_NOUNS or low.endswith("year-old")

@@ -1,0 +1,55 @@
+"""Nouns that name the roles of an attack: weapons, perpetrators, targets, victims, and nationality words.
+
+Lower-cased words and lemmas; the role tagger's features (`incidents/roles/crf.py`), its rules
+(`incidents/roles/rules.py`) and the filler names (`incidents/roles/names.py`) all read them here.
+"""
+from __future__ import annotations
+
+WEAPON_WORDS = frozenset("""
+bomb bombs car-bomb explosive explosives dynamite grenade grenades mortar mortars rocket rockets
+rifle rifles gun guns pistol pistols revolver revolvers machinegun machineguns machine-gun
+submachinegun submachineguns ak-47 ak-47s m-16 m-16s uzi fal galil carbine shotgun shotguns
+ammunition bullet bullets mine mines landmine landmines ied ieds device devices charge charges tnt
+c-4 semtex molotov cocktail cocktails firebomb incendiary knife knives machete machetes axe sword
+bazooka bazookas rpg rpg-7 launcher launchers missile missiles artillery shell shells weapon weapons
+firearm firearms truck-bomb vest vests drone drones gasoline petrol acid gas poison sarin
+""".split())
+PERP_WORDS = frozenset("""
+terrorist terrorists guerrilla guerrillas guerilla guerillas gunman gunmen subversive subversives
+rebel rebels insurgent insurgents militant militants attacker attackers assailant assailants
+kidnapper kidnappers hijacker hijackers bomber bombers murderer murderers killer killers
+hitman hitmen hit-men commando commandos extremist extremists jihadist jihadists militiaman
+militiamen sicario sicarios urban individuals men man group squad squads narcoterrorist
+narcoterrorists criminals soldiers troops perpetrators perpetrator suspect suspects shooter shooters
+""".split())
+TARGET_WORDS = frozenset("""
+embassy headquarters office offices building buildings home house residence bank store shop
+station substation tower towers pylon pylons bridge bridges vehicle vehicles car bus truck plane
+aircraft helicopter pipeline plant facility facilities installation installations school church
+mosque temple synagogue hotel restaurant market mall hall theater theatre stadium airport port
+base barracks post checkpoint power line lines network school university hospital consulate
+""".split())
+VICTIM_WORDS = frozenset("""
+civilian civilians peasant peasants student students priest priests jesuit jesuits journalist
+journalists judge judges mayor mayors official officials leader leaders child children woman women
+people person persons worker workers employee employees farmer farmers teacher teachers
+businessman businessmen diplomat diplomats ambassador candidate politician minister
+""".split())
+
+# Weapon words specific enough to be a weapon whenever an attack is told with them.
+STRONG_WEAPONS = frozenset("""
+rifle rifles gun guns pistol pistols revolver revolvers machinegun machineguns submachinegun shotgun shotguns
+grenade grenades dynamite explosive explosives bomb bombs mortar mortars rocket rockets knife knives machete
+machetes ak-47 kalashnikov kalashnikovs m-16 uzi carbine bazooka launcher launchers firearm firearms
+""".split())
+
+
+# Nationality adjectives: a target or attacker is named without the country it belongs to ("the
+# embassy", not "the American embassy"), so one embassy told of as "American" and as "U.S." is one.
+DEMONYMS = frozenset({
+    "american", "argentine", "argentinian", "bolivian", "brazilian", "british", "canadian", "chilean", "chinese",
+    "colombian", "costa", "cuban", "dutch", "ecuadoran", "ecuadorian", "egyptian", "french", "german",
+    "guatemalan", "haitian", "honduran", "indian", "iranian", "iraqi", "israeli", "italian", "japanese",
+    "jordanian", "kenyan", "lebanese", "mexican", "nicaraguan", "nigerian", "pakistani", "palestinian",
+    "panamanian", "paraguayan", "peruvian", "russian", "salvadoran", "saudi", "somali", "soviet", "spanish",
+    "syrian", "turkish", "ukrainian", "uruguayan", "venezuelan", "yemeni", "us", "u.s.", "u.s"})

@@ -1,0 +1,40 @@
+"""Parse helpers every extractor shares: sentences, the verb above a token, negation.
+
+Each reads spaCy's dependency parse (ClearNLP labels, as the English pipelines give them) and is
+written once here, so a fix to how a sentence or a governing verb is found reaches every
+extractor.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+
+def sentences(doc: Doc) -> list[SpacySpan]:
+    """Sentences holding at least one word (blanked boilerplate and blank lines are skipped)."""
+    return [s for s in doc.sents if any(not t.is_space for t in s)]
+
+
+def governing_verb(tok: Token) -> tuple[Optional[Token], str]:
+    """The nearest verb above `tok` (or itself) and the relation of the path's last step."""
+    rel = tok.dep_
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+            return cur, rel
+        if cur.head is cur:
+            break
+        rel = cur.dep_
+        cur = cur.head
+        if cur.dep_ == "prep" and cur.head.pos_ == "VERB":
+            rel = "prep_" + cur.lower_
+    return (cur if cur.pos_ == "VERB" else None), rel
+
+
+def negated(tok: Token, through_head: bool = False) -> bool:
+    """Has `tok` a negation ("did not claim")? With `through_head`, a complement or predicate
+    ("was not fatal", "were not dead") is negated by its head's negation too."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return through_head and tok.dep_ in ("acomp", "oprd") and any(c.dep_ == "neg" for c in tok.head.children)
