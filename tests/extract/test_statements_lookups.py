@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from newsdossier.extract.statements import (_outside_marks, _with_fallback, _with_parenthetical,
                                             _with_responsibility)
 from newsdossier.extract.statements.features import _nearest_cue
-from newsdossier.extract.statements.linker import Attribution, Seg, _Intervals, _nearest, _Segs, _sent_range
+from newsdossier.extract.statements.segments import Attribution, Intervals, Seg, SegIndex
+from newsdossier.extract.statements.sources import _nearest, _sent_range
 
 VOCAB = spacy.blank("en").vocab
 
@@ -61,13 +62,13 @@ def test_statements_nearest_segment_is_the_one_a_full_scan_finds(layout, same_se
     doc, a, segs, para_of = layout
     inside = lambda i: any(s <= i < e for s, e in a.tok_pieces)  # noqa: E731
     expected = _reference_nearest(doc, a, [s for s in segs if not inside(s.start)], para_of, same_sentence)
-    assert _nearest(doc, a, _Segs(segs), para_of, inside, same_sentence) is expected
+    assert _nearest(doc, a, SegIndex(segs), para_of, inside, same_sentence) is expected
 
 
 @given(layouts(), st.integers(0, 60), st.integers(0, 60))
 def test_statements_segments_by_position_are_those_a_full_scan_finds(layout, lo, width):
     _, _, segs, _ = layout
-    index = _Segs(segs)
+    index = SegIndex(segs)
     hi = lo + width
     assert index.starting_in(lo, hi) == [s for s in segs if lo <= s.start < hi]
     assert index.touching(lo, hi) == [s for s in segs if s.start < hi and lo < s.end]
@@ -78,7 +79,7 @@ def test_statements_segments_by_position_are_those_a_full_scan_finds(layout, lo,
 def test_statements_overlapping_intervals_are_those_a_full_scan_finds(pairs, start, width):
     pairs = sorted((s, s + ln) for s, ln in pairs)
     end = start + width
-    assert _Intervals(pairs).over(start, end) == [p for p in pairs if p[0] < end and start < p[1]]
+    assert Intervals(pairs).over(start, end) == [p for p in pairs if p[0] < end and start < p[1]]
 
 
 @given(st.sets(st.integers(0, 80), max_size=20), st.integers(0, 80), st.integers(0, 80), st.integers(1, 40))

@@ -39,9 +39,10 @@ from spacy.tokens import Span as SpacySpan
 
 from ...records import Figure, Span
 from ..context import Context
+from ..lexicon.casualties import SOURCE_NOUNS
 from ..lexicon.reporting import FIGURE_SOURCE_VERBS
-from .candidates import (SOURCE_NOUNS, FigureCandidate, is_aggregate, is_past_year,
-                         candidates as _candidates)
+from .candidates import FigureCandidate, candidates as _candidates
+from .filters import is_aggregate, is_past_year
 from .numbers import Quantity
 
 log = logging.getLogger(__name__)

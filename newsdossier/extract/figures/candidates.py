@@ -17,14 +17,13 @@ from typing import Optional
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..context import Context
-from ..lexicon.casualties import (ATTACKER_NOUNS, FATAL_ADVERBS, NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS,
-                                  REVISION_WORDS, SOURCE_NOUNS, is_person)
+from ..lexicon.casualties import ATTACKER_NOUNS, NONE_WORDS, PERSON_PRONOUNS, REVISION_WORDS, is_person
 from ..syntax import negated
-from .counts import FigureCandidate, count_of, in_entity, ordinal_victim, quantity_of
+from .counts import (FigureCandidate, additional, along_with, count_of, fatal_part, in_entity, ordinal_victim,
+                     other_victims)
+from .filters import earlier_event, irrealis, is_aggregate, is_past_year
 from .numbers import Quantity, find_quantities
 from .triggers import across_lines, is_fatal, line_span, subject_of, trigger_args, trigger_kind
-
-__all__ = ["FigureCandidate", "SOURCE_NOUNS", "candidates", "is_aggregate", "is_past_year"]
 
 log = logging.getLogger(__name__)
 
@@ -257,90 +256,8 @@ def _revision(trigger: Token, sent: SpacySpan) -> bool:
         t.head == trigger or trigger.head == t or t.head == trigger.head or t == trigger.head))
 
 
-AGGREGATE_NOUNS = {"shootings", "homicides", "murders", "killings", "attacks", "incidents", "bombings",
-                   "stabbings", "deaths", "crimes"}
-AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:january|the (?:start|beginning))|"
-                          r"year to date|so far in \d{4}|each year|every year|per year|annually|a year|"
-                          r"(?:in|over|during) the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|years)|"
-                          r"last year|years ago|a year ago|last (?:summer|spring|fall|autumn|winter)|"
-                          r"nationwide|statewide|across the (?:country|nation|state|city))\b",
-                          re.IGNORECASE)
-
-
-def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
-    """A statistic over many incidents ("nearly 2,500 residents were wounded in those shootings");
-    a plural trigger of that kind is a tally itself ("the county's 17 homicides"). Judged on the
-    trigger's line of the sentence."""
-    sent = line_span(trigger)
-    if AGGREGATE_RE.search(sent.text):
-        return True
-    return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and not _ranked(t)
-               and trigger_kind(t) != "death_of" for t in sent)   # "the deaths of four women": one event
-
-
-def _ranked(noun: Token) -> bool:
-    """'one of the deadliest workplace shootings', 'among the bloodiest attacks': a ranking of this event."""
-    if noun.dep_ != "pobj":
-        return False
-    prep = noun.head
-    if not ((prep.lower_ == "of" and prep.head.lower_ == "one") or prep.lower_ == "among"):
-        return False
-    return any(c.tag_ in ("JJS", "RBS") or any(g.tag_ == "RBS" for g in c.children) for c in noun.children)
-
-
-MODALS = {"could", "would", "might", "may", "should", "must", "can", "will"}
-IRREALIS_HEADS = {"let", "fear", "try", "threaten", "want", "plan", "attempt", "intend", "vow",
-                  "prevent", "avoid", "nearly", "almost"}
-
-
-def _irrealis(trigger: Token) -> bool:
-    """'might have killed him', "please don't let him die", 'vowed to kill': nobody died."""
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in trigger.children):
-        return True
-    if any(c.lower_ in ("nearly", "almost") for c in trigger.children):
-        return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in trigger.children):
-        return True                        # "officers could not say whether the man had died"
-    head = trigger.head
-    if trigger.dep_ == "conj" and head != trigger and any(
-            c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
-        return True                        # "could have hit her and killed her"
-    return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in IRREALIS_HEADS
-
-
-def is_past_year(ctx: Context, trigger: Token) -> bool:
-    """The trigger's clause names a year before the article's ('was murdered ... in 2005')."""
-    pub = ctx.article.published or (ctx.settings.published.isoformat() if ctx.settings.published else None)
-    if not pub:
-        return False
-    year = int(pub[:4])
-    for tok in line_span(trigger):
-        if tok.ent_type_ == "DATE" and tok.like_num and re.fullmatch(r"(19|20)\d\d", tok.text):
-            if int(tok.text) < year:
-                return True
-    return False
-
-
-EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|separate|unrelated) "
-                        r"(?:shooting|incident|attack|homicide|stabbing)s?\b", re.IGNORECASE)
-
-
-def _earlier_event(trigger: Token, arg: Token) -> bool:
-    """The trigger's own clause places it in another event ('the wake for a cousin who died in a
-    separate shooting'); the argument's own words are left out ('the cashier wounded in an earlier
-    stabbing has died' still reports a death). Plain dates are no cue: follow-up articles date
-    the event they report ('killed last week')."""
-    own = {t.i for t in trigger.subtree} - {t.i for t in arg.subtree}
-    if not own:
-        return False
-    doc = trigger.doc
-    lo, hi = min(own), max(own)
-    text = " ".join(doc[i].text for i in range(lo, hi + 1) if i in own)
-    return EARLIER_RE.search(text) is not None
-
-
 def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[FigureCandidate]:
-    if is_aggregate(sent, trigger) or _irrealis(trigger) or is_past_year(ctx, trigger) or _earlier_event(trigger, arg):
+    if is_aggregate(sent, trigger) or irrealis(trigger) or is_past_year(ctx, trigger) or earlier_event(trigger, arg):
         return None
     if negated(trigger, through_head=True) and trigger_kind(trigger) != "not_survive" and arg.lower_ not in NONE_WORDS and not any(
             c.lower_ == "no" for c in arg.children):
@@ -363,7 +280,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         # "the gunman then killed himself" / "shot his brother and then himself": the attacker's own death;
         # "a teenager accidentally shot himself": the one who shot is the only victim.
         subj = subject_of(trigger, ("nsubj",))
-        if (subj is not None and _role(subj, trigger) == "attacker") or _other_victims(trigger, sent):
+        if (subj is not None and _role(subj, trigger) == "attacker") or other_victims(trigger, sent):
             if fld not in ("killed",) and not (fld == "hit" and is_fatal(trigger)):
                 return None
             q = Quantity(1, 1, "exact", 0, 0)
@@ -388,13 +305,13 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         if fld != "killed":
             return None
         cand.field = "perpetrators_killed"
-    along = _along_with(ctx, trigger)
+    along = along_with(ctx, trigger)
     if along is not None and cand.quantity.min is not None and along.min is not None:
         # "Vance was stabbed along with two others": three people
         cand.quantity = Quantity(cand.quantity.min + along.min,
                                  None if cand.quantity.max is None or along.max is None
                                  else cand.quantity.max + along.max, cand.quantity.qualifier, 0, 0)
-    if fld == "hit" and _additional(trigger, arg):
+    if fld == "hit" and additional(trigger, arg):
         # "her roommate was also stabbed", "another guest was hit": on top of the killed, not among them
         cand.field = "injured"
     elif fld == "hit" and SURVIVAL_RE.search(line_span(trigger).text) and not PART_RE.search(
@@ -403,7 +320,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         # "the three were treated for minor injuries and released": hit and lived (all of
         # them: not "five were shot, only one of whom survived")
         cand.field = "injured"
-    elif fld == "injured" and not cand.explicit and not _additional(trigger, arg) and not any(
+    elif fld == "injured" and not cand.explicit and not additional(trigger, arg) and not any(
             trigger_kind(t) in ("kill", "die", "dead", "death_of") or (trigger_kind(t) == "hit" and is_fatal(t))
             for t in line_span(trigger) if t != trigger) and not (SURVIVAL_RE.search(line_span(trigger).text)):
         # "the cashier was hurt" with no count: likely the victim the article says died; a hit
@@ -411,7 +328,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     cand.partial = _partial(arg)
     cand.revision = _revision(trigger, sent)
     if fld == "hit":
-        cand.fatal_part = _fatal_part(ctx, arg)
+        cand.fatal_part = fatal_part(ctx, arg)
     return cand
 
 
@@ -424,52 +341,6 @@ SURVIVAL_RE = re.compile(r"\b(?:(?:stable|fair|good|satisfactory) condition|non-
 
 
 PART_RE = re.compile(r"\bof (?:whom|them|those|these|the)\b", re.IGNORECASE)
-
-
-def _along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:
-    for child in trigger.children:
-        if child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "with"):
-            prep = child
-            if child.lower_ == "along":
-                prep = next((c for c in child.children if c.lower_ == "with"), None)
-                if prep is None:
-                    continue
-            elif not any(g.dep_ == "pobj" and (is_person(g) or g.lower_ == "others") for g in child.children):
-                continue
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is None or pobj.lemma_.lower() in NOT_PEOPLE:
-                continue
-            got = quantity_of(ctx, pobj)
-            if got is not None:
-                return got[0]
-            if is_person(pobj) and pobj.tag_ in ("NN", "NNP"):
-                return Quantity(1, 1, "exact", 0, 0)
-    return None
-
-
-def _other_victims(trigger: Token, sent: SpacySpan) -> bool:
-    """Does the sentence report someone other than the reflexive being killed or shot?"""
-    for tok in sent:
-        if tok == trigger or trigger_kind(tok) not in ("kill", "hit", "die"):
-            continue
-        for fld, arg in trigger_args(tok):
-            if arg is not None and arg.lower_ not in ("himself", "herself", "themselves"):
-                return True
-    return any(c.dep_ in ("dobj", "conj") and c.lower_ not in ("himself", "herself", "themselves")
-               and c.pos_ in ("NOUN", "PROPN", "PRON") for c in trigger.children)
-
-
-def _additional(trigger: Token, arg: Token) -> bool:
-    """'another man was shot', 'the boyfriend was also shot': someone on top of those counted."""
-    if any(c.lower_ in ("also", "too") for c in trigger.children):
-        return True
-    if arg.dep_ == "dobj" and arg.head == trigger and arg.tag_ in ("NN", "NNP", "JJ") and not any(
-            c.dep_ == "nummod" for c in arg.children) and any(
-            c.dep_ == "nsubj" for c in trigger.children):
-        return False                       # "the boy accidentally shot another teen": other than the shooter
-    return any(c.lower_ in ("another", "other", "second", "third", "others", "additional", "more")
-               for c in arg.subtree if c.i <= arg.i) or arg.lower_ in ("others", "more") or any(
-        c.dep_ in ("amod", "advmod") and c.lower_ in ("more", "others") for c in arg.children)   # "two more"
 
 
 def _toll_value(toll: Token) -> Optional[Token]:
@@ -498,13 +369,3 @@ def _toll_value(toll: Token) -> Optional[Token]:
     return None
 
 
-def _fatal_part(ctx: Context, arg: Token) -> Optional[Quantity]:
-    """'five guests, one fatally, were shot' / 'three men were stabbed, one of them fatally'."""
-    for tok in arg.sent:
-        if tok.lower_ in FATAL_ADVERBS:
-            prev = [t for t in arg.doc[max(arg.sent.start, tok.i - 4):tok.i]]
-            text = " ".join(t.text for t in prev)
-            found = find_quantities(text)
-            if found and tok.i > arg.i:
-                return found[-1]
-    return None

@@ -9,9 +9,10 @@ from typing import Optional
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..context import Context
-from ..lexicon.casualties import NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS, QUANT_PREFIX, age_noun, is_person
+from ..lexicon.casualties import (FATAL_ADVERBS, NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS, QUANT_PREFIX, age_noun,
+                                  is_person)
 from .numbers import Quantity, find_quantities
-from .triggers import across_lines, is_fatal, trigger_kind
+from .triggers import across_lines, is_fatal, trigger_args, trigger_kind
 
 
 @dataclass
@@ -228,3 +229,63 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         explicit = True
     quantity = Quantity(total_lo, total_hi, qual or "exact", 0, 0)
     return FigureCandidate(fld, quantity, s, e, sent, explicit=explicit, arg=arg)
+
+
+# --- people besides those the argument names ----------------------------------------------
+
+def along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:
+    for child in trigger.children:
+        if child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "with"):
+            prep = child
+            if child.lower_ == "along":
+                prep = next((c for c in child.children if c.lower_ == "with"), None)
+                if prep is None:
+                    continue
+            elif not any(g.dep_ == "pobj" and (is_person(g) or g.lower_ == "others") for g in child.children):
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.lemma_.lower() in NOT_PEOPLE:
+                continue
+            got = quantity_of(ctx, pobj)
+            if got is not None:
+                return got[0]
+            if is_person(pobj) and pobj.tag_ in ("NN", "NNP"):
+                return Quantity(1, 1, "exact", 0, 0)
+    return None
+
+
+def other_victims(trigger: Token, sent: SpacySpan) -> bool:
+    """Does the sentence report someone other than the reflexive being killed or shot?"""
+    for tok in sent:
+        if tok == trigger or trigger_kind(tok) not in ("kill", "hit", "die"):
+            continue
+        for fld, arg in trigger_args(tok):
+            if arg is not None and arg.lower_ not in ("himself", "herself", "themselves"):
+                return True
+    return any(c.dep_ in ("dobj", "conj") and c.lower_ not in ("himself", "herself", "themselves")
+               and c.pos_ in ("NOUN", "PROPN", "PRON") for c in trigger.children)
+
+
+def additional(trigger: Token, arg: Token) -> bool:
+    """'another man was shot', 'the boyfriend was also shot': someone on top of those counted."""
+    if any(c.lower_ in ("also", "too") for c in trigger.children):
+        return True
+    if arg.dep_ == "dobj" and arg.head == trigger and arg.tag_ in ("NN", "NNP", "JJ") and not any(
+            c.dep_ == "nummod" for c in arg.children) and any(
+            c.dep_ == "nsubj" for c in trigger.children):
+        return False                       # "the boy accidentally shot another teen": other than the shooter
+    return any(c.lower_ in ("another", "other", "second", "third", "others", "additional", "more")
+               for c in arg.subtree if c.i <= arg.i) or arg.lower_ in ("others", "more") or any(
+        c.dep_ in ("amod", "advmod") and c.lower_ in ("more", "others") for c in arg.children)   # "two more"
+
+
+def fatal_part(ctx: Context, arg: Token) -> Optional[Quantity]:
+    """'five guests, one fatally, were shot' / 'three men were stabbed, one of them fatally'."""
+    for tok in arg.sent:
+        if tok.lower_ in FATAL_ADVERBS:
+            prev = [t for t in arg.doc[max(arg.sent.start, tok.i - 4):tok.i]]
+            text = " ".join(t.text for t in prev)
+            found = find_quantities(text)
+            if found and tok.i > arg.i:
+                return found[-1]
+    return None

@@ -21,10 +21,11 @@ from ...analyze import index
 from ...analyze.index import sentence
 from ...records import Span, Speaker, Statement
 from ..context import Context
-from .linker import Attribution, attributions
+from .linker import attributions
 from .quotes import find_quotes
 from .responsibility import (according_to_statements, parenthetical_statements, responsibility_statements,
                              title_statements, trailing_statements)
+from .segments import Attribution
 from .statement_types import anonymous_source, classify, corroboration, targets
 from .tagger import load_tagger
 

@@ -22,7 +22,7 @@ from ...analyze import index
 from ...analyze.index import sentence
 from ..lexicon.reporting import (ACCUSE_VERBS, CLAIM_OBJECTS, CLAIM_VERBS, DENY_VERBS, HOLD_VERBS, POINT_VERBS,
                                  TRAILING_CUES)
-from .linker import SUBJECT_DEPS, Attribution
+from .segments import SUBJECT_DEPS, Attribution
 
 NOBODY = {"nobody", "none", "noone", "no-one"}
 

@@ -19,7 +19,7 @@ from ..lexicon.reporting import (ACCUSATION_CUES, ASSESSMENT_CUES, ATTRIBUTION_C
                                  QUESTION_CUES, WARNING_CUES)
 
 if TYPE_CHECKING:
-    from .linker import Attribution
+    from .segments import Attribution
 
 
 _RESPONSIBILITY = re.compile(

@@ -1,0 +1,96 @@
+"""Casualty mentions that are not this incident's count: statistics over many incidents, what
+might have happened, an earlier year, another event.
+
+Each test reads the trigger's clause (or its line of the sentence, `triggers.line_span`); a count
+they turn down is no candidate at all (`candidates._candidate`).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ..context import Context
+from .triggers import line_span, trigger_kind
+
+
+AGGREGATE_NOUNS = {"shootings", "homicides", "murders", "killings", "attacks", "incidents", "bombings",
+                   "stabbings", "deaths", "crimes"}
+AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:january|the (?:start|beginning))|"
+                          r"year to date|so far in \d{4}|each year|every year|per year|annually|a year|"
+                          r"(?:in|over|during) the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|years)|"
+                          r"last year|years ago|a year ago|last (?:summer|spring|fall|autumn|winter)|"
+                          r"nationwide|statewide|across the (?:country|nation|state|city))\b",
+                          re.IGNORECASE)
+
+
+def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
+    """A statistic over many incidents ("nearly 2,500 residents were wounded in those shootings");
+    a plural trigger of that kind is a tally itself ("the county's 17 homicides"). Judged on the
+    trigger's line of the sentence."""
+    sent = line_span(trigger)
+    if AGGREGATE_RE.search(sent.text):
+        return True
+    return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and not _ranked(t)
+               and trigger_kind(t) != "death_of" for t in sent)   # "the deaths of four women": one event
+
+
+def _ranked(noun: Token) -> bool:
+    """'one of the deadliest workplace shootings', 'among the bloodiest attacks': a ranking of this event."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if not ((prep.lower_ == "of" and prep.head.lower_ == "one") or prep.lower_ == "among"):
+        return False
+    return any(c.tag_ in ("JJS", "RBS") or any(g.tag_ == "RBS" for g in c.children) for c in noun.children)
+
+
+MODALS = {"could", "would", "might", "may", "should", "must", "can", "will"}
+IRREALIS_HEADS = {"let", "fear", "try", "threaten", "want", "plan", "attempt", "intend", "vow",
+                  "prevent", "avoid", "nearly", "almost"}
+
+
+def irrealis(trigger: Token) -> bool:
+    """'might have killed him', "please don't let him die", 'vowed to kill': nobody died."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in trigger.children):
+        return True
+    if any(c.lower_ in ("nearly", "almost") for c in trigger.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in trigger.children):
+        return True                        # "officers could not say whether the man had died"
+    head = trigger.head
+    if trigger.dep_ == "conj" and head != trigger and any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+        return True                        # "could have hit her and killed her"
+    return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in IRREALIS_HEADS
+
+
+def is_past_year(ctx: Context, trigger: Token) -> bool:
+    """The trigger's clause names a year before the article's ('was murdered ... in 2005')."""
+    pub = ctx.article.published or (ctx.settings.published.isoformat() if ctx.settings.published else None)
+    if not pub:
+        return False
+    year = int(pub[:4])
+    for tok in line_span(trigger):
+        if tok.ent_type_ == "DATE" and tok.like_num and re.fullmatch(r"(19|20)\d\d", tok.text):
+            if int(tok.text) < year:
+                return True
+    return False
+
+
+EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|separate|unrelated) "
+                        r"(?:shooting|incident|attack|homicide|stabbing)s?\b", re.IGNORECASE)
+
+
+def earlier_event(trigger: Token, arg: Token) -> bool:
+    """The trigger's own clause places it in another event ('the wake for a cousin who died in a
+    separate shooting'); the argument's own words are left out ('the cashier wounded in an earlier
+    stabbing has died' still reports a death). Plain dates are no cue: follow-up articles date
+    the event they report ('killed last week')."""
+    own = {t.i for t in trigger.subtree} - {t.i for t in arg.subtree}
+    if not own:
+        return False
+    doc = trigger.doc
+    lo, hi = min(own), max(own)
+    text = " ".join(doc[i].text for i in range(lo, hi + 1) if i in own)
+    return EARLIER_RE.search(text) is not None
