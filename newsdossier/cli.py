@@ -17,7 +17,6 @@ from typing import Iterable, Iterator, List, Optional
 import typer
 
 from . import registry
-from .serve import formats as _formats  # noqa: F401  (registers json, jsonl, markdown)
 from .errors import DossierError
 from .records import ArticleRecord, Failure
 from .settings import Settings, load_settings

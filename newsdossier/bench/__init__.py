@@ -1,26 +1,17 @@
 """Benchmarks behind `dossier bench NAME --data DIR`: accuracy with the reference scorer's rules,
-and speed/memory. Each is registered in `newsdossier.registry.benches` as
+and speed/memory. Each is registered in `newsdossier.registry.benches` (newsdossier/registrations.py) as
 `run(data_dir, split, settings, limit=None) -> dict`.
 """
 from __future__ import annotations
 
-import importlib
 import inspect
 
 from .. import registry
 from ..errors import DossierError
 
-BUILTIN = ("speed", "statements", "incidents", "figures", "grouping", "export", "scale", "serve")
-
 
 def get(name: str):
     """The benchmark `name`, called with `limit` only when it accepts one."""
-    for module in BUILTIN:
-        try:
-            importlib.import_module(f"{__name__}.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{module}":
-                raise
     try:
         run = registry.benches.get(name)
     except Exception as exc:

@@ -20,7 +20,6 @@ from typing import Optional
 
 import sqlalchemy as sa
 
-from .. import registry
 from ..records import (Article, ArticleRecord, Dossier, Figure, FigurePoint, Filler, Incident, IncidentDate,
                        Location, ResponsibilityCell, Span, Statement)
 from ..settings import Settings
@@ -104,7 +103,6 @@ def _measure(args: list[str], stdout) -> tuple[float, float, int]:
     return time.perf_counter() - started, usage.ru_maxrss / 1024, proc.returncode
 
 
-@registry.benches.register("export")
 def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None) -> dict:
     """Build a store of `limit` (default 10,000) dossiers in the folder `data`, export every format."""
     n = limit or 10_000

@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Optional
 
 from ..records import Article
-from ..registry import benches
 from .holdout import PARTS, in_part
 from .scoring import load_gva
 
@@ -137,8 +136,6 @@ def write_predictions(data_dir: Path, out_path: Path, settings=None, limit: Opti
             n += 1
     return n
 
-
-benches.register("figures", func=run)
 
 
 if __name__ == "__main__":  # python -m newsdossier.bench.figures DATA_DIR OUT.jsonl

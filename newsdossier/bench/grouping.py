@@ -18,7 +18,6 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Optional
 
-from .. import registry
 from ..errors import DossierError
 from ..reconcile.grouping import group
 from ..records import Article, ArticleRecord
@@ -78,7 +77,6 @@ def b_cubed(groups: list[list[str]], gold: dict[str, str]) -> dict:
     return {"b3_p": round(100 * p, 2), "b3_r": round(100 * r, 2), "b3_f1": round(100 * f, 2)}
 
 
-@registry.benches.register("grouping")
 def run(data_dir: Path, split: str, settings: Settings, limit: Optional[int] = None) -> dict:
     data_dir = Path(data_dir)
     if (data_dir / "incidents.jsonl").exists():

@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..registry import benches
 from ..settings import Settings
 from .scoring import max_matching, prf
 
@@ -67,7 +66,6 @@ def summarise(totals: dict) -> dict:
     return result
 
 
-@benches.register("incidents")
 def run(data_dir: Path, split: str = "dev", settings: Optional[Settings] = None, limit: Optional[int] = None) -> dict:
     """Run the whole pipeline (as `dossier extract` does) over `data_dir/ree_<split>.jsonl` and score it."""
     import tempfile

@@ -26,7 +26,6 @@ import uuid
 from pathlib import Path
 from typing import Optional
 
-from .. import registry
 from ..errors import DossierError
 from ..records import Article, ArticleRecord
 from ..settings import Settings
@@ -121,7 +120,6 @@ def _pg_database(server: str):
     return server.rsplit("/", 1)[0] + "/" + name, drop
 
 
-@registry.benches.register("scale")
 def run(data_dir: Path, split: str, settings: Settings, limit: Optional[int] = None) -> dict:
     import os
 

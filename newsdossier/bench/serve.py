@@ -22,7 +22,6 @@ from typing import Optional
 
 import httpx
 
-from .. import registry
 from ..errors import DossierError
 from ..settings import Settings
 from ..store import Store
@@ -89,7 +88,6 @@ async def _load(base: str, paths: list[str]) -> tuple[list[tuple[str, float]], l
         return timings, errors, time.perf_counter() - started
 
 
-@registry.benches.register("serve")
 def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None) -> dict:
     url = _store_url(data)
     if "://" not in url and not Path(url).exists():

@@ -11,7 +11,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Optional
 
-from .. import registry
 from ..analyze.pipeline import analyze
 from ..extract import extract_article, settings_extractors
 from ..ingest import read_inputs
@@ -26,7 +25,6 @@ def _inputs(data: Path, split: str) -> list[str]:
     return [str(data)]
 
 
-@registry.benches.register("speed")
 def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None) -> dict:
     stages = {"ingest": 0.0, "analyze": 0.0, "entities": 0.0, "statements": 0.0, "incidents": 0.0}
     extractors = settings_extractors(settings)

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..errors import InputError
-from ..registry import benches
 from .scoring import max_matching as _max_matching, prf as _prf
 
 log = logging.getLogger(__name__)
@@ -164,5 +163,3 @@ def run(data_dir: Path, split: str = "dev", settings=None, limit: Optional[int] 
     out["statements_share_of_time"] = round(times["statements"] / max(sum(times.values()), 1e-9), 3)
     return out
 
-
-benches.register("statements", func=run)

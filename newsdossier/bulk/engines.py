@@ -15,7 +15,6 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Optional
 
-from .. import registry
 from ..errors import DossierError
 from ..settings import Settings
 from .plan import Shard
@@ -39,7 +38,6 @@ def _run_shard(shard_json: str) -> ShardResult:
     return _worker.run(Shard.from_json(shard_json))
 
 
-@registry.engines.register("local")
 def local_engine(shards: list[Shard], settings: Settings, workers: int = 1,
                  address: Optional[str] = None) -> Iterator[ShardResult]:
     """A pool of `workers` processes on this machine, each fed one shard at a time."""
@@ -85,7 +83,6 @@ class RayShards:
         return {"result": [pickle.dumps(result) for result in results]}
 
 
-@registry.engines.register("ray")
 def ray_engine(shards: list[Shard], settings: Settings, workers: int = 1,
                address: Optional[str] = None) -> Iterator[ShardResult]:
     """Ray Data: the shards as a dataset (`from_items`), `map_batches` with an actor pool of

@@ -25,7 +25,6 @@ from .. import __version__, registry
 from ..errors import DossierError
 from ..records import BulkProgress, Failure
 from ..settings import Settings
-from . import engines as _engines  # noqa: F401  (registers "local" and "ray")
 from .plan import plan
 
 MANIFEST = "manifest.json"

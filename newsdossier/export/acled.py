@@ -24,7 +24,6 @@ import zlib
 from typing import Optional
 from urllib.parse import urlsplit
 
-from .. import registry
 from .api import Source, Target, period
 from .flat import FlatDossier, country_by_code
 
@@ -179,7 +178,6 @@ def row(flat: FlatDossier, sources: str = "") -> dict:
     }
 
 
-@registry.exporters.register("csv-acled.v1")
 def write_acled(source: Source, target: Target) -> int:
     """ACLED's 31 columns, one row per dossier, written as dossiers are read."""
     written = 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib
 import logging
 import re
 import sys
@@ -24,8 +23,6 @@ from ..store import Store
 from .flat import FlatDossier, country_by_code, country_by_name, flatten
 
 log = logging.getLogger(__name__)
-
-BUILTIN = ("gtd", "acled", "geojson", "parquet", "jsonl")
 
 
 @dataclass
@@ -152,8 +149,6 @@ def period(value: Optional[str], precision: Optional[str]) -> tuple[Optional[dt.
 
 def exporter(name: str) -> Callable[[Source, Target], int]:
     """The exporter `name` ("csv-gtd" for its latest version, or "csv-gtd.v1")."""
-    for module in BUILTIN:
-        importlib.import_module(f"{__package__}.{module}")
     known = registry.exporters.get_all()
     if name in known:
         return known[name]

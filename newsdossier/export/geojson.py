@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 
-from .. import registry
 from .api import Source, Target
 from .flat import FlatDossier
 
@@ -27,7 +26,6 @@ def feature(flat: FlatDossier) -> dict:
             "properties": props}
 
 
-@registry.exporters.register("geojson.v1")
 def write_geojson(source: Source, target: Target) -> int:
     written = 0
     with target.text() as out:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import csv
 import re
 
-from .. import registry
 from ..records import ArticleRecord, Dossier
 from .api import Source, Target, period
 from .flat import FlatDossier
@@ -187,7 +186,6 @@ def row(flat: FlatDossier, eventid: str, cites: list[str], context: tuple[str, .
     }
 
 
-@registry.exporters.register("csv-gtd.v1")
 def write_gtd(source: Source, target: Target) -> int:
     """GTD columns then the extensions, one row per dossier, written as dossiers are read."""
     sequence: dict[str, int] = {}       # one counter per date: a few thousand entries at most

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 
-from .. import registry
 from .api import Source, Target
 
 
-@registry.exporters.register("jsonl.v1")
 def write_jsonl(source: Source, target: Target) -> int:
     written = 0
     with target.text() as out:

@@ -22,7 +22,6 @@ from typing import Optional
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .. import registry
 from ..records import ArticleRecord, Dossier
 from .api import Source, Target, period
 from .flat import FlatDossier
@@ -127,7 +126,6 @@ def _timeline_rows(dossier: Dossier) -> tuple[list[dict], list[dict]]:
     return figures, cells
 
 
-@registry.exporters.register("parquet.v1")
 def write_parquet(source: Source, target: Target) -> int:
     """The six files into the folder `--out`; returns how many dossiers."""
     folder = target.folder()

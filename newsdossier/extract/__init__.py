@@ -70,9 +70,7 @@ def find_extractor(name: str) -> Extractor:
     """The extractor registered as `name` (built-in or plugin); DossierError naming the known ones."""
     from .. import registry
     from ..errors import DossierError
-    from ..registrations import register_builtins
 
-    register_builtins()
     try:
         return registry.extractors.get(name)
     except Exception as exc:  # catalogue.RegistryError

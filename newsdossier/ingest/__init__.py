@@ -23,9 +23,6 @@ from .. import registry
 from ..errors import ArgumentError, InputError
 from ..records import Article, Failure
 from ..settings import Settings
-from . import fetch as _fetch  # noqa: F401  (registers the "http.v1" fetcher)
-from . import readers as _readers  # noqa: F401  (registers the "text.v1", "html.v1", "jsonl.v1" readers)
-from . import feeds as _feeds, sitemaps as _sitemaps, warc as _warc  # noqa: F401  (register "feed.v1", "sitemap.v1", "warc.v1")
 from .boilerplate import find_boilerplate
 from .decode import sniff_binary
 from .fetch import megabytes

@@ -14,7 +14,6 @@ import time
 from typing import Iterator, Optional
 from urllib.parse import urljoin, urlsplit
 
-from .. import registry
 from ..errors import InputError
 from ..records import Article, Failure
 from ..settings import Settings
@@ -91,7 +90,6 @@ def _date(entry) -> Optional[str]:
     return None
 
 
-@registry.readers.register("feed.v1")
 def read_feed(blob: Blob, settings: Settings) -> Iterator["Article | Failure"]:
     """Every item of an RSS or Atom feed as an article (its text, else its link fetched)."""
     try:

@@ -29,7 +29,6 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from .. import registry
 from ..errors import FetchError
 from ..settings import Settings
 
@@ -235,7 +234,6 @@ class _Transport(httpx.HTTPTransport):
         self._pool = httpcore.ConnectionPool(ssl_context=context, network_backend=connector)
 
 
-@registry.fetchers.register("http.v1")
 def fetch_http(url: str, settings: Settings) -> Fetched:
     """GET `url` within the limits of `settings`; raises FetchError with one line naming the problem."""
     deadline = _Deadline(settings.fetch_deadline)

@@ -10,7 +10,6 @@ import json
 import logging
 from typing import Any, Callable, Iterator, Optional
 
-from .. import registry
 from ..errors import InputError
 from ..records import Article, Failure
 from ..settings import Settings
@@ -135,7 +134,6 @@ def _has_text_outside(text: str, spans) -> bool:
     return bool(text[position:].strip())
 
 
-@registry.readers.register("text.v1")
 def read_text(blob: Blob, settings: Settings) -> Iterator[Result]:
     """Plain text: the decoded text unchanged, boilerplate listed in `removed`."""
     text = _decoded(blob, settings, html=False)
@@ -145,7 +143,6 @@ def read_text(blob: Blob, settings: Settings) -> Iterator[Result]:
     yield text_article(text, blob.source, settings, url=blob.url, input_format="text")
 
 
-@registry.readers.register("html.v1")
 def read_html(blob: Blob, settings: Settings) -> Iterator[Result]:
     """An HTML page: trafilatura's main text and metadata (plain extraction as the fallback)."""
     html = _decoded(blob, settings, html=True)
@@ -166,7 +163,6 @@ def _decoded(blob: Blob, settings: Settings, html: bool) -> "str | Failure":
         return Failure(source=blob.source, reason=str(exc))
 
 
-@registry.readers.register("jsonl.v1")
 def read_jsonl(blob: Blob, settings: Settings) -> Iterator[Result]:
     """One article per line, read line by line (constant memory); a broken line fails alone."""
     limit = settings.max_bytes

@@ -16,7 +16,6 @@ from typing import Iterator, Optional
 
 from lxml import etree
 
-from .. import registry
 from ..errors import InputError
 from ..records import Article, Failure
 from ..settings import Settings
@@ -130,7 +129,6 @@ def all_links(blob: Blob, settings: Settings) -> Iterator["Link | Failure"]:
     yield from _children(children, blob.source, settings, 1)
 
 
-@registry.readers.register("sitemap.v1")
 def read_sitemap(blob: Blob, settings: Settings) -> Iterator["Article | Failure"]:
     """Every page a sitemap (or sitemap index) lists, fetched and read as an article."""
     left_out: dict[str, int] = {}

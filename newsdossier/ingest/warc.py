@@ -242,7 +242,6 @@ def record_offsets(stream: BinaryIO, source: str) -> Iterator[tuple[int, str]]:
             yield item
 
 
-@registry.readers.register("warc.v1")
 def read_warc(blob: Blob, settings: Settings) -> Iterator["Article | Failure"]:
     """Every HTML response record of a WARC or WARC.gz file as an article, streamed record by record."""
     counts = Counts()

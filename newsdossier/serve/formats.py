@@ -8,19 +8,16 @@ from __future__ import annotations
 import json
 from typing import Iterable, TextIO
 
-from .. import registry
 from ..records import ArticleRecord
 from .markdown import article_markdown
 
 
-@registry.formats.register("jsonl")
 def write_jsonl(records: Iterable[ArticleRecord], out: TextIO) -> None:
     for record in records:
         out.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
         out.flush()
 
 
-@registry.formats.register("json")
 def write_json(records: Iterable[ArticleRecord], out: TextIO) -> None:
     first = None
     count = 0
@@ -41,7 +38,6 @@ def write_json(records: Iterable[ArticleRecord], out: TextIO) -> None:
         out.write("[]\n")
 
 
-@registry.formats.register("markdown")
 def write_markdown(records: Iterable[ArticleRecord], out: TextIO) -> None:
     for n, record in enumerate(records):
         if n:
