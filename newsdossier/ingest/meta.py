@@ -58,8 +58,10 @@ def normalise(text: str) -> str:
 
 
 def article_id(text: str) -> str:
-    """'sha256:' + the hex SHA-256 of the normalised text."""
-    return "sha256:" + hashlib.sha256(normalise(text).encode("utf-8", errors="surrogatepass")).hexdigest()
+    """'sha256:' + the hex SHA-256 of the normalised, lower-cased text: the one article hash. It is
+    the id of an article given without one, and the store's `text_hash` (an article stored again
+    from another source, under another id or in capitals is found by it)."""
+    return "sha256:" + hashlib.sha256(normalise(text).lower().encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 def strip_site(title: Optional[str], site: Optional[str] = None, url: Optional[str] = None) -> Optional[str]:

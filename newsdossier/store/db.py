@@ -34,8 +34,8 @@ from urllib.parse import quote
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from .. import registry
 from ..errors import ArgumentError, NotFoundError, StoreError
+from ..ingest.meta import article_id
 from ..records import Article, ArticleRecord, Correction, Dossier, Failure, IngestReport
 from ..settings import Settings, check_settings
 from . import schema
@@ -115,16 +115,10 @@ def _read_only_sqlite(url: sa.URL) -> sa.URL:
     return url.set(database="file:" + quote(path), query=query)
 
 
-def text_hash(text: str) -> str:
-    """Hash of the text with case and whitespace normalised: the same article fetched twice matches."""
-    normalised = re.sub(r"\s+", " ", text).strip().lower()
-    return "sha256:" + hashlib.sha256(normalised.encode("utf-8")).hexdigest()
-
-
 def record_to_row(record: ArticleRecord) -> dict:
     """The `articles` row of a record (the whole record is kept as JSON text)."""
     a = record.article
-    return {"id": _clean(a.id), "url": _clean(a.url) or None, "text_hash": text_hash(a.text), "source": _clean(a.source),
+    return {"id": _clean(a.id), "url": _clean(a.url) or None, "text_hash": article_id(a.text), "source": _clean(a.source),
             "title": _clean(a.title), "site": _clean(a.site), "published": _clean(a.published),
             "record": json.dumps(record.to_json(), sort_keys=True), "text": _clean(a.text)}
 
@@ -417,7 +411,7 @@ class Store:
             known = {(r.source, r.text_hash) for r in conn.execute(sa.select(a.source, a.text_hash))}
         batch: list = []
         for item in read_inputs(inputs, settings):
-            if isinstance(item, Article) and (_clean(item.source), text_hash(item.text)) in known:
+            if isinstance(item, Article) and (_clean(item.source), article_id(item.text)) in known:
                 skipped[0] += 1
                 continue
             batch.append(item)
@@ -785,7 +779,3 @@ def dossier_id(first_article: str) -> str:
     """A dossier is named after its first article, so it keeps its id as later articles join."""
     return "d" + hashlib.sha1(first_article.encode("utf-8")).hexdigest()[:12]
 
-
-@registry.stores.register("sqlalchemy.v1")
-def open_store(url: Optional[str] = None) -> Store:
-    return Store(url)

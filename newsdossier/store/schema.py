@@ -262,12 +262,33 @@ def _m0006_grouping_index(conn: Connection) -> None:
     metadata.create_all(conn, tables=[group_articles, group_terms, group_df, dossier_aliases])
 
 
+def _m0007_one_text_hash(conn: Connection) -> None:
+    """`text_hash` recomputed with the one article hash (`ingest.meta.article_id`: Unicode NFC,
+    whitespace collapsed, lower-cased), which ingest also gives as the id of an article without one.
+    Before, the store hashed its own way (no NFC) and ingest its own (case kept)."""
+    from ..ingest.meta import article_id
+
+    a = articles.c
+    taken = {row.text_hash for row in conn.execute(sa.select(a.text_hash))}
+    for row in _pages(conn, articles, a.id, a.record, a.text_hash):
+        new = article_id(json.loads(row.record)["article"]["text"])
+        if new == row.text_hash:
+            continue
+        # Two stored texts that differ only in Unicode composition would share the new hash: the
+        # second keeps its old one rather than break the unique index (it stays findable by id and URL).
+        if new in taken:
+            continue
+        conn.execute(articles.update().where(a.id == row.id).values(text_hash=new))
+        taken.add(new)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _m0001_initial),
     ("0002_corrections", _m0002_corrections),
     ("0003_datasette", _m0003_datasette),
     ("0004_watch_seen", _m0004_watch_seen),
     ("0006_grouping_index", _m0006_grouping_index),
+    ("0007_one_text_hash", _m0007_one_text_hash),
 ]
 
 
