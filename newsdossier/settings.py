@@ -27,7 +27,7 @@ class Settings(BaseModel):
     # Extractors by registered name (newsdossier.registry.extractors); a plugin's name works too.
     statements_extractor: str = "statements.v1"
     incidents_extractor: str = "incidents.v1"
-    # The learned "does this article report a violent incident?" check (extract/relevance.py) after
+    # The learned "does this article report a violent incident?" check (extract/incidents/relevance.py) after
     # the incident rules; off gives the rules alone (the README's ablation).
     incident_relevance: bool = True
     # Its threshold (None: the one shipped with the model, 0.45). Lower keeps more

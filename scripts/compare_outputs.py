@@ -94,6 +94,12 @@ def compare_one(before: Path, after: Path) -> Tuple[int, int, Iterator[str]]:
     return len(old), len(lines), iter(lines)
 
 
+def _failures(output: Path) -> str:
+    """The sorted "skipped" lines written beside an output, or "" when there are none."""
+    path = output.with_suffix(".failures.txt")
+    return path.read_text("utf-8") if path.exists() else ""
+
+
 def compare(before_dir: Path, after_dir: Path) -> int:
     total = 0
     for before in sorted(before_dir.glob("*.jsonl")):
@@ -105,9 +111,7 @@ def compare(before_dir: Path, after_dir: Path) -> int:
         count, differing, lines = compare_one(before, after)
         for line in lines:
             print(line)
-        fail_old = (before.with_suffix(".failures.txt")).read_text("utf-8") if before.with_suffix(".failures.txt").exists() else ""
-        fail_new = (after.with_suffix(".failures.txt")).read_text("utf-8") if after.with_suffix(".failures.txt").exists() else ""
-        failures_differ = fail_old != fail_new
+        failures_differ = _failures(before) != _failures(after)
         if failures_differ:
             print(f"  {before.stem}: skipped lines differ")
         print(f"{before.stem}: {count} records, {differing} differ"

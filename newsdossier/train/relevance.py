@@ -1,6 +1,6 @@
 """Train the "does this article report a violent incident?" model: `python -m newsdossier.train.relevance`.
 
-Writes `newsdossier/models/relevance/relevance.npz` (features: `newsdossier/extract/relevance.py`): the full
+Writes `newsdossier/models/relevance/relevance.npz` (features: `newsdossier/extract/incidents/relevance.py`): the full
 model (MiniLM lead), the static one (no encoder layers) with the band where its word is final, and the
 word-only fallback.
 Train splits only; the threshold and the regularisation are selected on dev splits:

@@ -259,8 +259,8 @@ def _revision(trigger: Token, sent: SpacySpan) -> bool:
 def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[FigureCandidate]:
     if is_aggregate(sent, trigger) or irrealis(trigger) or is_past_year(ctx, trigger) or earlier_event(trigger, arg):
         return None
-    if negated(trigger, through_head=True) and trigger_kind(trigger) != "not_survive" and arg.lower_ not in NONE_WORDS and not any(
-            c.lower_ == "no" for c in arg.children):
+    if (negated(trigger, through_head=True) and trigger_kind(trigger) != "not_survive"
+            and arg.lower_ not in NONE_WORDS and not any(c.lower_ == "no" for c in arg.children)):
         return None
     if trigger.lemma_.lower() in ("toll", "death") and trigger == arg:
         num = _toll_value(trigger)

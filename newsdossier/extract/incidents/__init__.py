@@ -17,6 +17,7 @@ Thresholds were selected on the MUC-4 dev split (`newsdossier/models/incidents/c
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -163,17 +164,16 @@ def _add_responsible_groups(ctx, kept: list[Candidate], resp) -> list[Candidate]
             continue
         key = norm(r.party.text)
         if key in have:
-            for c in kept:
-                if any(norm(ctx.text[s:e]) == key for s, e in c.mentions):
-                    c.role = "PerpOrg"
+            kept = [dataclasses.replace(c, role="PerpOrg") if any(norm(ctx.text[s:e]) == key for s, e in c.mentions)
+                    else c for c in kept]
             continue
         # A shorter form of a group already found ("the Zarlo" beside "the Zarlo Liberation Front")
         # is that group: adding it would only displace the fuller name.
         if any(re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", h) for h in have):
             continue
         have.add(key)
-        kept.append(Candidate(role="PerpOrg", mentions=[(r.party.start, r.party.end)], confidence=1.0,
-                              votes={"PerpOrg": 1.0}))
+        kept = kept + [Candidate(role="PerpOrg", mentions=((r.party.start, r.party.end),), confidence=1.0,
+                                 votes={"PerpOrg": 1.0})]
     return kept
 
 

@@ -24,9 +24,10 @@ from spacy.tokens import Span as SpacySpan, Token
 from ...analyze.index import ents_in
 from ...records import Party, PriorWarning, Responsibility, Span, Statement
 from ..lexicon.groups import find_groups
-from ..syntax import negated, sentences
+from ..syntax import negated, sentences, subject_of
 
 log = logging.getLogger(__name__)
+_NOBODY = frozenset({"nobody", "none", "noone"})
 EXTRACTOR = "incidents.v1"
 
 HOW_BY_TYPE = {"claim_of_responsibility": "claimed", "attribution": "attributed",
@@ -83,17 +84,8 @@ def _party(ctx, tok: Token, resolve) -> Party:
 
 
 def _subject(verb: Token) -> Optional[Token]:
-    for t in verb.children:
-        if t.dep_ in ("nsubj", "nsubjpass"):
-            # "No group has claimed it": nobody did; "the Army, which denied it": the Army.
-            if t.lower_ in ("nobody", "none", "noone") or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
-                return None
-            if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                return verb.head
-            return t
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return _subject(verb.head)
-    return None
+    """The claimant or accuser of a responsibility verb ("No group has claimed it": none)."""
+    return subject_of(verb, through=("conj", "xcomp", "advcl"), nobody=_NOBODY, relative=True)
 
 
 def _reporter(tok: Token) -> tuple[Optional[Token], Optional[Token]]:

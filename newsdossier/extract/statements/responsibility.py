@@ -22,6 +22,7 @@ from ...analyze import index
 from ...analyze.index import sentence
 from ..lexicon.reporting import (ACCUSE_VERBS, CLAIM_OBJECTS, CLAIM_VERBS, DENY_VERBS, HOLD_VERBS, POINT_VERBS,
                                  TRAILING_CUES)
+from ..syntax import subject_of
 from .segments import SUBJECT_DEPS, Attribution
 
 NOBODY = {"nobody", "none", "noone", "no-one"}
@@ -34,13 +35,8 @@ def _subtree_chars(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _subject(verb: Token) -> Optional[Token]:
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj":
-            return c
-    # "… and took credit": the subject of the first conjunct.
-    if verb.dep_ == "conj":
-        return _subject(verb.head)
-    return None
+    # A clausal subject is no speaker; "... and took credit": the subject of the first conjunct.
+    return subject_of(verb, deps=tuple(d for d in SUBJECT_DEPS if d != "csubj"))
 
 
 def _make(verb: Token, obj_tokens: list[Token], cue_tokens: list[Token], note: str) -> Optional[Attribution]:

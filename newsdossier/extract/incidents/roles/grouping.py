@@ -7,7 +7,7 @@ role's threshold; `name_of` is the name a filler goes by.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...lexicon.groups import find_groups
 from .crf import ROLES, TaggedSpan
@@ -21,16 +21,27 @@ def norm(text: str) -> str:
     return " ".join(_ARTICLES.sub(" ", _PUNCT.sub(" ", text.lower())).split())
 
 
-@dataclass
+@dataclass(frozen=True)
 class Candidate:
-    """A role filler before it becomes a record: its mentions (character spans) and role votes."""
+    """A role filler before it becomes a record: its mentions (character spans, in order) and role votes."""
 
     role: str
-    mentions: list[tuple[int, int]]
+    mentions: tuple[tuple[int, int], ...]
     confidence: float
     votes: dict
     # True when only rules (not the CRF) found it.
     rule: bool = False
+
+
+@dataclass
+class _Group:
+    """A candidate while `group_spans` gathers it: mentions and votes are added as spans come."""
+
+    role: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    confidence: float = 0.0
+    votes: dict = field(default_factory=dict)
+    rule: bool = True
 
 
 def group_spans(text: str, spans: list[TaggedSpan], resolve=None) -> list[Candidate]:
@@ -42,12 +53,12 @@ def group_spans(text: str, spans: list[TaggedSpan], resolve=None) -> list[Candid
     conservative on purpose: a mention the reader would not accept as the same entity costs
     more than a missed alias.
     """
-    by_key: dict[str, Candidate] = {}
+    by_key: dict[str, _Group] = {}
     for sp in spans:
         key = norm(text[sp.char_start:sp.char_end])
         if not key:
             continue
-        cand = by_key.setdefault(key, Candidate(role=sp.role, mentions=[], confidence=0.0, votes={}, rule=True))
+        cand = by_key.setdefault(key, _Group(role=sp.role))
         cand.rule = cand.rule and sp.source != "crf"
         cand.mentions.append((sp.char_start, sp.char_end))
         cand.votes[sp.role] = cand.votes.get(sp.role, 0.0) + sp.confidence
@@ -91,20 +102,17 @@ def group_spans(text: str, spans: list[TaggedSpan], resolve=None) -> list[Candid
                     union(owner[eid], key)
                 else:
                     owner[eid] = key
-    merged: dict[str, Candidate] = {}
+    merged: dict[str, _Group] = {}
     for key, cand in by_key.items():
         root = find(key)
-        tgt = merged.setdefault(root, Candidate(role=cand.role, mentions=[], confidence=0.0, votes={}, rule=True))
+        tgt = merged.setdefault(root, _Group(role=cand.role))
         tgt.rule = tgt.rule and cand.rule
         tgt.mentions.extend(cand.mentions)
         for r, v in cand.votes.items():
             tgt.votes[r] = tgt.votes.get(r, 0.0) + v
         tgt.confidence = max(tgt.confidence, cand.confidence)
-    out = []
-    for cand in merged.values():
-        cand.role = max(cand.votes, key=cand.votes.get)
-        cand.mentions.sort()
-        out.append(cand)
+    out = [Candidate(role=max(g.votes, key=g.votes.get), mentions=tuple(sorted(g.mentions)),
+                     confidence=g.confidence, votes=g.votes, rule=g.rule) for g in merged.values()]
     out.sort(key=lambda c: c.mentions[0])
     return out
 
