@@ -81,6 +81,25 @@ def _party(ctx, tok: Token, resolve) -> Party:
     return Party(text=ctx.text[start:end], entity=eid, start=start, end=end)
 
 
+# Who speaks for someone else: "a lawyer for the group denied …", "a statement from the Front
+# claimed …". The party that claims or denies is the one spoken for, not its mouthpiece.
+_MOUTHPIECES = frozenset({"lawyer", "attorney", "counsel", "spokesman", "spokeswoman", "spokesperson",
+                          "representative", "envoy", "negotiator", "statement", "communique", "message",
+                          "post", "video", "website", "channel", "account", "outlet", "agency"})
+
+
+def _spoken_for(subj: Token) -> Token:
+    """The party a mouthpiece subject speaks for ("a lawyer for the group" -> "the group"), else `subj`."""
+    if subj.lemma_.lower() not in _MOUTHPIECES:
+        return subj
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from"):
+            objs = [g for g in prep.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return subj
+
+
 def _subject(verb: Token) -> Optional[Token]:
     for t in verb.children:
         if t.dep_ in ("nsubj", "nsubjpass"):
@@ -133,11 +152,11 @@ def _rules(ctx, sent: SpacySpan, resolve) -> list[tuple[str, Party, Optional[Tok
         subj = _subject(tok)
         if lem in ("claim", "take", "accept", "admit", "assume") and any(o.lemma_.lower() in _RESP_NOUNS for o in objs):
             if subj is not None:
-                out.append(("claimed", _party(ctx, subj, resolve), None, tok))
+                out.append(("claimed", _party(ctx, _spoken_for(subj), resolve), None, tok))
         elif lem == "deny" and (any(o.lemma_.lower() in _DENY_OBJECTS for o in objs) or
                                 any(c.dep_ == "ccomp" for c in tok.children)):
             if subj is not None:
-                out.append(("denied", _party(ctx, subj, resolve), None, tok))
+                out.append(("denied", _party(ctx, _spoken_for(subj), resolve), None, tok))
         elif lem == "point" and preps.get("to"):
             out.append(("attributed", _party(ctx, preps["to"][0], resolve), subj, tok))
         elif lem in ("blame", "accuse") and tok.pos_ == "VERB":

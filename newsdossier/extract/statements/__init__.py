@@ -5,8 +5,9 @@
 2. `tagger.Tagger.tag`: a CRF trained on PolNeAR tags source / cue / content tokens;
 3. `linker.attributions`: contents snapped to quotations, split quotes joined, each content
    linked to its cue and source;
-4. `statement_types`: type, targets and the article's own corroboration marks;
-5. records: `Statement` with ids s1, s2, … in text order; the speaker resolved through
+4. `kinds.split_by_kind`: a content that asks and then asserts becomes one statement per run;
+5. `statement_types`: type, targets and the article's own corroboration marks;
+6. records: `Statement` with ids s1, s2, … in text order; the speaker resolved through
    `ctx.entities` when the entity stage ran.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ...analyze.index import sentence
 from ...records import Span, Speaker, Statement
 from ...registry import extractors
 from ..context import Context
+from .kinds import split_by_kind
 from .linker import Attribution, attributions
 from .quotes import find_quotes
 from .responsibility import (according_to_statements, parenthetical_statements, responsibility_statements,
@@ -49,6 +51,7 @@ def extract_statements(ctx: Context) -> tuple[Statement, ...]:
     atts = _with_parenthetical(atts, parenthetical_statements(doc), ctx)
     atts = _with_fallback(atts, according_to_statements(doc) + trailing_statements(doc)
                           + title_statements(doc), ctx)
+    atts = split_by_kind(doc, atts)
     built = [st for st in (_statement(ctx, a, "") for a in atts) if st is not None]
     kept = _outside_marks(built)
     return tuple(st.model_copy(update={"id": f"s{k}"}) for k, st in enumerate(kept, start=1))
