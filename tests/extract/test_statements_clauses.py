@@ -20,6 +20,9 @@ def test_statements_clauses_joined_reporting_verb_keeps_the_governing_speaker(an
     assert boat and boat[0].speaker is not None
     assert boat[0].speaker.text == "The regional governor"
     assert boat[0].cue.text == "suggested"
+    # The first report ends where its clause does, without the "and" that joined the next one.
+    coast = [s for s in sts if "tried to drive south" in s.content.text]
+    assert coast and coast[0].content.text.endswith("to the coast")
 
 
 @pytest.mark.model

@@ -204,11 +204,27 @@ def _speaker(ctx: Context, span: Optional[tuple[int, int]]) -> Optional[Speaker]
     return Speaker(start=s, end=e, text=text[s:e], entity=None, anonymous=anonymous_source(text[s:e]))
 
 
+def _without_dangling_conjunction(ctx: Context, start: int, end: int) -> int:
+    """The end of a plain content without the "and"/"but" (and comma) that joined it to the next
+    clause: "that the robbers tried to reach the coast and" ends at "coast"."""
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 3:
+        return end
+    toks = [t for t in span if not t.is_space]
+    cut = len(toks)
+    while cut > 1 and (toks[cut - 1].pos_ == "CCONJ" or toks[cut - 1].text in (",", ";")):
+        cut -= 1
+    if cut == len(toks) or cut < 2:
+        return end
+    return toks[cut - 1].idx + len(toks[cut - 1].text)
+
+
 def _statement(ctx: Context, a: Attribution, sid: str) -> Optional[Statement]:
     text = ctx.text
     corr = corroboration(ctx, a)
     if corr is not None and corr[2] is not None and corr[2] > a.pieces[-1][0]:
         a.pieces[-1] = (a.pieces[-1][0], corr[2])
+    a.pieces[-1] = (a.pieces[-1][0], _without_dangling_conjunction(ctx, *a.pieces[-1]))
     start, end = a.start, a.end
     if end <= start:
         return None
