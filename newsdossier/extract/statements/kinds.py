@@ -3,16 +3,15 @@
 `“Why did they run to the border? Who was waiting there?” the minister asked. “It is clear that
 someone helped them.”` is read by the linker as one quotation in two pieces with the cue "asked";
 typed as a whole it would be a `question`, and the assertion in it would be lost to a reader who
-filters claims. `split_by_kind` cuts such a content where its sentences change between question and
-assertion, into runs of whole sentences that keep the cue and the speaker; the runs that assert
+filters claims. `split_by_kind` cuts such a content between its quoted parts where they change
+between question and assertion, into runs of parts that keep the cue and the speaker; the runs that assert
 carry the note `assertion`, so the typing does not read their cue "asked" as making them questions.
-A content whose sentences are all of one kind is left whole.
+A content whose parts are all of one kind, or held in one pair of marks, is left whole.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...analyze.index import sentence_bounds
 from .linker import Attribution
 
 _CLOSERS = " \t\n\"”’'»)"
@@ -25,19 +24,13 @@ def _is_question(text: str) -> bool:
 
 
 def _units(doc: Doc, a: Attribution) -> list[tuple[int, int, int, int, int]]:
-    """(piece index, char start, char end, token start, token end) of every sentence of the content."""
-    out = []
-    for k, ((cs, ce), (ts, te)) in enumerate(zip(a.pieces, a.tok_pieces)):
-        t = ts
-        while t < te:
-            end = min(sentence_bounds(doc, t)[1], te)
-            c0 = cs if t == ts else doc[t].idx
-            c1 = ce if end >= te else doc[end].idx
-            while c1 > c0 and doc.text[c1 - 1].isspace():
-                c1 -= 1
-            out.append((k, c0, c1, t, end))
-            t = end
-    return out
+    """(piece index, char start, char end, token start, token end) of every piece of the content.
+
+    The cut is only ever made between the separately quoted parts of a quotation (`"…?" X asked.
+    "…"`): a single run of quoted speech that mixes a rhetorical question with what surrounds it
+    ("It's 3 a.m. … Who do you want answering the phone?") is one thought and stays whole.
+    """
+    return [(k, cs, ce, ts, te) for k, ((cs, ce), (ts, te)) in enumerate(zip(a.pieces, a.tok_pieces))]
 
 
 def _words(doc: Doc, ts: int, te: int) -> int:
