@@ -2,6 +2,8 @@
 
 Only the edges (cli.py, the HTTP API) turn these into exit codes or status codes.
 """
+from typing import Optional
+
 from .redact import redact_credentials
 
 
@@ -10,18 +12,29 @@ class DossierError(Exception):
 
 
 class InputError(DossierError):
-    """An input that cannot be read or holds no article text; the batch goes on without it."""
+    """An input that cannot be read or holds no article text; the batch goes on without it.
 
-    def __init__(self, source: str, reason: str):
+    `transient` says whether trying again later may succeed (a timeout, a refused connection, a
+    name that did not resolve, HTTP 5xx or 429), so that a poller decides on the kind of failure
+    and not on the wording of its message.
+    """
+
+    def __init__(self, source: str, reason: str, transient: bool = False):
         # The message is printed and stored: a password in a URL input must not travel with it.
         source, reason = redact_credentials(source), redact_credentials(reason)
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+        self.transient = transient
 
 
 class FetchError(InputError):
-    """A URL that could not be fetched (refused address, timeout, too large, too many redirects)."""
+    """A URL that could not be fetched (refused address, timeout, too large, too many redirects);
+    `status` is the HTTP status when the server answered with an error."""
+
+    def __init__(self, source: str, reason: str, transient: bool = False, status: Optional[int] = None):
+        super().__init__(source, reason, transient)
+        self.status = status
 
 
 class ModelError(DossierError):

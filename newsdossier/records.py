@@ -245,6 +245,9 @@ class Failure(Record):
 
     source: str
     reason: str
+    # Whether trying again later may succeed (set from the InputError it was made of); used by
+    # `dossier watch` to decide whether to fetch the item at the next poll, never printed or stored.
+    transient: bool = Field(default=False, exclude=True)
 
     @field_validator("source", "reason")
     @classmethod

@@ -100,9 +100,9 @@ def allowed_addresses(host: str, port: int, settings: Settings) -> list[str]:
     try:
         addresses = resolve(host, port)
     except (socket.gaierror, UnicodeError, OSError) as exc:
-        raise FetchError(host, f"cannot resolve host {host} ({_short(exc)})") from None
+        raise FetchError(host, f"cannot resolve host {host} ({_short(exc)})", transient=True) from None
     if not addresses:
-        raise FetchError(host, f"cannot resolve host {host}")
+        raise FetchError(host, f"cannot resolve host {host}", transient=True)
     if not settings.allow_private:
         for address in addresses:
             why = refused_reason(address)
@@ -133,7 +133,7 @@ def check_url(url: str, settings: Settings) -> None:
     try:
         allowed_addresses(host, port, settings)
     except FetchError as exc:
-        raise FetchError(url, exc.reason) from None
+        raise FetchError(url, exc.reason, exc.transient) from None
 
 
 class _Deadline:
@@ -271,26 +271,29 @@ def _get(client: httpx.Client, current: str, original: str, settings: Settings, 
                 return urljoin(current, location.strip())
             if response.status_code >= 400:
                 phrase = response.reason_phrase or ""
-                raise FetchError(original, f"HTTP {response.status_code} {phrase}".strip())
+                # A server error or "too many requests" may pass; a 4xx about the page will not.
+                raise FetchError(original, f"HTTP {response.status_code} {phrase}".strip(),
+                                 transient=response.status_code >= 500 or response.status_code == 429,
+                                 status=response.status_code)
             data = _read_capped(response, original, settings)
             return Fetched(
                 url=str(response.url), data=data, content_type=response.headers.get("content-type"),
                 status=response.status_code,
             )
     except FetchError as exc:  # raised here, or by the connector (named by the host)
-        raise FetchError(original, exc.reason) from None
+        raise FetchError(original, exc.reason, exc.transient, exc.status) from None
     except httpx.TimeoutException as exc:
-        raise FetchError(original, _timeout_reason(exc, deadline, settings)) from None
+        raise FetchError(original, _timeout_reason(exc, deadline, settings), transient=True) from None
     except httpx.ConnectError as exc:
-        raise FetchError(original, _connect_reason(exc)) from None
+        raise FetchError(original, _connect_reason(exc), transient=True) from None
     except httpx.TooManyRedirects:
         raise FetchError(original, f"too many redirects (more than {settings.max_redirects})") from None
     except httpx.InvalidURL as exc:
         raise FetchError(original, f"invalid URL ({_short(exc)})") from None
     except (httpx.HTTPError, httpx.StreamError) as exc:
-        raise FetchError(original, f"fetch failed ({type(exc).__name__}: {_short(exc)})") from None
+        raise FetchError(original, f"fetch failed ({type(exc).__name__}: {_short(exc)})", transient=True) from None
     except (OSError, ValueError, UnicodeError) as exc:
-        raise FetchError(original, f"fetch failed ({_short(exc)})") from None
+        raise FetchError(original, f"fetch failed ({_short(exc)})", transient=True) from None
 
 
 def _timeout_reason(exc: httpx.TimeoutException, deadline: _Deadline, settings: Settings) -> str:

@@ -156,7 +156,8 @@ def link_article(link: Link, settings: Settings) -> "Article | Failure":
     articles = [item for item in items if isinstance(item, Article)]
     if not articles:
         failure = next((item for item in items if isinstance(item, Failure)), None)
-        return Failure(source=source, reason=failure.reason if failure else "no article text")
+        return Failure(source=source, reason=failure.reason if failure else "no article text",
+                       transient=failure.transient if failure else False)
     return _with_item_fields(articles[0], link)
 
 
@@ -170,7 +171,7 @@ def _fetched(url: str, settings: Settings) -> list:
         return [Failure(source=url, reason="item link is not an http(s) URL")]
     [blob] = list(expand([url], settings))
     if isinstance(blob, InputError):
-        return [Failure(source=url, reason=blob.reason)]
+        return [Failure(source=url, reason=blob.reason, transient=blob.transient)]
     try:
         name = choose_reader(blob)
         if name in CONTAINER_READERS:

@@ -158,7 +158,7 @@ def _decoded(blob: Blob, settings: Settings, html: bool) -> "str | Failure":
         data = blob.read_all(settings)
         return decode(data, declared=_declared_charset(blob.content_type), html=html)[0]
     except InputError as exc:
-        return Failure(source=blob.source, reason=exc.reason)
+        return Failure(source=blob.source, reason=exc.reason, transient=exc.transient)
     except NotText as exc:
         return Failure(source=blob.source, reason=str(exc))
 

@@ -166,7 +166,7 @@ def _url_blob(url: str, settings: Settings) -> "Blob | InputError":
     try:
         fetched = registry.fetchers.get(name)(url, settings)
     except InputError as exc:
-        return InputError(display_name(url), exc.reason)
+        return InputError(display_name(url), exc.reason, exc.transient)
     path = fetched.url.split("?", 1)[0].split("#", 1)[0]
     # The fetcher had the URL whole; from here on it is shown and stored, so without a password.
     return Blob(

@@ -41,9 +41,6 @@ PER_HOST = 2
 WORKERS = 8
 ROBOTS_TTL = 3600.0  # seconds a robots.txt is trusted before it is read again
 ROBOTS_RETRY = 60.0  # ... and an unreachable one before it is tried again
-# Fetch failures that may pass: the item is tried again at the next poll.
-TRANSIENT = re.compile(r"timed out|connection refused|cannot connect|cannot resolve|too slowly|"
-                       r"HTTP (?:5\d\d|429)|fetch failed", re.I)
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*$", re.I)
 _UNITS = {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
 
@@ -54,10 +51,6 @@ def parse_duration(value: str) -> float:
     if not match or float(match.group(1)) <= 0:
         raise DossierError(f"{value!r} is not a duration; use e.g. 30s, 10m, 1h")
     return float(match.group(1)) * _UNITS[(match.group(2) or "").lower() or None]
-
-
-def is_transient(failure: Failure) -> bool:
-    return bool(TRANSIENT.search(failure.reason))
 
 
 class Stopped(Exception):
@@ -139,8 +132,7 @@ class Politeness:
                 fetched = registry.fetchers.get(SCHEME_FETCHERS[parts.scheme.lower()])(robots_url, self.settings)
             parser.parse(fetched.data.decode("utf-8", errors="replace").splitlines())
         except InputError as exc:
-            status = re.match(r"HTTP (\d{3})", exc.reason)
-            code = int(status.group(1)) if status else None
+            code = getattr(exc, "status", None)
             # As the robots.txt standard (RFC 9309) says: missing (4xx) means no rules, 401/403
             # mean keep out, and unreachable (5xx, network) means wait and try again later.
             if code in (401, 403):
@@ -237,7 +229,8 @@ def _fetch_all(todo: list, settings: Settings, polite: Politeness, state: _Poll)
             if isinstance(result, str):  # refused by robots.txt
                 state.skipped += 1
                 continue
-            if isinstance(result, Article) or not is_transient(result):
+            # A failure that may pass (a timeout, a server error) is tried again at the next poll.
+            if isinstance(result, Article) or not result.transient:
                 state.done.setdefault(source, []).append(link.key)
             yield result
 

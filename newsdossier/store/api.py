@@ -37,17 +37,28 @@ def list_dossiers(db: Optional[str] = None, fmt: str = "jsonl") -> Iterator[str]
     if fmt not in FORMATS:
         raise DossierError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
     # Readers open the store read-only: they work on a file they may not write (a read-only
-    # folder, another user's database) and never create one by mistake.
+    # folder, another user's database) and never create one by mistake. The store stays open while
+    # the text is produced, so dossiers are read a batch at a time and memory does not grow with it.
     with Store(db, read_only=True) as store:
-        dossiers = list(store.dossiers())
-    if fmt == "jsonl":
-        for line in dossiers_jsonl(dossiers):
-            yield line + "\n"
-    elif fmt == "json":
-        yield json.dumps([dossier_json(d) for d in dossiers], ensure_ascii=False, indent=2) + "\n"
-    else:
-        for d in dossiers:
-            yield dossier_markdown(d) + "\n"
+        dossiers = store.dossiers()
+        if fmt == "jsonl":
+            for line in dossiers_jsonl(dossiers):
+                yield line + "\n"
+        elif fmt == "json":
+            yield from _json_array(dossier_json(d) for d in dossiers)
+        else:
+            for d in dossiers:
+                yield dossier_markdown(d) + "\n"
+
+
+def _json_array(items: Iterable[dict]) -> Iterator[str]:
+    """`json.dumps(list(items), indent=2)` written an item at a time."""
+    first = True
+    for item in items:
+        body = "\n".join("  " + line for line in json.dumps(item, ensure_ascii=False, indent=2).splitlines())
+        yield ("[\n" if first else ",\n") + body
+        first = False
+    yield "[]\n" if first else "\n]\n"
 
 
 def show_dossier(dossier_id: str, db: Optional[str] = None, fmt: str = "markdown") -> str:

@@ -116,15 +116,20 @@ def test_watch_items_refused_or_failing(site, tmp_path):
     serve_stories(site)
     site.add("/robots.txt", b"User-agent: *\nDisallow: /tunnel\n", content_type="text/plain")
     site.add("/broken", b"overloaded", status=503)
+    site.add("/gone", b"removed", status=410)
     site.add("/feed.xml", feed(site.base, ["/harbour", "/tunnel"]).replace(
-        b"</channel>", f"<item><title>Broken</title><link>{site.base}/broken</link></item></channel>".encode()))
+        b"</channel>", f"<item><title>Broken</title><link>{site.base}/broken</link></item>"
+                       f"<item><title>Gone</title><link>{site.base}/gone</link></item></channel>".encode()))
     db = str(tmp_path / "watch.db")
     [report] = api.watch([f"{site.base}/feed.xml"], db=db, settings=FAST, polls=1)
-    assert (report.new, report.skipped, report.failed) == (1, 1, 1)
-    assert report.failures == (Failure(source=f"{site.base}/broken", reason="HTTP 503 Service Unavailable"),)
+    assert (report.new, report.skipped, report.failed) == (1, 1, 2)
+    assert set(report.failures) == {Failure(source=f"{site.base}/broken", reason="HTTP 503 Service Unavailable",
+                                            transient=True),
+                                    Failure(source=f"{site.base}/gone", reason="HTTP 410 Gone")}
     assert site.requested("/tunnel") == 0
-    with Store(db) as store:  # a failure that may pass is tried again at the next poll
-        assert store.seen([f"{site.base}/harbour", f"{site.base}/broken"]) == {f"{site.base}/harbour"}
+    with Store(db) as store:  # a failure that may pass is tried again at the next poll; a page that is gone is not
+        assert store.seen([f"{site.base}/harbour", f"{site.base}/broken", f"{site.base}/gone"]) == {
+            f"{site.base}/harbour", f"{site.base}/gone"}
 
 
 @pytest.mark.model

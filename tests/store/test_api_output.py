@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsdossier.errors import DossierError, StoreError
+from newsdossier.reconcile.render import dossier_json
 from newsdossier.settings import Settings
 from newsdossier.store import Store
 from newsdossier.store.api import list_dossiers, show_dossier
@@ -45,6 +46,18 @@ def test_api_json_and_markdown(filled):
     assert md.count("# Dossier ") == len("".join(list_dossiers(db, "jsonl")).splitlines())
     with pytest.raises(DossierError):
         list(list_dossiers(db, "yaml"))
+
+
+def test_api_json_streamed_is_the_whole_array(filled, tmp_path):
+    db, _ = filled
+    pieces = list(list_dossiers(db, "json"))
+    with Store(db, read_only=True) as store:
+        whole = [dossier_json(d) for d in store.dossiers()]
+    assert len(pieces) == len(whole) + 1  # one piece per dossier, then the closing bracket
+    assert "".join(pieces) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    empty = str(tmp_path / "empty.db")
+    Store(empty).close()
+    assert "".join(list_dossiers(empty, "json")) == "[]\n"
 
 
 def test_api_show_by_dossier_or_article_id(filled):

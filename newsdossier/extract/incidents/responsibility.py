@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from ...analyze.index import ents_in
 from ...records import Party, PriorWarning, Responsibility, Span, Statement
 from ..lexicon.groups import find_groups
+from ..lexicon.reporting import MOUTHPIECES
 from ..syntax import negated, sentences, subject_of
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,18 @@ def _party(ctx, tok: Token, resolve) -> Party:
     return Party(text=ctx.text[start:end], entity=eid, start=start, end=end)
 
 
+def _spoken_for(subj: Token) -> Token:
+    """The party a mouthpiece subject speaks for ("a lawyer for the group" -> "the group"), else `subj`."""
+    if subj.lemma_.lower() not in MOUTHPIECES:
+        return subj
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from"):
+            objs = [g for g in prep.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return subj
+
+
 def _subject(verb: Token) -> Optional[Token]:
     """The claimant or accuser of a responsibility verb ("No group has claimed it": none)."""
     return subject_of(verb, through=("conj", "xcomp", "advcl"), nobody=_NOBODY, relative=True)
@@ -122,11 +135,11 @@ def _rules(ctx, sent: SpacySpan, resolve) -> list[tuple[str, Party, Optional[Tok
         subj = _subject(tok)
         if lem in ("claim", "take", "accept", "admit", "assume") and any(o.lemma_.lower() in _RESP_NOUNS for o in objs):
             if subj is not None:
-                out.append(("claimed", _party(ctx, subj, resolve), None, tok))
+                out.append(("claimed", _party(ctx, _spoken_for(subj), resolve), None, tok))
         elif lem == "deny" and (any(o.lemma_.lower() in _DENY_OBJECTS for o in objs) or
                                 any(c.dep_ == "ccomp" for c in tok.children)):
             if subj is not None:
-                out.append(("denied", _party(ctx, subj, resolve), None, tok))
+                out.append(("denied", _party(ctx, _spoken_for(subj), resolve), None, tok))
         elif lem == "point" and preps.get("to"):
             out.append(("attributed", _party(ctx, preps["to"][0], resolve), subj, tok))
         elif lem in ("blame", "accuse") and tok.pos_ == "VERB":

@@ -43,3 +43,10 @@ QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "query"})
 ASSESSMENT_CUES = frozenset({"believe", "think", "estimate", "assess", "conclude", "expect", "predict", "judge",
                              "consider", "suspect", "doubt", "fear", "feel", "know", "acknowledge", "find",
                              "determine", "calculate", "project", "forecast", "reckon", "argue", "insist"})
+
+
+# Who speaks for someone else: "a lawyer for the group denied …", "a statement from the Front
+# claimed …". The party that claims or denies is the one spoken for, not its mouthpiece.
+MOUTHPIECES = frozenset({"lawyer", "attorney", "counsel", "spokesman", "spokeswoman", "spokesperson",
+                          "representative", "envoy", "negotiator", "statement", "communique", "message",
+                          "post", "video", "website", "channel", "account", "outlet", "agency"})

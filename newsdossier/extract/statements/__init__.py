@@ -5,8 +5,9 @@
 2. `tagger.Tagger.tag`: a CRF trained on PolNeAR tags source / cue / content tokens;
 3. `linker.attributions`: contents snapped to quotations, split quotes joined, each content
    linked to its cue and source;
-4. `statement_types`: type, targets and the article's own corroboration marks;
-5. records: `Statement` with ids s1, s2, … in text order; the speaker resolved through
+4. `kinds.split_by_kind`: a content that asks and then asserts becomes one statement per run;
+5. `statement_types`: type, targets and the article's own corroboration marks;
+6. records: `Statement` with ids s1, s2, … in text order; the speaker resolved through
    `ctx.entities` when the entity stage ran.
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ...analyze import index
 from ...analyze.index import sentence
 from ...records import Span, Speaker, Statement
 from ..context import Context
+from .kinds import split_by_kind
 from .linker import attributions
 from .quotes import find_quotes
 from .responsibility import (according_to_statements, parenthetical_statements, responsibility_statements,
@@ -49,6 +51,7 @@ def extract_statements(ctx: Context) -> tuple[Statement, ...]:
     atts = _with_parenthetical(atts, parenthetical_statements(doc), ctx)
     atts = _with_fallback(atts, according_to_statements(doc) + trailing_statements(doc)
                           + title_statements(doc), ctx)
+    atts = split_by_kind(doc, atts)
     built = [st for st in (_statement(ctx, a, "") for a in atts) if st is not None]
     kept = _outside_marks(built)
     return tuple(st.model_copy(update={"id": f"s{k}"}) for k, st in enumerate(kept, start=1))
@@ -201,11 +204,27 @@ def _speaker(ctx: Context, span: Optional[tuple[int, int]]) -> Optional[Speaker]
     return Speaker(start=s, end=e, text=text[s:e], entity=None, anonymous=anonymous_source(text[s:e]))
 
 
+def _without_dangling_conjunction(ctx: Context, start: int, end: int) -> int:
+    """The end of a plain content without the "and"/"but" (and comma) that joined it to the next
+    clause: "that the robbers tried to reach the coast and" ends at "coast"."""
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 3:
+        return end
+    toks = [t for t in span if not t.is_space]
+    cut = len(toks)
+    while cut > 1 and (toks[cut - 1].pos_ == "CCONJ" or toks[cut - 1].text in (",", ";")):
+        cut -= 1
+    if cut == len(toks) or cut < 2:
+        return end
+    return toks[cut - 1].idx + len(toks[cut - 1].text)
+
+
 def _statement(ctx: Context, a: Attribution, sid: str) -> Optional[Statement]:
     text = ctx.text
     corr = corroboration(ctx, a)
     if corr is not None and corr[2] is not None and corr[2] > a.pieces[-1][0]:
         a.pieces[-1] = (a.pieces[-1][0], corr[2])
+    a.pieces[-1] = (a.pieces[-1][0], _without_dangling_conjunction(ctx, *a.pieces[-1]))
     start, end = a.start, a.end
     if end <= start:
         return None

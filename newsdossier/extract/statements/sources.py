@@ -52,7 +52,7 @@ def link(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribution],
         if cue is not None:
             a.cue = char_range(doc, cue.start, cue.end)
             a.cue_tok = (cue.start, cue.end)
-            src = _source_for_cue(doc, cue, sources, a, para_of)
+            src = _source_for_cue(doc, cue, sources, a, para_of, cue_p or {})
             if src is not None:
                 a.source = src
         else:
@@ -111,7 +111,7 @@ def _quote_attribution(doc: Doc, tags: list[str], a: Attribution, cue_p: dict[st
             continue
         cue = cues[0]
         seg = Seg("CUE", cue.i, cue.i + 1, 0)
-        src = _parse_source(doc, seg, inside)
+        src = _parse_source(doc, seg, inside, cue_p)
         if src is None:
             ids = [t.i for t in toks]
             near = [s for s in sources.touching(min(ids), max(ids) + 1)
@@ -202,9 +202,11 @@ def _around(doc: Doc, tok, inside) -> tuple[int, int]:
     return char_range(doc, lo, hi + 1)
 
 
-def _parse_source(doc: Doc, cue: Seg, inside) -> Optional[tuple[int, int]]:
+def _parse_source(doc: Doc, cue: Seg, inside, cue_p: dict[str, float]) -> Optional[tuple[int, int]]:
     """The cue verb's subject (climbing from "adding"/"to say" to the verb they hang from), the
-    agent of a passive, or the object of "according to"."""
+    agent of a passive, or the object of "according to". A reporting verb that the parser joined
+    to the verb of another report's content ("X claimed that A tried to … and suggested that …")
+    speaks for the verb that governs that content (X), not for the content's subject (A)."""
     for t in doc[cue.start:min(cue.end + 1, len(doc))]:
         if t.lower_ == "to" and t.i > 0 and doc[t.i - 1].lower_ == "according":
             objs = [c for c in t.children if c.dep_ == "pobj"]
@@ -220,21 +222,30 @@ def _parse_source(doc: Doc, cue: Seg, inside) -> Optional[tuple[int, int]]:
                 if objs and not inside(objs[0].i):
                     return _around(doc, objs[0], inside)
         if node.dep_ in ("xcomp", "advcl", "conj", "acl") and node.head.i != node.i:
-            node = node.head
+            head = node.head
+            if node.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i \
+                    and _reports(node, cue_p) and not _reports(head, cue_p) and _reports(head.head, cue_p):
+                head = head.head
+            node = head
             continue
         break
     return None
 
 
+def _reports(tok, cue_p: dict[str, float]) -> bool:
+    """A verb often annotated as a cue in the training data ("say", "suggest", "claim")."""
+    return cue_p.get(tok.lemma_.lower(), 0.0) >= LEXICON_CUE
+
+
 def _source_for_cue(doc: Doc, cue: Seg, sources: SegIndex, a: Attribution,
-                    para_of: list[int]) -> Optional[tuple[int, int]]:
+                    para_of: list[int], cue_p: dict[str, float]) -> Optional[tuple[int, int]]:
     inside = lambda i: any(s <= i < e for s, e in a.tok_pieces)  # noqa: E731
     cands = [s for s in sources.starting_in(*sentence_bounds(doc, cue.start)) if not inside(s.start)]
     near = min(cands, key=lambda s: min(abs(s.start - cue.end), abs(cue.start - s.end))) if cands else None
     # A tagged source right next to the cue ("he said", "said Mr. X") is the surest sign.
     if near is not None and min(abs(near.start - cue.end), abs(cue.start - near.end)) <= 1:
         return char_range(doc, near.start, near.end)
-    parsed = _parse_source(doc, cue, inside)
+    parsed = _parse_source(doc, cue, inside, cue_p)
     if parsed is not None:
         return parsed
     if near is not None:

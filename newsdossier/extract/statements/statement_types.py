@@ -81,7 +81,8 @@ def classify(ctx: Context, a: "Attribution", cue: Optional[Span], speaker: Optio
     if lemmas & DENIAL_CUES:
         return "denial"
     about_blame = bool(_RESPONSIBILITY.search(content))
-    if lemmas & QUESTION_CUES:
+    asks = bool(lemmas & QUESTION_CUES) and "assertion" not in a.notes  # kinds.split_by_kind
+    if asks:
         return "question"
     if "accusation" in a.notes or lemmas & (ACCUSATION_CUES - {"suggest", "hint", "imply"}):
         return "accusation"
@@ -95,7 +96,7 @@ def classify(ctx: Context, a: "Attribution", cue: Optional[Span], speaker: Optio
         return "attribution"
     if lemmas & WARNING_CUES or (lemmas & {"issue", "give", "send", "publish"} and _WARNING.match(content)):
         return "warning"
-    if lemmas & QUESTION_CUES or content.rstrip(" \"”’'").endswith("?"):
+    if asks or content.rstrip(" \"”’'").endswith("?"):
         return "question"
     if lemmas & ASSESSMENT_CUES:
         return "assessment"

@@ -124,6 +124,20 @@ def test_incidents_no_claim_is_no_claim_and_a_relative_denial_is_the_partys_own(
     assert denial[0].by == army
 
 
+def test_incidents_denial_by_a_mouthpiece_is_the_partys_own(analyzed):
+    text = ("Gunmen shot dead five people at a tram stop in Vellan on Monday, police said. "
+            "The interior minister blamed the Grey Harbour Front for the shooting. A lawyer for the group "
+            "denied that it had any role in the attack, and a statement from the Ash Road Brigade claimed "
+            "responsibility for the killings.")
+    ctx = analyzed(text, published="2025-09-03")
+    ctx = dataclasses.replace(ctx, statements=find_extractor("statements.v1")(ctx))
+    [incident] = extract_incidents(ctx)
+    parties = {(r.how, r.party.text) for r in incident.responsibility}
+    assert not any("lawyer" in party or "statement" in party for _, party in parties), parties
+    assert any(how == "denied" and "group" in party for how, party in parties), parties
+    assert any(how == "claimed" and "Ash Road Brigade" in party for how, party in parties), parties
+
+
 def test_incidents_rejected_article_keeps_claims_but_names_no_fillers(analyzed, monkeypatch):
     """When the document decision says "no incident", a claim is still reported in `responsibility`
     (nothing is lost), but it does not make the claimant a perpetrator filler on its own."""
