@@ -8,7 +8,8 @@ Stages, in order:
 3. entities - canonical actors and every mention of them;
 4. statements - who said what (extractor `settings.statements_extractor`);
 5. incidents  - what happened (extractor `settings.incidents_extractor`), linked to the statements.
-Records stream out as they are done, so a JSONL of 100,000 articles runs in constant memory.
+Records stream out as they are done, so a JSONL of 100,000 articles runs in constant memory (spaCy
+runs in memory zones, `analyze_stream`, so its string store does not grow with every new word).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from . import __version__, registry
 from .analyze import budget
-from .analyze.pipeline import analyze
+from .analyze.pipeline import analyze_stream
 from .errors import DossierError
 from .extract.context import Context
 from .extract.entities import extract_entities
@@ -49,7 +50,7 @@ def extract_records(articles: Iterable[Union[Article, Failure]], settings: Setti
     """Stages 2-5 over articles that are already read (Failures pass through)."""
     find_statements = _extractor(settings.statements_extractor)
     find_incidents = _extractor(settings.incidents_extractor)
-    for item in analyze(articles, settings):
+    for item in analyze_stream(articles, settings):
         if isinstance(item, Failure):
             yield item
             continue

@@ -2,18 +2,24 @@
 
 `dossier bench speed --data PATH` runs the pipeline over PATH (anything `dossier extract` reads:
 a JSONL of articles, a folder, files) and times each stage separately.
+
+`--articles N` runs N articles, cycling PATH's, and reports the peak and current RSS and the size
+of spaCy's string store after 100, 1,000, 10,000, 50,000 ... articles: memory over a long stream
+must stay flat (the pipeline runs in spaCy memory zones, `analyze.pipeline.analyze_stream`). CPU
+seconds are reported beside wall seconds, since the machine may be shared.
 """
 from __future__ import annotations
 
 import dataclasses
+import os
 import resource
 import time
-from itertools import islice
+from itertools import cycle, islice
 from pathlib import Path
 from typing import Optional
 
 from .. import registry
-from ..analyze.pipeline import analyze
+from ..analyze.pipeline import analyze, analyze_stream, load_pipeline
 from ..extract.context import Context
 from ..extract.entities import extract_entities
 from ..ingest import read_inputs
@@ -29,29 +35,55 @@ def _inputs(data: Path, split: str) -> list[str]:
     return [str(data)]
 
 
+# Points of a long run at which memory is reported (and the last article, whatever N is).
+CHECKPOINTS = (100, 1_000, 10_000, 50_000, 100_000, 500_000, 1_000_000)
+
+
+def _rss_mb() -> tuple[float, float]:
+    """(peak, current) resident set of this process in MB (the kernel updates its high-water mark
+    lazily, so the peak is never reported below the current figure)."""
+    with open("/proc/self/statm") as fh:
+        current = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, current)
+    return round(peak, 1), round(current, 1)
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 @registry.benches.register("speed")
-def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None) -> dict:
+def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None,
+        articles: Optional[int] = None) -> dict:
     stages = {"ingest": 0.0, "analyze": 0.0, "entities": 0.0, "statements": 0.0, "incidents": 0.0}
     find_statements = _extractor(settings.statements_extractor)
     find_incidents = _extractor(settings.incidents_extractor)
     started = time.perf_counter()
-    articles, chars, failures = [], 0, 0
+    read, chars, failures = [], 0, 0
     for item in islice(read_inputs(_inputs(Path(data), split), settings), limit):
         if isinstance(item, Failure):
             failures += 1
         else:
-            articles.append(item)
+            read.append(item)
             chars += len(item.text)
     stages["ingest"] = time.perf_counter() - started
-    if articles:  # warm-up, not timed: loading the pipeline, models and gazetteer happens once per process
-        for article, doc in (p for p in analyze(articles[:1], settings) if not isinstance(p, Failure)):
+    if read:  # warm-up, not timed: loading the pipeline, models and gazetteer happens once per process
+        for article, doc in (p for p in analyze(read[:1], settings) if not isinstance(p, Failure)):
             ctx = Context(article=article, doc=doc, settings=settings)
             ctx = dataclasses.replace(ctx, entities=extract_entities(ctx))
             ctx = dataclasses.replace(ctx, statements=tuple(find_statements(ctx)))
             tuple(find_incidents(ctx))
+    # With --articles N the articles read are cycled to N (the same Article objects: the inputs'
+    # own memory stays that of one pass).
+    stream = islice(cycle(read), articles) if articles and read else iter(read)
+    strings = load_pipeline(settings.model).vocab.strings
+    memory, checkpoints = {}, [c for c in CHECKPOINTS if articles and c < articles] + (
+        [articles] if articles else [])
+    cpu = _cpu()
     # Streamed as `extract` streams, so peak memory is the pipeline's, not a list of Docs: the
     # time spent waiting on the analysis generator is the analysis stage.
-    analysed = analyze(articles, settings)
+    analysed = analyze_stream(stream, settings)
     done = 0
     while True:
         t = time.perf_counter()
@@ -74,12 +106,21 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None)
         t = time.perf_counter()
         tuple(find_incidents(ctx))
         stages["incidents"] += time.perf_counter() - t
+        if checkpoints and done == checkpoints[0]:
+            peak, current = _rss_mb()
+            memory[str(checkpoints.pop(0))] = {"peak_rss_mb": peak, "rss_mb": current,
+                                               "strings": len(strings)}
+    cpu = _cpu() - cpu
     total = sum(stages.values())
     n = max(done, 1)
-    return {
+    result = {
         "articles": done, "failed_inputs": failures, "characters": chars,
         "seconds_total": round(total, 2), "articles_per_second": round(done / total, 2) if total else None,
+        "cpu_seconds": round(cpu, 2), "articles_per_cpu_second": round(done / cpu, 2) if cpu else None,
         "ms_per_article": {k: round(1000 * v / n, 2) for k, v in stages.items()},
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": _rss_mb()[0],
         "model": settings.model,
     }
+    if articles:
+        result["memory_at"] = memory
+    return result
