@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 from ..errors import BudgetError, ModelError
 from ..records import Article, Failure
 from ..settings import Settings
-from . import budget, components
+from . import attributes, budget, components
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +56,9 @@ PIECE_TOKENS = 30_000
 # nothing and each zone ends its last batch early, so zones are not made small; their transient
 # strings are a few MB at most.
 ZONE_ARTICLES = 200
-# spaCy's rule lemmatizer memoises words outside any memory zone: its cache is emptied (a cache
-# only, lemmas are the same) when it holds more than this many.
+# The rule lemmatizer memoises each (word, POS, morphology) it has seen (`components.
+# memoize_lemmatizer`), outside any memory zone: it is emptied (a cache only, lemmas are the same)
+# when it holds more than this many.
 LEMMA_CACHE = 200_000
 _NO_SENTENCE_END = re.compile(r"[^.!?\n]+")
 _WORD = re.compile(r"\S+")
@@ -77,6 +78,9 @@ def load_pipeline(name: str) -> Language:
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {name!r} has no parser or senter; sentences are required")
     components.add_to(nlp)
+    # Same annotations, less time: the two cheapest components were as slow as the parser.
+    components.memoize_lemmatizer(nlp)
+    attributes.speed_up_attribute_ruler(nlp)
     return nlp
 
 
