@@ -11,8 +11,10 @@ seconds are reported beside wall seconds, since the machine may be shared.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import resource
+import sys
 import time
 from itertools import cycle, islice
 from pathlib import Path
@@ -36,7 +38,7 @@ def _inputs(data: Path, split: str) -> list[str]:
 
 
 # Points of a long run at which memory is reported (and the last article, whatever N is).
-CHECKPOINTS = (100, 1_000, 10_000, 50_000, 100_000, 500_000, 1_000_000)
+CHECKPOINTS = (100, 500, 1_000, 2_000, 3_000, 5_000, 10_000, 20_000, 50_000, 100_000)
 
 
 def _rss_mb() -> tuple[float, float]:
@@ -108,8 +110,11 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None,
         stages["incidents"] += time.perf_counter() - t
         if checkpoints and done == checkpoints[0]:
             peak, current = _rss_mb()
-            memory[str(checkpoints.pop(0))] = {"peak_rss_mb": peak, "rss_mb": current,
-                                               "strings": len(strings)}
+            point = {"peak_rss_mb": peak, "rss_mb": current, "strings": len(strings),
+                     "cpu_seconds": round(_cpu() - cpu, 1)}
+            memory[str(checkpoints.pop(0))] = point
+            # A long run shows where it is (and what it found so far) on stderr as it goes.
+            print(f"bench speed: {done} articles: {json.dumps(point)}", file=sys.stderr, flush=True)
     cpu = _cpu() - cpu
     total = sum(stages.values())
     n = max(done, 1)
