@@ -203,12 +203,13 @@ def bulk(
 
 @app.command()
 def bench(
-    name: str = typer.Argument(..., help="Benchmark: statements, incidents, figures, grouping, speed, serve, export, scale (registered in newsdossier.registry.benches)."),
+    name: str = typer.Argument(..., help="Benchmark: statements, incidents, figures, grouping, speed, peer, serve, export, scale (registered in newsdossier.registry.benches)."),
     data: Path = typer.Option(..., help="Dataset folder (e.g. ../shared/data/polnear); for `serve`, a store (SQLite file)."),
     split: str = typer.Option("dev", help="Split to score (train or dev; test splits are withheld). "
                               "figures: all, tuning or held-out (the GVA incidents set aside from rule development); "
                               "scale: store sizes, e.g. 0,3000,30000."),
     limit: Optional[int] = typer.Option(None, help="Score only the first N documents (for `serve`: send N requests)."),
+    articles: Optional[int] = typer.Option(None, min=1, help="speed: run N articles, cycling the input, and report memory along the way."),
     config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings."),
 ) -> None:
     """Measure accuracy (the reference scorer's figures) or speed on a dataset folder; prints JSON."""
@@ -218,7 +219,7 @@ def bench(
     settings = settings_from(config)
     try:
         run = benches.get(name)
-        result = run(data, split, settings, limit=limit)
+        result = run(data, split, settings, limit=limit, articles=articles)
     except DossierError as exc:
         fail(str(exc))
     typer.echo(json.dumps(result, indent=2))

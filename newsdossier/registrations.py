@@ -58,9 +58,9 @@ def _engines() -> dict[str, Callable]:
 
 
 def _benches() -> dict[str, Callable]:
-    from .bench import export, figures, grouping, incidents, scale, serve, speed, statements
+    from .bench import export, figures, grouping, incidents, peer, scale, serve, speed, statements
 
-    return {"speed": speed.run, "statements": statements.run, "incidents": incidents.run, "figures": figures.run,
+    return {"speed": speed.run, "peer": peer.run, "statements": statements.run, "incidents": incidents.run, "figures": figures.run,
             "grouping": grouping.run, "export": export.run, "scale": scale.run, "serve": serve.run}
 
 

@@ -34,7 +34,7 @@ def test_registrations_every_builtin_found_at_first_lookup():
     assert out[2] == "['feed.v1', 'html.v1', 'jsonl.v1', 'sitemap.v1', 'text.v1', 'warc.v1']"
     assert out[3] == "['local', 'ray']"
     assert out[4] == "newsdossier.extract.incidents"
-    assert out[5] == "['export', 'figures', 'grouping', 'incidents', 'scale', 'serve', 'speed', 'statements']"
+    assert out[5] == "['export', 'figures', 'grouping', 'incidents', 'peer', 'scale', 'serve', 'speed', 'statements']"
 
 
 def test_registrations_a_registry_nobody_reads_is_gone():

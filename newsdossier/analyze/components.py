@@ -53,6 +53,33 @@ def make_paragraph_breaks(nlp: Language, name: str):
     return component
 
 
+def memoize_lemmatizer(nlp: Language) -> None:
+    """Make the rule lemmatizer look up every word it has lemmatised before.
+
+    spaCy's rule lemmatizer keeps a cache keyed by (word, POS, morphology) but consults it only
+    after its base-form test and fills it only for words that go through its rules, so most
+    tokens (every singular noun, every base-form verb) are worked out afresh each time: it cost
+    as much as the parser. The lemma is a function of that key alone (`rule_lemmatize` reads the
+    token's text, POS and morphology), so answering from the same cache first gives the same
+    lemmas. The cache is emptied when it grows large (`pipeline._trim_caches`)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "_nd_memoized", False):
+        return
+    rule = lemmatizer.rule_lemmatize
+
+    def lemmatize(token):
+        key = (token.orth, token.pos, token.morph.key)
+        forms = lemmatizer.cache.get(key)
+        if forms is None:
+            forms = lemmatizer.cache[key] = rule(token)
+        return forms
+
+    lemmatizer.lemmatize = lemmatize  # what Lemmatizer.__call__ calls for each token
+    lemmatizer._nd_memoized = True
+
+
 def add_to(nlp: Language) -> None:
     """Add the project's components to `nlp` (once)."""
     splitter = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)

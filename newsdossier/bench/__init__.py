@@ -1,6 +1,6 @@
 """Benchmarks behind `dossier bench NAME --data DIR`: accuracy with the reference scorer's rules,
 and speed/memory. Each is registered in `newsdossier.registry.benches` (newsdossier/registrations.py) as
-`run(data_dir, split, settings, limit=None) -> dict`.
+`run(data_dir, split, settings, limit=None) -> dict` (`speed` also takes `articles=N`).
 """
 from __future__ import annotations
 
@@ -17,11 +17,14 @@ def get(name: str):
     except Exception as exc:
         known = ", ".join(sorted(registry.benches.get_all()))
         raise DossierError(f"no benchmark named {name!r}; registered: {known}") from exc
-    takes_limit = "limit" in inspect.signature(run).parameters
+    params = inspect.signature(run).parameters
 
-    def call(data, split, settings, limit=None):
-        if takes_limit:
-            return run(data, split, settings, limit=limit)
-        return run(data, split, settings)
+    def call(data, split, settings, limit=None, articles=None):
+        options = {"limit": limit} if "limit" in params else {}
+        if articles is not None:
+            if "articles" not in params:
+                raise DossierError(f"benchmark {name!r} takes no --articles")
+            options["articles"] = articles
+        return run(data, split, settings, **options)
 
     return call

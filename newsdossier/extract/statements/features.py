@@ -122,55 +122,64 @@ def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
     the per-token features of a long article are never all held together."""
     qmap = QuoteMap(quotes)
     n = len(doc)
-    lem = [t.lemma_.lower() for t in doc]
+    # Every attribute read below, read once per token (a spaCy Token is a new object each time it
+    # is reached, through `doc[i]` or `.head`, and the walks below reach each one many times).
+    lem, lower, text, pos_, dep, head = [], [], [], [], [], []
+    for t in doc:
+        lem.append(t.lemma_.lower())
+        lower.append(t.lower_)
+        text.append(t.text)
+        pos_.append(t.pos_)
+        dep.append(t.dep_)
+        head.append(t.head.i)
     cuep = [cue_p.get(l, 0.0) for l in lem]
-    is_cue = [p >= CUE_THRESHOLD and doc[i].pos_ in ("VERB", "NOUN", "ADP", "PUNCT", "AUX", "ADJ")
+    is_cue = [p >= CUE_THRESHOLD and pos_[i] in ("VERB", "NOUN", "ADP", "PUNCT", "AUX", "ADJ")
               for i, p in enumerate(cuep)]
     # "according to X": the preposition pair acts as the cue.
-    for t in doc:
-        if lem[t.i] == "accord" and t.i + 1 < n and doc[t.i + 1].lower_ == "to":
-            is_cue[t.i] = is_cue[t.i + 1] = True
+    for i in range(n):
+        if lem[i] == "accord" and i + 1 < n and lower[i + 1] == "to":
+            is_cue[i] = is_cue[i + 1] = True
 
     # Structural relation to the nearest cue ancestor: the dependency under which the token hangs.
     anc_rel = [""] * n
     anc_dist = [0] * n
     anc_lemma = [""] * n
-    for t in doc:
-        child, node, depth = t, t.head, 1
-        if is_cue[t.i]:
-            anc_rel[t.i] = "SELF"
+    for i in range(n):
+        child, node, depth = i, head[i], 1
+        if is_cue[i]:
+            anc_rel[i] = "SELF"
             continue
         while depth < 12:
-            if is_cue[node.i]:
-                anc_rel[t.i] = child.dep_
-                anc_dist[t.i] = depth
-                anc_lemma[t.i] = lem[node.i]
+            if is_cue[node]:
+                anc_rel[i] = dep[child]
+                anc_dist[i] = depth
+                anc_lemma[i] = lem[node]
                 break
-            if node.head.i == node.i:
+            if head[node] == node:
                 break
-            child, node, depth = node, node.head, depth + 1
+            child, node, depth = node, head[node], depth + 1
 
     # The same with a looser lexicon: the nearest ancestor that is ever a cue, and how often it is.
     anc2 = [""] * n
-    for t in doc:
-        child, node, depth = t, t.head, 1
-        while depth < 12 and node.i != child.i:
-            p = cuep[node.i]
-            if p >= 0.02 and not is_cue[node.i]:
-                anc2[t.i] = child.dep_ + "|" + _cue_bucket(p) + ("<" if t.i < node.i else ">")
+    for i in range(n):
+        child, node, depth = i, head[i], 1
+        while depth < 12 and node != child:
+            p = cuep[node]
+            if p >= 0.02 and not is_cue[node]:
+                anc2[i] = dep[child] + "|" + _cue_bucket(p) + ("<" if i < node else ">")
                 break
-            if is_cue[node.i]:
+            if is_cue[node]:
                 break
-            child, node, depth = node, node.head, depth + 1
+            child, node, depth = node, head[node], depth + 1
     # Position relative to the governing cue, and the sentence root's cue strength.
     side = [""] * n
-    for t in doc:
-        if anc_rel[t.i] and anc_rel[t.i] != "SELF":
+    for i in range(n):
+        if anc_rel[i] and anc_rel[i] != "SELF":
             # anc_lemma's token is an ancestor; walk again to find its index cheaply.
-            node = t.head
-            while not is_cue[node.i] and node.head.i != node.i:
-                node = node.head
-            side[t.i] = "<" if t.i < node.i else ">"
+            node = head[i]
+            while not is_cue[node] and head[node] != node:
+                node = head[node]
+            side[i] = "<" if i < node else ">"
 
     # Sentence-level facts.
     sent_id = [0] * n
@@ -182,7 +191,7 @@ def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
         sent_bounds.append((s.start, s.end))
         sent_root.append(s.root.lemma_.lower() if cue_p.get(s.root.lemma_.lower(), 0) >= 0.02 else s.root.pos_)
         sent_has_cue.append(any(is_cue[i] for i in range(s.start, s.end)))
-        sent_has_quote.append(any(is_mark(doc[i].text) for i in range(s.start, s.end)))
+        sent_has_quote.append(any(is_mark(text[i]) for i in range(s.start, s.end)))
         for i in range(s.start, s.end):
             sent_id[i] = k
     cue_positions = [i for i in range(n) if is_cue[i]]
@@ -192,9 +201,10 @@ def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
         base = []
         for pos, t in enumerate(para):
             i = t.i
-            w = t.lower_
+            w = lower[i]
+            h = head[i]
             q = qmap.at(t.idx)
-            if is_mark(t.text):
+            if is_mark(text[i]):
                 qf = "mark"
             elif q is not None:
                 qf = "in"
@@ -209,14 +219,14 @@ def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
                 "b",
                 "w=" + w,
                 "l=" + lem[i],
-                "p=" + t.pos_,
+                "p=" + pos_[i],
                 "t=" + t.tag_,
-                "d=" + t.dep_,
+                "d=" + dep[i],
                 "sh=" + t.shape_[:4],
                 "s3=" + w[-3:],
-                "hl=" + lem[t.head.i],
-                "hp=" + t.head.pos_,
-                "dhl=" + t.dep_ + "|" + lem[t.head.i],
+                "hl=" + lem[h],
+                "hp=" + pos_[h],
+                "dhl=" + dep[i] + "|" + lem[h],
                 "e=" + (t.ent_type_ or "-"),
                 "cue=" + _cue_bucket(cuep[i]),
                 "q=" + qf,
@@ -229,17 +239,17 @@ def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
                 "ss=" + str(i == ss),
                 "se=" + str(i == se - 1),
                 "ps=" + str(pos == 0),
-                "hc=" + str(is_cue[t.head.i]),
-                "hcd=" + str(is_cue[t.head.i]) + t.dep_,
+                "hc=" + str(is_cue[h]),
+                "hcd=" + str(is_cue[h]) + dep[i],
                 "a2=" + anc2[i],
                 "sd=" + anc_rel[i] + side[i],
                 "sr=" + sent_root[sid],
                 "srq=" + sent_root[sid] + qf,
                 "rel=" + _bucket(int(10 * (i - ss) / max(se - ss, 1))),
             ]
-            if pos == 0 and t.is_upper and len(para) > 1 and para[1].text == ":":
+            if pos == 0 and t.is_upper and len(para) > 1 and text[para[1].i] == ":":
                 f.append("label")
-            if t.text == ":" and pos == 1 and para[0].is_upper:
+            if text[i] == ":" and pos == 1 and para[0].is_upper:
                 f.append("labelcolon")
             if q is not None:
                 key = (q[0], q[1])
@@ -250,21 +260,22 @@ def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
             base.append(f)
         # Window features from the neighbours' core attributes.
         seq = []
+        index = [t.i for t in para]
         for pos, f in enumerate(base):
             out = list(f)
             for off in (-2, -1, 1, 2):
                 k = pos + off
                 if 0 <= k < len(para):
-                    nt = para[k]
-                    out.append(f"{off}w=" + nt.lower_)
-                    out.append(f"{off}p=" + nt.pos_)
+                    j = index[k]
+                    out.append(f"{off}w=" + lower[j])
+                    out.append(f"{off}p=" + pos_[j])
                     out.append(f"{off}q=" + base[k][13][2:])
-                    out.append(f"{off}l=" + lem[nt.i])
+                    out.append(f"{off}l=" + lem[j])
                     if abs(off) == 1:
-                        out.append(f"{off}bg=" + lem[nt.i] + "|" + lem[para[pos].i])
-                        out.append(f"{off}d=" + nt.dep_)
-                        out.append(f"{off}ar=" + anc_rel[nt.i])
-                        out.append(f"{off}cue=" + _cue_bucket(cuep[nt.i]))
+                        out.append(f"{off}bg=" + lem[j] + "|" + lem[index[pos]])
+                        out.append(f"{off}d=" + dep[j])
+                        out.append(f"{off}ar=" + anc_rel[j])
+                        out.append(f"{off}cue=" + _cue_bucket(cuep[j]))
                 else:
                     out.append(f"{off}BOUND")
             seq.append(out)

@@ -1,0 +1,51 @@
+"""Extraction runs spaCy in memory zones: the words of past articles do not stay in the string store,
+and the records are the same whatever the zones' size."""
+import pytest
+
+from newsdossier.analyze import pipeline as analysis
+from newsdossier.pipeline import extract_records
+from newsdossier.records import Article, Failure
+
+pytestmark = pytest.mark.model
+
+# Invented surnames, one per article, that no model vocabulary holds.
+NAMES = ("Quorrimbleth", "Vastrelloway", "Plindequarth", "Morvacrindle", "Zelthowarren", "Triskabollen")
+
+
+def _articles():
+    out = []
+    for i, name in enumerate(NAMES):
+        out.append(Article(id=f"a{i}", source=f"a{i}.txt", text=(
+            f"Gunmen shot {i + 2} people at a market in Vellora on Monday, police said.\n\n"
+            f"\"We heard the shots and ran,\" said Edda {name}, a trader. Inspector Halvard {name} "
+            f"said the attackers fled in a grey van.\n")))
+    out.insert(3, Failure(source="broken.txt", reason="not an article"))
+    return out
+
+
+def test_memory_zone_words_of_past_articles_leave_the_string_store(settings, monkeypatch):
+    monkeypatch.setattr(analysis, "ZONE_ARTICLES", 2)
+    nlp = analysis.load_pipeline(settings.model)
+    records = list(extract_records(_articles(), settings))
+    assert [getattr(r, "source", None) or r.article.source for r in records][3] == "broken.txt"
+    assert any(name in r.article.text for r in records if not isinstance(r, Failure) for name in NAMES)
+    # Without memory zones every new surname would stay in the store for the life of the process.
+    assert not any(name in nlp.vocab.strings for name in NAMES)
+    assert not nlp.vocab.in_memory_zone
+
+
+def test_memory_zone_size_does_not_change_the_records(settings, monkeypatch):
+    monkeypatch.setattr(analysis, "ZONE_ARTICLES", 1)
+    small = [r.to_json() if not isinstance(r, Failure) else r for r in extract_records(_articles(), settings)]
+    monkeypatch.setattr(analysis, "ZONE_ARTICLES", 1000)
+    large = [r.to_json() if not isinstance(r, Failure) else r for r in extract_records(_articles(), settings)]
+    assert small == large
+    assert any(s["statements"] for s in small if isinstance(s, dict))
+
+
+def test_memory_zone_inside_a_callers_zone_is_not_nested(settings):
+    nlp = analysis.load_pipeline(settings.model)
+    with nlp.memory_zone():
+        records = list(extract_records(_articles()[:2], settings))
+        assert nlp.vocab.in_memory_zone
+    assert len(records) == 2 and not nlp.vocab.in_memory_zone
