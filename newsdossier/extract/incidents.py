@@ -30,7 +30,7 @@ from ..errors import ModelError
 from ..records import Filler, Incident, Span
 from ..registry import extractors
 from . import attack_types as _types
-from . import categories, fillers, relevance as _relevance, responsibility as _resp
+from . import categories, fillers, learned_roles, relevance as _relevance, responsibility as _resp
 from .fillers import Candidate
 
 log = logging.getLogger(__name__)
@@ -156,6 +156,9 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
     if ctx.settings.incident_relevance and not _relevance.reports_incident(
             ctx.article.title, text, threshold=ctx.settings.incident_relevance_threshold):
         return ()
+    # Fillers of the cross-domain model (victims, targets in modern news), asked only once the
+    # article has an incident: it changes who is named, never whether there is an incident.
+    kept = learned_roles.combine(ctx, kept, tidy_spans)
     resp_all = _resp.responsibility(ctx, 0, len(text), resolve)
     # A claimant becomes a perpetrator filler only where the article is judged to report an
     # incident, like every other filler; the claim itself stays in `responsibility` either way.
