@@ -223,9 +223,12 @@ def main(argv=None) -> None:
     ap.add_argument("--C", type=float, default=0.05, help="inverse L2 strength (selected on dev)")
     ap.add_argument("--muc4-weight", type=float, default=0.5, help="sample weight of MUC-4 rows")
     ap.add_argument("--muc4-negatives", type=float, default=0.15, help="share of incident-free MUC-4 docs kept")
-    ap.add_argument("--threshold", type=float, default=0.5, help="P(role) a model filler needs (selected on dev)")
-    ap.add_argument("--caseless-threshold", type=float, default=0.9,
-                    help="the same in text without capitals (learned_roles.combine)")
+    ap.add_argument("--threshold-victim", type=float, default=0.15,
+                    help="P(role) a victim or target filler needs (selected on dev, as the two below)")
+    ap.add_argument("--threshold-perpetrator", type=float, default=0.40)
+    ap.add_argument("--threshold-weapon", type=float, default=0.30)
+    ap.add_argument("--caseless-threshold", type=float, default=None,
+                    help="P(role) in text without capitals beside the rules (default: none added; learned_roles.combine)")
     ap.add_argument("--balanced", action="store_true", help="weigh classes by inverse frequency")
     ap.add_argument("--layers", type=int, default=0, help="MiniLM layers run (0: its word-piece embeddings)")
     ap.add_argument("--datasets", default="wikievents,rams,m2e2,muc4")
@@ -257,9 +260,11 @@ def main(argv=None) -> None:
     np.savez_compressed(out / "weights.npz", W=clf.coef_[order].astype(np.float16),
                         b=clf.intercept_[order].astype(np.float16), mean=mean.astype(np.float16),
                         scale=scale.astype(np.float16))
+    own = {"PerpInd": args.threshold_perpetrator, "PerpOrg": args.threshold_perpetrator,
+           "Target": args.threshold_victim, "Victim": args.threshold_victim, "Weapon": args.threshold_weapon}
     config = {"layers": args.layers, "classes": list(lr.CLASSES), "features": features,
-              "thresholds": {"own": {r: args.threshold for r in lr.CLASSES[1:]},
-                             "caseless": {r: args.caseless_threshold for r in lr.CLASSES[1:]}},
+              "thresholds": {"own": own, "caseless": None if args.caseless_threshold is None else
+                             {r: args.caseless_threshold for r in lr.CLASSES[1:]}},
               "trained_on": {n: {"candidates": len(d[2]), "labels": dict(Counter(d[2]))} for n, d in datasets.items()},
               "C": args.C, "balanced": args.balanced, "muc4_weight": args.muc4_weight, "muc4_negatives": args.muc4_negatives}
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
