@@ -156,9 +156,6 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
     if ctx.settings.incident_relevance and not _relevance.reports_incident(
             ctx.article.title, text, threshold=ctx.settings.incident_relevance_threshold):
         return ()
-    # Fillers of the cross-domain model (victims, targets in modern news), asked only once the
-    # article has an incident: it changes who is named, never whether there is an incident.
-    kept = learned_roles.combine(ctx, kept, tidy_spans)
     resp_all = _resp.responsibility(ctx, 0, len(text), resolve)
     # A claimant becomes a perpetrator filler only where the article is judged to report an
     # incident, like every other filler; the claim itself stays in `responsibility` either way.
@@ -166,6 +163,9 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
         kept = _add_responsible_groups(ctx, kept, resp_all)
     kept = drop_redescriptions(text, kept)
     segments = _segments(ctx, kept)
+    # Fillers of the cross-domain model (victims, targets in modern news) join the rules' incidents:
+    # they change who is named, never whether there is an incident, how many, or which comes first.
+    segments = learned_roles.add(ctx, segments, tidy_spans, lambda cands: drop_redescriptions(text, cands))
     figures = [figures_of(s, e) for s, e, _ in segments]
     order = _by_salience(ctx, segments, figures)
     segments, figures = [segments[k] for k in order], [figures[k] for k in order]

@@ -15,9 +15,10 @@ bomb or wound word): that is where fillers are, and it keeps the encoder's cost 
 sentences per article. The span of a candidate runs from its first modifier to its head, so its
 last word is its head, as a reader (and WikiEvents' scorer) names it.
 
-`combine` joins the model's fillers with the rules' (setting `learned_roles`: "both", "rules",
-"model"); it is called once, from `incidents.extract_incidents`, after the incident decision, so
-the model changes who is named in an incident and never whether there is one.
+`add` joins the model's fillers to the rules' (setting `learned_roles`: "both", "rules", "model");
+it is called once, from `incidents.extract_incidents`, once the incidents and their ranges are
+settled, so the model changes who is named in an incident and never whether there is one, how many
+there are, or which is the main one.
 """
 from __future__ import annotations
 
@@ -302,37 +303,43 @@ def tag(doc: Doc, model_dir: Optional[Path] = None, floor: float = 0.0) -> list[
     return out
 
 
-def combine(ctx, kept: list[Candidate], tidy) -> list[Candidate]:
-    """The incident's fillers by `ctx.settings.learned_roles`: the rules' (`kept`), the model's, or
-    both (the model's added where no rule filler already has their head word).
+def add(ctx, segments: list, tidy, redescribed) -> list:
+    """The incidents' (start, end, fillers) with the model's fillers, by `ctx.settings.learned_roles`:
+    the rules' alone ("rules"), the model's alone ("model"), or the model's added where no rule filler
+    of the incident already has their head word ("both").
 
-    In "both", text without a capital letter (wire copy lower-cased, as MUC-4's is) takes the
-    `caseless` thresholds, None as shipped (the rules' fillers alone): there spaCy finds no entity
-    types and no proper names, the model loses the features that carry it across domains, and the
-    rules' CRF was trained on exactly such text (on MUC-4 dev no threshold made the model's additions
-    gain: model card). Thresholds were selected on MUC-4 dev and WikiEvents dev. `tidy` is `incidents.tidy_spans`, passed
-    in so this module does not import the incident module.
+    The incidents and their ranges stay the rules': a model filler joins the incident whose range holds
+    its first mention, so it never splits an article or changes which incident is the main one (and
+    whose casualty figures come first). In "both", text without a capital letter (wire copy
+    lower-cased, as MUC-4's is) takes the `caseless` thresholds, None as shipped (the rules' fillers
+    alone): there spaCy finds no entity types and no proper names, the model loses the features that
+    carry it across domains, and the rules' CRF was trained on exactly such text (on MUC-4 dev no
+    threshold made the model's additions gain: model card). Thresholds were selected on MUC-4 dev and
+    WikiEvents dev. `tidy` is `incidents.tidy_spans` and `redescribed` `incidents.drop_redescriptions`
+    (bound to the text), passed in so this module does not import the incident module.
     """
     mode = ctx.settings.learned_roles
     if mode == "rules":
-        return kept
+        return segments
     model = load_model(str(MODEL_DIR))
     th = model["thresholds"]["own"]
     if mode == "both" and not any(c.isupper() for c in ctx.text):
         th = model["thresholds"]["caseless"]
         if th is None:
-            return kept
+            return segments
     spans = [s for s in tag(ctx.doc, floor=min(th.values()))
              if s.confidence >= th[s.role] and not ctx.removed(s.char_start, s.char_end)]
     learned = fillers.group_spans(ctx.text, tidy(ctx.doc, spans))
-    if mode == "model":
-        return learned
-    taken = {fillers.norm(ctx.text[s:e]) for c in kept for s, e in c.mentions}
-    heads = {k.split()[-1] for k in taken if k}
-    out = list(kept)
-    for c in learned:
-        names = {fillers.norm(ctx.text[s:e]) for s, e in c.mentions}
-        if names & taken or {n.split()[-1] for n in names if n} & heads:
+    out = []
+    for start, end, members in segments:
+        mine = [c for c in learned if start <= c.mentions[0][0] < end]
+        if mode == "model":
+            out.append((start, end, redescribed(mine)))
             continue
-        out.append(c)
+        taken = {fillers.norm(ctx.text[s:e]) for c in members for s, e in c.mentions}
+        heads = {k.split()[-1] for k in taken if k}
+        new = [c for c in mine if not ({fillers.norm(ctx.text[s:e]) for s, e in c.mentions} & taken or
+                                       {n.split()[-1] for n in (fillers.norm(ctx.text[s:e]) for s, e in c.mentions)
+                                        if n} & heads)]
+        out.append((start, end, redescribed(members + new) if new else members))
     return out
