@@ -12,9 +12,9 @@ Reproduces `newsdossier/models/roles/` (weights.npz, config.json) from the train
 A perpetrator is an organisation when its head names one (`learned_roles.is_org`), else an individual.
 Features are those of `extract/learned_roles.py` (the same code at training and extraction time);
 a multinomial logistic regression (scikit-learn, training only) is fitted on standardised rows and
-its weights are saved as float16. Featurised rows are cached under `--cache`, so a second run
-with other hyper-parameters skips spaCy and the encoder. Selection (C, thresholds) is on dev
-(`make` nothing from test: the withheld splits are not here).
+its weights are saved as float16. Parsed documents and featurised rows are cached under `--cache`, so a
+second run with other hyper-parameters skips spaCy and the encoder. The defaults (C, MUC-4 weight,
+thresholds) are those selected on MUC-4 dev and WikiEvents dev (model card); no test split is here.
 """
 from __future__ import annotations
 
@@ -228,7 +228,7 @@ def main(argv=None) -> None:
     ap.add_argument("--threshold-perpetrator", type=float, default=0.40)
     ap.add_argument("--threshold-weapon", type=float, default=0.30)
     ap.add_argument("--caseless-threshold", type=float, default=None,
-                    help="P(role) in text without capitals beside the rules (default: none added; learned_roles.combine)")
+                    help="P(role) in text without capitals beside the rules (default: none added; learned_roles.add)")
     ap.add_argument("--balanced", action="store_true", help="weigh classes by inverse frequency")
     ap.add_argument("--layers", type=int, default=0, help="MiniLM layers run (0: its word-piece embeddings)")
     ap.add_argument("--datasets", default="wikievents,rams,m2e2,muc4")
@@ -266,7 +266,8 @@ def main(argv=None) -> None:
               "thresholds": {"own": own, "caseless": None if args.caseless_threshold is None else
                              {r: args.caseless_threshold for r in lr.CLASSES[1:]}},
               "trained_on": {n: {"candidates": len(d[2]), "labels": dict(Counter(d[2]))} for n, d in datasets.items()},
-              "C": args.C, "balanced": args.balanced, "muc4_weight": args.muc4_weight, "muc4_negatives": args.muc4_negatives}
+              "C": args.C, "balanced": args.balanced, "muc4_weight": args.muc4_weight,
+              "muc4_negatives": args.muc4_negatives}
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     log.info("trained on %d candidates (%s) in %.0fs; wrote %s", len(y), dict(Counter(y)), time.time() - t0, out)
 
