@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test system-deps train-statements train-incidents train-relevance clean
+.PHONY: install demo test system-deps train-statements train-incidents train-relevance train-roles clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ train-incidents: install
 
 train-relevance: install
 	$(BIN)/python -m newsdossier.train.relevance
+
+train-roles: install
+	$(BIN)/pip install --quiet -e ".[train]"
+	$(BIN)/python -m newsdossier.train.roles
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, ValidationError, model_validator
 
@@ -33,6 +33,9 @@ class Settings(BaseModel):
     # Its threshold (None: the one shipped with the model, 0.45). Lower keeps more
     # reports of real attacks and lets more general news through (README, "Incident decision").
     incident_relevance_threshold: Optional[float] = Field(default=None, ge=0.0, le=1.0)
+    # Role fillers of an incident (extract/learned_roles.py): the rules' CRF and its additions alone
+    # ("rules"), the cross-domain model alone ("model"), or the model's added to the rules' ("both").
+    learned_roles: Literal["both", "rules", "model"] = "both"
     # Reference date for relative dates when an article carries none of its own.
     published: Optional[dt.date] = None
     batch_size: StrictInt = Field(default=32, ge=1)

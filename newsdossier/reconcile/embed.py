@@ -133,7 +133,9 @@ class MiniLM:
         w = read_safetensors(path / "model.safetensors")
         self.w = {k.removeprefix("bert."): v.astype(np.float32) for k, v in w.items() if v.dtype != np.int64}
 
-    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    def hidden(self, ids: np.ndarray, mask: np.ndarray, layers: Optional[int] = None) -> np.ndarray:
+        """The vector of every word piece after `layers` layers (None: all), (batch, pieces, 384):
+        token vectors for taggers (extract/incidents/roles/learned.py); 0 gives the embedding layer's."""
         w = self.w
         n, t = ids.shape
         x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:t][None]
@@ -142,7 +144,7 @@ class MiniLM:
         d = x.shape[-1]
         hd = d // self.heads
         bias = (1.0 - mask[:, None, None, :]) * -1e9
-        for i in range(self.layers):
+        for i in range(self.layers if layers is None else min(layers, self.layers)):
             p = f"encoder.layer.{i}."
             lin = lambda h, name: h @ w[p + name + ".weight"].T + w[p + name + ".bias"]
             split = lambda h: h.reshape(n, t, self.heads, hd).transpose(0, 2, 1, 3)
@@ -155,6 +157,10 @@ class MiniLM:
                             w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
             h = _gelu(lin(x, "intermediate.dense"))
             x = _layer_norm(x + lin(h, "output.dense"), w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
+        return x
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        x = self.hidden(ids, mask)
         pooled = (x * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 

@@ -33,7 +33,7 @@ from ..lexicon.violence import VIOLENCE
 from ..syntax import sentences
 from . import attack_types as _types
 from . import dates as _dates, places as _places, relevance as _relevance, responsibility as _resp
-from .roles import tag_doc
+from .roles import learned, tag_doc
 from .roles.crf import MODEL_DIR
 from .roles.fillers import EXTRACTOR, add_filler, filler_of, fired
 from .roles.grouping import Candidate, group_spans, norm, select
@@ -137,6 +137,9 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
         kept = _add_responsible_groups(ctx, kept, resp_all)
     kept = drop_redescriptions(text, kept)
     segments = find_segments(ctx, kept)
+    # Fillers of the cross-domain model (victims, targets in modern news) join the rules' incidents:
+    # they change who is named, never whether there is an incident, how many, or which comes first.
+    segments = learned.add(ctx, segments, tidy_spans, lambda cands: drop_redescriptions(text, cands))
     figures = [figures_of(s, e) for s, e, _ in segments]
     order = by_salience(ctx, segments, figures)
     segments, figures = [segments[k] for k in order], [figures[k] for k in order]

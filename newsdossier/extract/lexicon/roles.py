@@ -53,3 +53,23 @@ DEMONYMS = frozenset({
     "jordanian", "kenyan", "lebanese", "mexican", "nicaraguan", "nigerian", "pakistani", "palestinian",
     "panamanian", "paraguayan", "peruvian", "russian", "salvadoran", "saudi", "somali", "soviet", "spanish",
     "syrian", "turkish", "ukrainian", "uruguayan", "venezuelan", "yemeni", "us", "u.s.", "u.s"})
+
+# Nouns that name people and organisations, as the learned role model reads them
+# (incidents/roles/learned.py: a target who is a person is a victim; pronouns and PERSON entities too).
+PERSON_WORDS = VICTIM_WORDS | PERP_WORDS | frozenset("""
+man men woman women boy boys girl girls child children kid kids baby babies infant teen teenager teenagers
+policeman policemen police officer officers soldier soldiers trooper troops guard guards cadet cadets
+worshipper worshippers worshiper worshipers pilgrim pilgrims tourist tourists passenger passengers
+resident residents villager villagers citizen citizens pedestrian pedestrians shopper shoppers
+customer customers patient patients spectator spectators protester protesters demonstrator demonstrators
+member members relative relatives family families husband wife son daughter father mother brother sister
+victim victims casualty casualties dead wounded injured survivor survivors general commander colonel
+major captain lieutenant sergeant private chief governor president mayor senator lawmaker prisoner
+prisoners hostage hostages refugee refugees migrant migrants fighter fighters militiaman gunman gunmen
+individual individuals someone anyone people person persons staff crew personnel agent agents
+""".split())
+ORG_WORDS = frozenset("""
+group groups army forces force militia movement front organization organisation faction brigade brigades
+battalion regiment command government ministry police party network cell alliance coalition taliban
+state isis isil al-qaeda qaeda hamas hezbollah boko haram al-shabaab shabaab eta ira farc cartel
+""".split())

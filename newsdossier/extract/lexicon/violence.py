@@ -26,3 +26,15 @@ VIOLENCE = HARM_VERBS | frozenset({
     # A gun that went off and hit someone is a shooting, even told without a violent verb
     # ("struck by shotgun pellets", "the gun discharged and struck his daughter").
     "gun", "gunshot", "handgun", "shotgun", "rifle", "pistol", "firearm", "bullet", "pellet"})
+
+# Lemmas that tell violence happened, as the learned role model reads them (incidents/roles/learned.py:
+# a sentence holding one is read for fillers; its features were trained with exactly these).
+HARM = frozenset("""
+kill murder assassinate shoot wound injure hurt maim massacre slay execute behead stab torture kidnap abduct
+die dead death casualty victim wounded injured killing murder assassination shooting hostage
+""".split())
+ATTACK = frozenset("""
+attack assault storm raid ambush bomb bombing explode explosion detonate blast burn torch arson hijack
+hijacking sabotage destroy damage fire gunfire shell shelling strike airstrike rocket grenade mortar
+ied gunman gunmen terrorist militant insurgent bomber attacker assailant suicide clash fighting
+""".split())
