@@ -154,7 +154,7 @@ def test_incidents_rejected_article_keeps_claims_but_names_no_fillers(analyzed, 
     assert any(r.how == "claimed" and "Shabaab" in r.party.text for r in inc.responsibility)
     ctx = analyzed(ATTACK)
     ctx = dataclasses.replace(ctx, settings=ctx.settings.with_(learned_roles="rules"))
-    ctx = dataclasses.replace(ctx, statements=tuple(extractors.get("statements.v1")(ctx)))
+    ctx = dataclasses.replace(ctx, statements=tuple(find_extractor("statements.v1")(ctx)))
     inc = extract_incidents(ctx)[0]
     assert not inc.perpetrator_organizations and not inc.targets and not inc.victims
 
