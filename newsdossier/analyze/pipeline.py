@@ -19,6 +19,8 @@ zone ends and the process does not grow with every new name it reads.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import re
 from collections import deque
@@ -52,6 +54,10 @@ WORD_CHARS = 400
 # about 500 MB. The default `chunk_chars` of news holds fewer (the densest long article of the
 # shared corpora has 3.4 characters a token), so news is never cut for it.
 PIECE_TOKENS = 30_000
+# Several short articles are batched together only up to this many tokens (about 170 MB of working
+# memory): past a few thousand tokens a bigger batch is no faster, and over a long stream the peak
+# was set by the densest batches of 30,000 tokens. One long article still goes as one piece.
+BATCH_TOKENS = 10_000
 # Inputs analysed (and handed on) inside one spaCy memory zone. Within a zone the tokenizer caches
 # nothing and each zone ends its last batch early, so zones are not made small; their transient
 # strings are a few MB at most.
@@ -185,10 +191,9 @@ def analyze(items: Iterable[Union[Article, Failure]], settings: Settings
     """Yield (Article, Doc) for each article and pass Failures through, in input order.
 
     Pieces go to spaCy in batches of at most `batch_size` pieces, about `chunk_chars` characters
-    and about PIECE_TOKENS tokens, so the models' working memory stays bounded however long an
-    article is. Each
-    Doc carries its article's time budget (`budget`); an article that runs past it while its
-    pieces are analysed becomes a Failure.
+    and about BATCH_TOKENS tokens (a piece alone up to PIECE_TOKENS), so the models' working
+    memory stays bounded however long an article is. Each Doc carries its article's time budget
+    (`budget`); an article that runs past it while its pieces are analysed becomes a Failure.
     """
     nlp = load_pipeline(settings.model)
     nlp.max_length = max(nlp.max_length, settings.chunk_chars + 1)
@@ -234,7 +239,7 @@ def analyze(items: Iterable[Union[Article, Failure]], settings: Settings
                 tokens = estimate_tokens(part)
                 # A batch is run before it would grow past its bounds (a piece is within them).
                 if batch and (batch_chars + len(part) > settings.chunk_chars
-                              or batch_tokens + tokens > PIECE_TOKENS):
+                              or batch_tokens + tokens > BATCH_TOKENS):
                     run_batch()
                     batch_chars = batch_tokens = 0
                     yield from ready()
@@ -273,6 +278,26 @@ def analyze_stream(items: Iterable[Union[Article, Failure]], settings: Settings
         with zone:
             yield from analyze(chain((first,), group), settings)
         _trim_caches(nlp)
+        _release_freed_memory()
+
+
+def _release_freed_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc's malloc_trim; a no-op elsewhere).
+
+    spaCy's batches allocate large arrays; once glibc has raised its mmap threshold they come from
+    the heap, and freed heap pages stay in the process, so its resident size creeps up with the
+    largest batches it has ever seen side by side."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
 
 
 def _trim_caches(nlp: Language) -> None:

@@ -126,3 +126,24 @@ def test_pipeline_budget_stops_an_article_between_batches_of_its_analysis(settin
     assert isinstance(items[0], Failure) and "during analysis" in items[0].reason
     assert items[1][0].id == "b"
     assert len(batches) < 10  # the rest of the long article's pieces were never analysed
+
+
+@pytest.mark.model
+def test_pipeline_short_articles_are_batched_up_to_batch_tokens(settings, monkeypatch):
+    from newsdossier.analyze import pipeline as analysis
+
+    nlp = load_pipeline(settings.model)
+    pipe = nlp.pipe
+    given_tokens = []
+
+    def recording(texts, **kwargs):
+        texts = list(texts)
+        given_tokens.append(sum(estimate_tokens(t) for t in texts))
+        return pipe(texts, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", recording)
+    monkeypatch.setattr(analysis, "BATCH_TOKENS", 60)
+    articles = [Article(id=str(i), source=f"{i}.txt", text=PROSE) for i in range(6)]
+    items = list(analyze(articles, settings))
+    assert [i[0].id for i in items] == [str(i) for i in range(6)]
+    assert len(given_tokens) > 1 and max(given_tokens) <= max(60, estimate_tokens(PROSE))
