@@ -25,7 +25,7 @@ from .. import __version__, registry
 from ..errors import DossierError
 from ..records import BulkProgress, Failure
 from ..settings import Settings
-from .plan import plan
+from .plan import Shard, plan
 
 MANIFEST = "manifest.json"
 DEFAULT_SHARD_SIZE = 500
@@ -56,6 +56,10 @@ def bulk(inputs: Iterable[str], out: str, settings: Optional[Settings] = None, e
         del done[name]  # listed but its files are gone: do it again
     _remove_unfinished(folder, set(done))
     pending = [s for s in shards if s.name not in done or done[s.name]["key"] != s.key]
+    # Largest shards first (longest-processing-time-first): the shards that finish last are small
+    # ones, so the workers run out of work at nearly the same moment instead of one finishing a
+    # long shard while the others wait.
+    pending.sort(key=_weight, reverse=True)
     progress = BulkProgress(shards_total=len(shards), shards_skipped=len(shards) - len(pending))
     yield progress
     if not pending:
@@ -75,6 +79,20 @@ def bulk(inputs: Iterable[str], out: str, settings: Optional[Settings] = None, e
             "new_failures": tuple(Failure(**row) for row in failures.to_pylist()),
         })
         yield progress
+
+
+def _weight(shard: Shard) -> int:
+    """A shard's size in bytes of input (a whole file's size; 0 for what has none, e.g. a URL)."""
+    total = 0
+    for piece in shard.pieces:
+        if piece.end is not None:
+            total += piece.end - piece.start
+        else:
+            try:
+                total += os.path.getsize(piece.path)
+            except OSError:
+                pass
+    return total
 
 
 def _manifest(folder: Path, fingerprint: str, inputs: list[str], shard_size: int, total: int) -> dict:

@@ -74,3 +74,18 @@ def test_bulk_refuses_stdin_unknown_engine_and_another_runs_folder(tmp_path):
     (out / "manifest.json").write_text(json.dumps({"plan": "0123", "done": {}}), encoding="utf-8")
     with pytest.raises(DossierError, match="holds a bulk run of other inputs"):
         list(bulk([str(path)], str(out)))
+
+
+@pytest.mark.model
+def test_plan_largest_shards_run_first(tmp_path):
+    # Longest-processing-time-first: with shards of 2 articles, the last shard holds the longest
+    # reports and the first the shortest, so one worker takes them in the reverse order.
+    rows = reports(6)
+    for k, row in enumerate(rows):
+        row["text"] += " The market stayed closed on Sunday." * (k * 3)
+    path = write_jsonl(rows, tmp_path / "in.jsonl")
+    shards, _ = plan([str(path)], Settings(), shard_size=2)
+    assert len(shards) == 3
+    order = [p.last for p in bulk([str(path)], str(tmp_path / "out"), Settings(), engine="local",
+                                  workers=1, shard_size=2) if p.last]
+    assert order == ["00002", "00001", "00000"]
