@@ -23,7 +23,7 @@ Layout (one job per module):
   syntax.py                  parse helpers shared by every extractor (subjects, governors, negation)
   lexicon/                   the vocabulary: reporting verbs, violence words, roles, countries, groups
   statements/                who said what (CRF tagger, linker, statement types, claims)
-  incidents/                 what happened: roles/ (CRF spans, rule spans, grouping, names),
+  incidents/                 what happened: roles/ (CRF spans, rule spans, learned fillers, grouping, names),
                              segments, attack types, categories, responsibility, dates, places, relevance
   figures/                   how many were killed, injured, attacked: numbers, triggers, counts
 
