@@ -34,7 +34,13 @@ class Site:
         return self.base + path
 
     def requested(self, path: str) -> int:
-        return sum(1 for entry in self.log if entry[0] == path)
+        # A request is logged when its handler ends, which can be just after the client has read the
+        # whole response: wait (briefly) for the handlers under way before counting.
+        deadline = time.monotonic() + 5.0
+        while self.active and time.monotonic() < deadline:
+            time.sleep(0.01)
+        with self.lock:
+            return sum(1 for entry in self.log if entry[0] == path)
 
 
 @contextmanager
