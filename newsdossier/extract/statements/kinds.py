@@ -23,52 +23,34 @@ def _is_question(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith("?")
 
 
-def _units(doc: Doc, a: Attribution) -> list[tuple[int, int, int, int, int]]:
-    """(piece index, char start, char end, token start, token end) of every piece of the content.
-
-    The cut is only ever made between the separately quoted parts of a quotation (`"…?" X asked.
-    "…"`): a single run of quoted speech that mixes a rhetorical question with what surrounds it
-    ("It's 3 a.m. … Who do you want answering the phone?") is one thought and stays whole.
-    """
-    return [(k, cs, ce, ts, te) for k, ((cs, ce), (ts, te)) in enumerate(zip(a.pieces, a.tok_pieces))]
-
-
 def _words(doc: Doc, ts: int, te: int) -> int:
     return sum(1 for t in doc[ts:te] if t.is_alpha)
 
 
 def split_by_kind(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
-    """Each attribution, or its runs of questions and of assertions when it holds both, in order."""
+    """Each attribution, or its runs of questions and of assertions when it holds both, in order.
+
+    The cut is only ever made between the separately quoted parts of a quotation (`"…?" X asked.
+    "…"`): a single run of quoted speech that mixes a rhetorical question with what surrounds it
+    ("It's 3 a.m. … Who do you want answering the phone?") is one thought and stays whole.
+    """
     out: list[Attribution] = []
     for a in atts:
-        units = _units(doc, a)
-        kinds = [_is_question(doc.text[c0:c1]) for _, c0, c1, _, _ in units]
+        kinds = [_is_question(doc.text[cs:ce]) for cs, ce in a.pieces]
         if len(set(kinds)) < 2:
             out.append(a)
             continue
-        runs: list[list[int]] = []
+        runs: list[list[int]] = []  # indices of consecutive pieces of one kind
         for i, kind in enumerate(kinds):
             if runs and kinds[runs[-1][-1]] == kind:
                 runs[-1].append(i)
             else:
                 runs.append([i])
-        if any(sum(_words(doc, units[i][3], units[i][4]) for i in run) < MIN_WORDS for run in runs):
+        if any(sum(_words(doc, *a.tok_pieces[i]) for i in run) < MIN_WORDS for run in runs):
             out.append(a)
             continue
         for run in runs:
-            pieces: list[tuple[int, int]] = []
-            tok_pieces: list[tuple[int, int]] = []
-            last_piece = None
-            for i in run:
-                k, c0, c1, t0, t1 = units[i]
-                if k == last_piece:  # sentences of one piece stay one piece
-                    pieces[-1] = (pieces[-1][0], c1)
-                    tok_pieces[-1] = (tok_pieces[-1][0], t1)
-                else:
-                    pieces.append((c0, c1))
-                    tok_pieces.append((t0, t1))
-                last_piece = k
             notes = list(a.notes) + ([] if kinds[run[0]] else ["assertion"])
-            out.append(Attribution(pieces, tok_pieces, a.para, cue=a.cue, cue_tok=a.cue_tok, source=a.source,
-                                   quote=a.quote, notes=notes))
+            out.append(Attribution([a.pieces[i] for i in run], [a.tok_pieces[i] for i in run], a.para,
+                                   cue=a.cue, cue_tok=a.cue_tok, source=a.source, quote=a.quote, notes=notes))
     return out

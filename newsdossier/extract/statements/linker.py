@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ...analyze import index
 from ...analyze.index import sentence_bounds
 from .quotes import Quote
-from .segments import (LEXICON_CUE, MAX_INTERRUPTION, MIN_CONFIDENCE, Attribution, Intervals, Seg, char_range,
+from .segments import (MAX_INTERRUPTION, MIN_CONFIDENCE, Attribution, Intervals, Seg, char_range, is_lexicon_cue,
                        segments, token_range, word_count)
 from .sources import lexicon_cues, link
 
@@ -121,7 +121,7 @@ def _between_is_attribution(doc: Doc, tags: list[str], t_end: int, t_start: int,
     if not between or len(between) > MAX_INTERRUPTION or between[-1].text not in ".,:":
         return False
     cues = [t for t in between if t.pos_ in ("VERB", "AUX") and (
-        tags[t.i].endswith("CUE") or cue_p.get(t.lemma_.lower(), 0) >= LEXICON_CUE)]
+        tags[t.i].endswith("CUE") or is_lexicon_cue(t, cue_p))]
     return len(cues) == 1 and cues[0].tag_ != "VBG"
 
 

@@ -23,6 +23,12 @@ MIN_CONFIDENCE = 0.5
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent")
 
 
+def is_lexicon_cue(tok, cue_p: dict[str, float]) -> bool:
+    """A word whose lemma is annotated as cue at least LEXICON_CUE of the time in the training data
+    ("say", "suggest", "claim"): a reporting verb even where the tagger marked no cue."""
+    return cue_p.get(tok.lemma_.lower(), 0.0) >= LEXICON_CUE
+
+
 @dataclass
 class Seg:
     kind: str

@@ -14,7 +14,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc
 
 from ...analyze.index import sentence, sentence_bounds
-from .segments import LEXICON_CUE, QUOTE_MARKS, Attribution, Seg, SegIndex, char_range
+from .segments import QUOTE_MARKS, Attribution, Seg, SegIndex, char_range, is_lexicon_cue
 
 def _governing_cue(doc: Doc, a: Attribution, cue_tok: dict[int, Seg]) -> Optional[Seg]:
     """The cue that is an ancestor of the content (the verb whose complement it is)."""
@@ -223,18 +223,14 @@ def _parse_source(doc: Doc, cue: Seg, inside, cue_p: dict[str, float]) -> Option
                     return _around(doc, objs[0], inside)
         if node.dep_ in ("xcomp", "advcl", "conj", "acl") and node.head.i != node.i:
             head = node.head
-            if node.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i \
-                    and _reports(node, cue_p) and not _reports(head, cue_p) and _reports(head.head, cue_p):
+            if node.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i and is_lexicon_cue(node, cue_p) \
+                    and not is_lexicon_cue(head, cue_p) and is_lexicon_cue(head.head, cue_p):
                 head = head.head
             node = head
             continue
         break
     return None
 
-
-def _reports(tok, cue_p: dict[str, float]) -> bool:
-    """A verb often annotated as a cue in the training data ("say", "suggest", "claim")."""
-    return cue_p.get(tok.lemma_.lower(), 0.0) >= LEXICON_CUE
 
 
 def _source_for_cue(doc: Doc, cue: Seg, sources: SegIndex, a: Attribution,
@@ -266,7 +262,7 @@ def lexicon_cues(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribut
                 continue
             if sent_start not in verbs:
                 verbs[sent_start] = [t for t in sentence(doc, sent_start) if t.pos_ == "VERB"
-                                     and cue_p.get(t.lemma_.lower(), 0) >= LEXICON_CUE]
+                                     and is_lexicon_cue(t, cue_p)]
             for t in verbs[sent_start]:
                 if not any(s <= t.i < e for s, e in a.tok_pieces):
                     out.append(Seg("CUE", t.i, t.i + 1, para_of[t.i]))
