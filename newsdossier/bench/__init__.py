@@ -5,9 +5,17 @@ and speed/memory. Each is registered in `newsdossier.registry.benches` (newsdoss
 from __future__ import annotations
 
 import inspect
+import resource
 
 from .. import registry
 from ..errors import DossierError
+
+
+def cpu_seconds() -> float:
+    """CPU time (user + system) this process has used so far: on a shared machine the figure to
+    compare, since wall-clock seconds measure the other jobs too."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def get(name: str):

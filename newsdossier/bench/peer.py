@@ -25,11 +25,7 @@ from typing import Optional
 
 from ..errors import DossierError
 from ..settings import Settings
-
-
-def _cpu() -> float:
-    t = os.times()
-    return t.user + t.system
+from . import cpu_seconds
 
 
 def _texts(path: str, limit: Optional[int]) -> list[str]:
@@ -62,7 +58,7 @@ def _ours(path: str, limit: Optional[int], model: str) -> dict:
     load_pipeline(settings.model)  # loading is timed with the process, not with the work
     settings_extractors(settings)
     list(extract_records([Article(id="warm-up", source="warm-up", text=WARM_UP)], settings))
-    wall, cpu = time.perf_counter(), _cpu()
+    wall, cpu = time.perf_counter(), cpu_seconds()
     done = 0
 
     def records():
@@ -74,7 +70,7 @@ def _ours(path: str, limit: Optional[int], model: str) -> dict:
 
     with open(os.devnull, "w", encoding="utf-8") as sink:
         write_jsonl(records(), sink)  # as `dossier extract --format jsonl` writes them
-    return {"articles": done, "work_wall_s": time.perf_counter() - wall, "work_cpu_s": _cpu() - cpu}
+    return {"articles": done, "work_wall_s": time.perf_counter() - wall, "work_cpu_s": cpu_seconds() - cpu}
 
 
 def _peer(path: str, limit: Optional[int], model: str) -> dict:
@@ -84,7 +80,7 @@ def _peer(path: str, limit: Optional[int], model: str) -> dict:
     nlp = spacy.load(model)
     list(direct_quotations(nlp(WARM_UP)))
     texts = _texts(path, limit)
-    wall, cpu = time.perf_counter(), _cpu()
+    wall, cpu = time.perf_counter(), cpu_seconds()
     done = quotes = 0
     for doc in nlp.pipe(texts):
         try:
@@ -93,7 +89,7 @@ def _peer(path: str, limit: Optional[int], model: str) -> dict:
             pass
         done += 1
     return {"articles": done, "quotes": quotes, "work_wall_s": time.perf_counter() - wall,
-            "work_cpu_s": _cpu() - cpu}
+            "work_cpu_s": cpu_seconds() - cpu}
 
 
 def _measure(side: str, path: str, limit: Optional[int], model: str) -> dict:

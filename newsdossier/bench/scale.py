@@ -29,6 +29,7 @@ from typing import Optional
 from ..errors import DossierError
 from ..records import Article, ArticleRecord
 from ..settings import Settings
+from . import cpu_seconds
 from .scoring import load_gva
 
 ADD = 300
@@ -75,13 +76,12 @@ def _add_child(url: str, base: list[dict], queue) -> None:
     from ..store import Store
 
     records = _copy(base, 500, ADD)  # a copy no fill reaches (fills use 1, 2, ...)
-    cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
-    started, cpu_started = time.perf_counter(), cpu()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     with Store(url) as store:
         store.add(records)
     seconds = time.perf_counter() - started
     # CPU seconds beside wall-clock ones: on a shared machine the wall clock measures the others too.
-    queue.put({"seconds": round(seconds, 2), "cpu_seconds": round(cpu() - cpu_started, 2),
+    queue.put({"seconds": round(seconds, 2), "cpu_seconds": round(cpu_seconds() - cpu_started, 2),
                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)})
 
 

@@ -24,6 +24,7 @@ from ..extract import extract_article, settings_extractors
 from ..ingest import read_inputs
 from ..records import Failure
 from ..settings import Settings
+from . import cpu_seconds
 
 
 def _inputs(data: Path, split: str) -> list[str]:
@@ -44,11 +45,6 @@ def _rss_mb() -> tuple[float, float]:
         current = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, current)
     return round(peak, 1), round(current, 1)
-
-
-def _cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None,
@@ -73,7 +69,7 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None,
     strings = load_pipeline(settings.model).vocab.strings
     memory, checkpoints = {}, [c for c in CHECKPOINTS if articles and c < articles] + (
         [articles] if articles else [])
-    cpu = _cpu()
+    cpu = cpu_seconds()
     # Streamed as `extract` streams, so peak memory is the pipeline's, not a list of Docs: the
     # time spent waiting on the analysis generator is the analysis stage.
     analysed = analyze_stream(stream, settings)
@@ -93,11 +89,11 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None,
         if checkpoints and done == checkpoints[0]:
             peak, current = _rss_mb()
             point = {"peak_rss_mb": peak, "rss_mb": current, "strings": len(strings),
-                     "cpu_seconds": round(_cpu() - cpu, 1)}
+                     "cpu_seconds": round(cpu_seconds() - cpu, 1)}
             memory[str(checkpoints.pop(0))] = point
             # A long run shows where it is (and what it found so far) on stderr as it goes.
             print(f"bench speed: {done} articles: {json.dumps(point)}", file=sys.stderr, flush=True)
-    cpu = _cpu() - cpu
+    cpu = cpu_seconds() - cpu
     total = sum(stages.values())
     n = max(done, 1)
     result = {
