@@ -1,5 +1,8 @@
 """What every extractor receives: the article, its analysed Doc, the actors found so far, settings.
 
+Extractors read `ctx.text` and `ctx.doc` (boilerplate blanked) and build record spans with
+`ctx.span`, which quotes the article's own text.
+
 Extractors run in order (entities -> statements -> incidents); each later stage gets a context
 that carries what the earlier stages produced (`dataclasses.replace`).
 """
@@ -10,7 +13,8 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Doc
 
-from ..records import Article, Statement
+from ..analyze import index
+from ..records import Article, Span, Statement
 from ..settings import Settings
 
 if TYPE_CHECKING:
@@ -27,8 +31,11 @@ class Context:
 
     @property
     def text(self) -> str:
-        return self.article.text
+        """The text extractors read: the article's, with the boilerplate it lists in `removed`
+        blanked to spaces (the Doc's own text, same offsets). Nothing is found in blanked words,
+        so no extractor asks whether a span is boilerplate."""
+        return index.text(self.doc)
 
-    def removed(self, start: int, end: int) -> bool:
-        """True when [start, end) lies in boilerplate the article lists in `removed`."""
-        return any(r.start < end and start < r.end for r in self.article.removed)
+    def span(self, start: int, end: int) -> Span:
+        """A record's span of [start, end): what it quotes is the article's own text."""
+        return Span.at(self.article.text, start, end)

@@ -74,7 +74,7 @@ def extract_entities(ctx: Context) -> EntityIndex:
     entities = []
     for n, actor in enumerate(table.actors, start=1):
         mentions = tuple(Mention(start=m.start, end=m.end, text=text[m.start:m.end], kind=m.kind)
-                         for m in actor.mentions if not ctx.removed(m.start, m.end))
+                         for m in actor.mentions)
         if not mentions:
             continue
         entities.append(Entity(id=f"e{len(entities) + 1}", name=actor.name, type=actor.type,

@@ -1,4 +1,4 @@
-"""Parse helpers every extractor shares: sentences, the verb above a token, negation.
+"""Parse helpers every extractor shares: sentences, the verb above a token, negation, subjects.
 
 Each reads spaCy's dependency parse (ClearNLP labels, as the English pipelines give them) and is
 written once here, so a fix to how a sentence or a governing verb is found reaches every
@@ -6,7 +6,7 @@ extractor.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -40,6 +40,19 @@ def negated(tok: Token, through_head: bool = False) -> bool:
     return through_head and tok.dep_ in ("acomp", "oprd") and any(c.dep_ == "neg" for c in tok.head.children)
 
 
+def subject_child(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass"),
+                  prefer: Optional[Callable[[Token], bool]] = None) -> Optional[Token]:
+    """The child of `verb` in the first relation of `deps` it has. Of several (a dateline parsed
+    as a second subject), the nearest before the verb, and among those one `prefer` accepts."""
+    for dep in deps:
+        found = [c for c in verb.children if c.dep_ == dep]
+        if found:
+            before = [c for c in found if c.i < verb.i]
+            liked = [c for c in before if prefer(c)] if prefer is not None else []
+            return (liked or before)[-1] if before else found[0]
+    return None
+
+
 def subject_of(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass"), through: tuple[str, ...] = ("conj",),
                nobody: frozenset[str] = frozenset(), relative: bool = False) -> Optional[Token]:
     """The first child of `verb` in one of `deps`; a verb without one inherits the subject of its
@@ -48,13 +61,13 @@ def subject_of(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass"), thro
     A subject that says nobody (a word of `nobody`, or "no group") gives None: "No group has
     claimed it" names no claimant. With `relative`, a relative pronoun stands for the noun its
     clause hangs from ("the Army, which denied it": the Army)."""
-    for t in verb.children:
-        if t.dep_ in deps:
-            if nobody and (t.lower_ in nobody or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)):
-                return None
-            if relative and t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                return verb.head
-            return t
+    t = subject_child(verb, deps)
+    if t is not None:
+        if nobody and (t.lower_ in nobody or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)):
+            return None
+        if relative and t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return verb.head
+        return t
     if verb.dep_ in through and verb.head is not verb:
         return subject_of(verb.head, deps, through, nobody, relative)
     return None

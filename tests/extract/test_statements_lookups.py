@@ -97,7 +97,7 @@ def test_statements_nearest_cue_is_the_one_a_full_scan_finds(cues, i, ss, length
 
 def _reference_with_fallback(atts, extra, ctx):
     for r in extra:
-        if ctx.removed(r.start, r.end) or any(a.start < r.end and r.start < a.end for a in atts):
+        if any(a.start < r.end and r.start < a.end for a in atts):
             continue
         atts.append(r)
     atts.sort(key=lambda a: a.start)
@@ -106,8 +106,6 @@ def _reference_with_fallback(atts, extra, ctx):
 
 def _reference_with_parenthetical(atts, extra, ctx):
     for r in extra:
-        if ctx.removed(r.start, r.end):
-            continue
         clash = [a for a in atts if a.start < r.end and r.start < a.end]
         if any(a.quote or len(a.pieces) > 1 or a.start < r.start - 1 or a.end > r.end + 1 for a in clash):
             continue
@@ -122,8 +120,6 @@ def _reference_with_responsibility(atts, extra, ctx):
     from newsdossier.extract.statements import _frames
 
     for r in extra:
-        if ctx.removed(r.start, r.end):
-            continue
         lo = min(r.start, r.cue[0]) if r.cue else r.start
         hi = max(r.end, r.cue[1]) if r.cue else r.end
         clash = [a for a in atts if a.start < hi and lo < a.end
@@ -157,7 +153,7 @@ def attribution(draw, text_len=1200):
 def merge_ctx():
     doc = Doc(VOCAB, words=["w"] * 600, spaces=[True] * 600,
               sent_starts=[i % 37 == 0 for i in range(600)])  # 1,200 characters, sentences of 37 words
-    return SimpleNamespace(doc=doc, removed=lambda s, e: 300 <= s < 310)
+    return SimpleNamespace(doc=doc)
 
 
 @hsettings(max_examples=200, deadline=None)

@@ -94,7 +94,7 @@ def _fatal_event(ctx: Context, start: int, end: int) -> Optional[Figure]:
         m = FATAL_EVENT_RE.search(ctx.text, sent.start_char, sent.end_char)
         if m and not is_aggregate(sent, sent.root) and not is_past_year(ctx, sent.root):
             return Figure(min=1, max=None, qualifier="at_least", text=m.group(0), start=m.start(), end=m.end(),
-                          evidence=(Span.at(ctx.text, sent.start_char, sent.end_char),),
+                          evidence=(ctx.span(sent.start_char, sent.end_char),),
                           extractor=EXTRACTOR + ":fatal-event")
     return None
 
@@ -144,7 +144,7 @@ def _figure(ctx: Context, cand: FigureCandidate, others: tuple[Figure, ...] = ()
     sent = cand.sentence
     return Figure(min=q.min, max=q.max, qualifier=q.qualifier, text=ctx.text[cand.start:cand.end],
                   start=cand.start, end=cand.end, source=source, source_text=source_text,
-                  others=others, evidence=(Span.at(ctx.text, sent.start_char, sent.end_char),),
+                  others=others, evidence=(ctx.span(sent.start_char, sent.end_char),),
                   extractor=EXTRACTOR)
 
 

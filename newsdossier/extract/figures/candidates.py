@@ -23,7 +23,7 @@ from .counts import (FigureCandidate, additional, along_with, count_of, fatal_pa
                      other_victims)
 from .filters import earlier_event, irrealis, is_aggregate, is_past_year
 from .numbers import Quantity, find_quantities
-from .triggers import across_lines, is_fatal, line_span, subject_of, trigger_args, trigger_kind
+from .triggers import across_lines, casualty_subject, is_fatal, line_span, trigger_args, trigger_kind
 
 log = logging.getLogger(__name__)
 
@@ -127,8 +127,6 @@ def _raw_candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]
     for sent in ctx.doc.sents:
         if sent.end_char <= start or sent.start_char >= end:
             continue
-        if all(ctx.removed(t.idx, t.idx + len(t.text)) for t in sent if not t.is_space):
-            continue                       # boilerplate; a sentence only partly blanked still counts
         seen: set[tuple[str, int]] = set()
         first = len(out)  # this sentence's candidates are out[first:]
         for tok in sent:
@@ -205,7 +203,7 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
         tok = ctx.doc.char_span(s, e, alignment_mode="expand")
         if tok is None or is_aggregate(sent, tok[0]) or is_past_year(ctx, tok[0]):
             continue
-        if not (start <= s and e <= end) or in_entity(ctx.doc, s, e) or ctx.removed(s, e):
+        if not (start <= s and e <= end) or in_entity(ctx.doc, s, e):
             continue
         m = _SURFACE_AFTER.match(text[q.end:q.end + 60])
         if m and (m.group("word").lower() not in ("killed", "shot") or re.match(
@@ -279,7 +277,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     if role == "self":
         # "the gunman then killed himself" / "shot his brother and then himself": the attacker's own death;
         # "a teenager accidentally shot himself": the one who shot is the only victim.
-        subj = subject_of(trigger, ("nsubj",))
+        subj = casualty_subject(trigger, ("nsubj",))
         if (subj is not None and _role(subj, trigger) == "attacker") or other_victims(trigger, sent):
             if fld not in ("killed",) and not (fld == "hit" and is_fatal(trigger)):
                 return None

@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..lexicon.casualties import (ATTACKER_NOUNS, DEAD_WORDS, DEATH_NOUNS, DIE_VERBS, FATAL_ADVERBS, HIT_VERBS, INJURE_VERBS,
                                   INJURED_WORDS, INJURY_NOUNS, KILL_VERBS, NOT_PEOPLE, SURVIVED_WOUND, is_person)
+from ..syntax import subject_child
 
 
 def trigger_kind(tok: Token) -> Optional[str]:
@@ -157,19 +158,17 @@ def _noun_before_aux(verb: Token) -> Optional[Token]:
     return found
 
 
-def subject_of(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
-    """The subject of `verb`, inherited along 'and' chains ("was shot and died")."""
+def casualty_subject(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token]:
+    """Who a casualty verb is about: its subject (`syntax.subject_child`), else the subject it
+    shares with the clause it hangs from ("was shot and died", "found him shot", "after being
+    struck"): the climbs here are what casualty sentences need, the lookup is the shared one."""
     seen = 0
     while verb is not None and seen < 6:
-        for dep in deps:
-            # the subject nearest the verb: a dateline parsed as a second subject comes first
-            found = [c for c in verb.children if c.dep_ == dep]
-            if found:
-                before = [c for c in found if c.i < verb.i]
-                # ... unless it is a thing ("a grandmother who had lain in a coma since a shooting ...
-                # died", with 'shooting' read as a second subject)
-                people = [c for c in before if c.lemma_.lower() not in NOT_PEOPLE]
-                return (people or before)[-1] if before else found[0]
+        # Of two subjects, a person ("a grandmother who had lain in a coma since a shooting ...
+        # died", with 'shooting' read as a second subject).
+        found = subject_child(verb, deps, prefer=lambda c: c.lemma_.lower() not in NOT_PEOPLE)
+        if found is not None:
+            return found
         if seen == 0 and "nsubj" not in deps:
             own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if own is not None:
@@ -239,9 +238,9 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         if kind == "injure" and any(c.lower_ in FATAL_ADVERBS for c in tok.children):
             fld = "killed"
         if _passive(tok) or tok.dep_ in ("amod",):
-            arg = subject_of(tok, ("nsubjpass",)) or (tok.head if tok.dep_ in ("amod", "acl") else None)
+            arg = casualty_subject(tok, ("nsubjpass",)) or (tok.head if tok.dep_ in ("amod", "acl") else None)
             if arg is None:
-                arg = subject_of(tok, ("nsubj",))
+                arg = casualty_subject(tok, ("nsubj",))
         else:
             arg = _object(tok)
             if arg is not None and arg.lemma_.lower() in MEASURE_NOUNS:
@@ -267,7 +266,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         out.append((fld, arg))
         # "Five guests, one fatally, were shot": the fatal part of a hit.
     elif kind in ("die", "not_survive"):
-        out.append(("killed", subject_of(tok, ("nsubj", "nsubjpass"))))
+        out.append(("killed", casualty_subject(tok, ("nsubj", "nsubjpass"))))
     elif kind == "claim_lives":
         life = next(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "life")
         of = _of_child(life)
@@ -275,7 +274,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
     elif kind == "left_in_condition":
         out.append(("injured", _object(tok)))
     elif kind == "hospital":
-        out.append(("hit", subject_of(tok, ("nsubjpass", "nsubj"))))
+        out.append(("hit", casualty_subject(tok, ("nsubjpass", "nsubj"))))
     elif kind == "suffer_injury":
         fatal = any(g.lower_ in ("fatal", "deadly", "mortal", "lethal") for c in tok.children for g in c.subtree)
         fld = "killed" if fatal else "injured"
@@ -283,7 +282,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         if not fatal and wound is not None and not any(
                 g.lower_ in SURVIVED_WOUND for g in wound.subtree):
             fld = "hit"                    # "suffered a gunshot wound": hurt, maybe fatally
-        out.append((fld, subject_of(tok, ("nsubj", "nsubjpass"))))
+        out.append((fld, casualty_subject(tok, ("nsubj", "nsubjpass"))))
     elif kind in ("hit_noun", "death_of", "injury_of"):
         # "the stabbing of three people", "the fatal shooting of a cyclist", "the death of a
         # grandmother", "the wounding of a clerk"
@@ -301,7 +300,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             arg = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if arg is None and tok.head.pos_ in ("VERB", "AUX"):
                 # "left three people dead", "were found dead", "is dead"
-                arg = _object(tok.head) or subject_of(tok.head)
+                arg = _object(tok.head) or casualty_subject(tok.head)
         elif tok.dep_ in ("ROOT",):
             arg = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if arg is None and any(c.dep_ == "nummod" for c in tok.children):
@@ -320,7 +319,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         elif holder.pos_ in ("NOUN", "PROPN", "PRON") and (is_person(holder) or holder.tag_ == "NNS"):
             arg = holder
         elif holder.pos_ in ("VERB", "AUX"):
-            arg = _object(holder) or subject_of(holder)
+            arg = _object(holder) or casualty_subject(holder)
         else:
             arg = None
         # a wound is a hit: the one found with it may have died of it

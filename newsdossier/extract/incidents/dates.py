@@ -89,7 +89,7 @@ def incident_date(ctx: Context, start: int, end: int) -> Optional[IncidentDate]:
             continue
         value, how, unresolved = date
         sent = ctx.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
-        ev = (Span.at(ctx.text, sent.sent.start_char, sent.sent.end_char),) if sent is not None else ()
+        ev = (ctx.span(sent.sent.start_char, sent.sent.end_char),) if sent is not None else ()
         return IncidentDate(value=value, text=phrase.text, start=phrase.start, end=phrase.end,
                             resolved_from=how, unresolved=unresolved, precision=precision_of(value),
                             evidence=ev, extractor=EXTRACTOR)
@@ -134,8 +134,6 @@ def _phrases(ctx: Context, start: int, end: int) -> list[_Phrase]:
             spans[(m.start(), m.end())] = m.group(0)
     out = []
     for (s, e), phrase in spans.items():
-        if ctx.removed(s, e):
-            continue
         phrase = re.sub(r"^(?:on|in|at|during|since|by)\s+", "", phrase, flags=re.I)
         s = e - len(phrase)
         if not _is_point(phrase):

@@ -142,8 +142,8 @@ def incident_location(ctx: Context, start: int, end: int) -> Optional[Location]:
 def _evidence(ctx: Context, start: int, end: int) -> tuple[Span, ...]:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return (Span.at(ctx.text, start, end),)
-    return (Span.at(ctx.text, start, end), Span.at(ctx.text, span.sent.start_char, span.sent.end_char))
+        return (ctx.span(start, end),)
+    return (ctx.span(start, end), ctx.span(span.sent.start_char, span.sent.end_char))
 
 
 # --- mentions -------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ def _datelines(ctx: Context, start: int, end: int, gaz: Gazetteer) -> list[_Ment
     out = []
     for m in DATELINE_RE.finditer(ctx.text, start, min(end, start + 3000)):
         name = m.group(1).strip().title()
-        if ctx.removed(m.start(1), m.end(1)) or name.lower() in _GENERIC_PLACES:
+        if name.lower() in _GENERIC_PLACES:
             continue
         state = None
         if m.group(2):
@@ -173,7 +173,7 @@ def _mentions(ctx: Context, start: int, end: int, gaz: Gazetteer) -> list[_Menti
     for ent in ctx.doc.ents:
         if ent.label_ not in ("GPE", "LOC") or not (start <= ent.start_char and ent.end_char <= end):
             continue
-        if ctx.removed(ent.start_char, ent.end_char) or ent.text.lower() in _GENERIC_PLACES:
+        if ent.text.lower() in _GENERIC_PLACES:
             continue
         if ent.text == "US" and ctx.text[max(0, ent.start_char - 30):ent.end_char + 30].isupper():
             continue                       # "TELL US" in a shouted transcript
@@ -301,7 +301,7 @@ def _venue(ctx: Context, start: int, end: int) -> Optional[tuple[int, int, str]]
             e = tok.idx + len(tok.text)
             # the phrase up to its head: "the Crocus City concert hall", not "... in Moscow on Friday"
             phrase = ctx.text[s:e]
-            if not (start <= s and e <= end) or ctx.removed(s, e):
+            if not (start <= s and e <= end):
                 continue
             if tok.lemma_.lower() in ("home", "house", "street", "road", "block") and best is not None:
                 continue

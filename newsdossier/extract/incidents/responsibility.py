@@ -3,10 +3,11 @@
 Responsibility comes first from the statements stage (`ctx.statements`), by statement type:
 claim_of_responsibility -> claimed, attribution -> attributed, accusation -> accused (alleged when
 the statement hedges), denial -> denied; the statement's corroboration is carried over.
-Sentences that no statement covers are read with dependency patterns of general English
-("X claimed responsibility", "took credit", "pointed to X as responsible", "blamed X",
-"carried out by X", "X was behind", "suggested that X was linked to"), so the field is filled
-even when the statements stage found nothing.
+Sentences that no statement covers are read too, so the field is filled even when the statements
+stage found nothing: the claim, denial, accusation and attribution verbs as
+`extract/responsibility_verbs.py` reads them for both stages ("X claimed responsibility", "took
+credit", "pointed to X", "blamed X"), and the narration's own words on who did it ("carried out
+by X", "X was behind", "X was linked to").
 
 Corroboration the article states about claims concerning a party ("claims that have not been
 corroborated" in a sentence naming that party) is carried to that party's entries.
@@ -23,19 +24,19 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ...analyze.index import ents_in
 from ...records import Party, PriorWarning, Responsibility, Span, Statement
+from .. import responsibility_verbs
 from ..lexicon.groups import find_groups
 from ..lexicon.reporting import MOUTHPIECES
-from ..syntax import negated, sentences, subject_of
+from ..responsibility_verbs import VerbReading, speaker_of, tentative
+from ..syntax import negated, sentences
 
 log = logging.getLogger(__name__)
-_NOBODY = frozenset({"nobody", "none", "noone"})
 EXTRACTOR = "incidents.v1"
 
 HOW_BY_TYPE = {"claim_of_responsibility": "claimed", "attribution": "attributed",
                "accusation": "accused", "denial": "denied"}
 _HEDGES = frozenset({"suggest", "allege", "hint", "imply", "insinuate", "speculate", "somehow", "may", "might",
                      "could", "possibly", "perhaps", "allegedly", "reportedly", "link", "suspect", "claim"})
-_RESP_NOUNS = frozenset({"responsibility", "credit", "authorship"})
 _DENY_OBJECTS = frozenset({"responsibility", "involvement", "role", "part", "link", "participation", "charge",
                            "accusation", "allegation", "claim"})
 CORROBORATION_CUES = (
@@ -96,65 +97,70 @@ def _spoken_for(subj: Token) -> Token:
     return subj
 
 
-def _subject(verb: Token) -> Optional[Token]:
-    """The claimant or accuser of a responsibility verb ("No group has claimed it": none)."""
-    return subject_of(verb, through=("conj", "xcomp", "advcl"), nobody=_NOBODY, relative=True)
-
-
 def _reporter(tok: Token) -> tuple[Optional[Token], Optional[Token]]:
     """The reporting verb above a clause and its subject ("Putin suggested that ...")."""
     cur = tok
     for _ in range(4):
         if cur.dep_ in ("ccomp", "xcomp") or (cur.dep_ == "conj" and cur.head.dep_ == "ccomp"):
             head = cur.head if cur.dep_ != "conj" else cur.head.head
-            return head, _subject(head)
+            return head, speaker_of(head)
         if cur.head is cur:
             break
         cur = cur.head
     return None, None
 
 
-def _future_or_tentative(tok: Token) -> bool:
-    """"will try to blame", "may accuse": an assignment not yet made."""
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in tok.children):
-        return True
-    return tok.dep_ == "xcomp" and tok.head.lemma_ in ("try", "want", "seek", "plan", "attempt")
+# A verb reading's kind -> how the party is linked to the incident.
+_HOW = {"claim": "claimed", "deny": "denied", "accuse": "accused", "attribute": "attributed", "hold": "attributed"}
+
+
+def _linked(r: VerbReading) -> bool:
+    """Does a claim, denial, accusation or attribution verb link its party to an incident?"""
+    if r.party is None or r.negated or r.tentative:
+        return False
+    if r.kind == "claim":
+        return r.speaker is not None
+    if r.kind == "deny":
+        # "denied any involvement", "denied that it had a role"; not "denied the report".
+        return r.speaker is not None and (r.obj.dep_ == "ccomp" or r.obj.lemma_.lower() in _DENY_OBJECTS)
+    # "Ukraine was linked to the attack": the passive subject is the party (`_narrated`), not
+    # the prepositional object.
+    return not (r.kind == "attribute" and r.passive and r.verb.lemma_.lower() in ("link", "tie"))
 
 
 def _rules(ctx, sent: SpacySpan, resolve) -> list[tuple[str, Party, Optional[Token], Token]]:
-    """(how, party, by-token, cue) triples read from one sentence's dependency parse."""
+    """(how, party, by-token, cue) triples read from one sentence's dependency parse: the claim,
+    denial, accusation and attribution verbs (`responsibility_verbs`), then what the narration
+    says of who did it."""
+    out = []
+    for r in responsibility_verbs.read(sent):
+        if _linked(r):
+            party = _spoken_for(r.party) if r.kind in ("claim", "deny") else r.party
+            by = None if r.kind in ("claim", "deny") else r.speaker
+            out.append((_HOW[r.kind], _party(ctx, party, resolve), by, r.verb))
+    return out + _narrated(ctx, sent, resolve)
+
+
+def _narrated(ctx, sent: SpacySpan, resolve) -> list[tuple[str, Party, Optional[Token], Token]]:
+    """"carried out by X", "X was behind", "X was linked to", "X is responsible": who did it,
+    as the article's own narration says."""
     out = []
     for tok in sent:
         lem = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+        if tok.pos_ not in ("VERB", "AUX", "ADJ") or negated(tok) or tentative(tok):
             continue
-        if negated(tok) or _future_or_tentative(tok):
-            continue
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
         preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"] for c in tok.children if c.dep_ in ("prep", "agent")}
-        subj = _subject(tok)
-        if lem in ("claim", "take", "accept", "admit", "assume") and any(o.lemma_.lower() in _RESP_NOUNS for o in objs):
-            if subj is not None:
-                out.append(("claimed", _party(ctx, _spoken_for(subj), resolve), None, tok))
-        elif lem == "deny" and (any(o.lemma_.lower() in _DENY_OBJECTS for o in objs) or
-                                any(c.dep_ == "ccomp" for c in tok.children)):
-            if subj is not None:
-                out.append(("denied", _party(ctx, _spoken_for(subj), resolve), None, tok))
-        elif lem == "point" and preps.get("to"):
-            out.append(("attributed", _party(ctx, preps["to"][0], resolve), subj, tok))
-        elif lem in ("blame", "accuse") and tok.pos_ == "VERB":
-            target = (preps.get("on") or objs or [None])[0]
-            if target is not None:
-                out.append(("accused", _party(ctx, target, resolve), subj, tok))
-        elif lem == "attribute" and preps.get("to"):
-            out.append(("attributed", _party(ctx, preps["to"][0], resolve), subj, tok))
-        elif lem in ("perpetrate", "commit", "carry", "stage", "orchestrate", "mastermind") and preps.get("by"):
+        if lem in ("perpetrate", "commit", "carry", "stage", "orchestrate", "mastermind") and preps.get("by"):
             out.append(("attributed", _party(ctx, preps["by"][0], resolve), None, tok))
-        elif lem == "be" and preps.get("behind") and subj is not None:
+            continue
+        subj = speaker_of(tok)
+        if subj is None:
+            continue
+        if lem == "be" and preps.get("behind"):
             out.append(("attributed", _party(ctx, subj, resolve), None, tok))
-        elif lem == "link" and subj is not None and subj.dep_ == "nsubjpass" and preps.get("to"):
+        elif lem in ("link", "tie") and subj.dep_ == "nsubjpass" and preps.get("to"):
             out.append(("alleged", _party(ctx, subj, resolve), None, tok))
-        elif lem == "responsible" and tok.pos_ == "ADJ" and subj is not None and tok.dep_ == "acomp":
+        elif lem == "responsible" and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
             out.append(("attributed", _party(ctx, subj, resolve), None, tok))
     return out
 
@@ -170,7 +176,7 @@ def _by(ctx, tok: Optional[Token], resolve) -> Optional[str]:
 def responsibility(ctx, start: int, end: int, resolve: Optional[Callable] = None) -> tuple[Responsibility, ...]:
     """Responsibility entries for the incident reported in characters [start, end)."""
     out: list[Responsibility] = []
-    sents = [s for s in sentences(ctx.doc) if start <= s.start_char < end and not ctx.removed(s.start_char, s.end_char)]
+    sents = [s for s in sentences(ctx.doc) if start <= s.start_char < end]
     hits = [(sent, rule) for sent in sents for rule in _rules(ctx, sent, resolve)]
     statement_at = _statement_finder(ctx)
     # Hits by the characters of their party and of their cue, to find those inside a statement.
@@ -211,7 +217,7 @@ def responsibility(ctx, start: int, end: int, resolve: Optional[Callable] = None
         by = party.entity or party.text if how == "claimed" and by_tok is None else _by(ctx, by_tok, resolve)
         out.append(Responsibility(party=party, how=how, by=by, statement=statement_at(sent),
                                   corroboration=stated_corroboration(sent.text),
-                                  evidence=(Span.at(ctx.text, sent.start_char, sent.end_char),), extractor=EXTRACTOR))
+                                  evidence=(ctx.span(sent.start_char, sent.end_char),), extractor=EXTRACTOR))
     return tuple(_carry_corroboration(ctx, _dedupe(out), sents))
 
 
@@ -304,7 +310,7 @@ def _carry_corroboration(ctx, items: list[Responsibility], sents: list[SpacySpan
             for sent, label in stated:
                 if name and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", sent.text.lower()):
                     r = r.model_copy(update={"corroboration": label,
-                                             "evidence": r.evidence + (Span.at(ctx.text, sent.start_char, sent.end_char),)})
+                                             "evidence": r.evidence + (ctx.span(sent.start_char, sent.end_char),)})
                     break
         yield r
 
@@ -318,13 +324,13 @@ def warnings(ctx, start: int, end: int, resolve: Optional[Callable] = None) -> t
     """Warnings given before the incident: by whom, to whom, when, public or private."""
     out = []
     statement_at = _statement_finder(ctx)
-    sents = [s for s in sentences(ctx.doc) if start <= s.start_char < end and not ctx.removed(s.start_char, s.end_char)]
+    sents = [s for s in sentences(ctx.doc) if start <= s.start_char < end]
     for k, sent in enumerate(sents):
         cue = _warning_cue(sent)
         if cue is None:
             continue
         verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
-        by_tok = _subject(verb)
+        by_tok = speaker_of(verb)
         by = Party(text=ctx.text[slice(*_clean_np(by_tok))], entity=resolve(*_clean_np(by_tok)) if resolve else None,
                    start=_clean_np(by_tok)[0], end=_clean_np(by_tok)[1]) if by_tok is not None else None
         to = _warning_recipient(ctx, sent, cue, verb, by_tok, resolve)
@@ -337,12 +343,12 @@ def warnings(ctx, start: int, end: int, resolve: Optional[Callable] = None) -> t
         if out and by_tok is not None and by_tok.pos_ == "PRON" and (public is None or public == out[-1].public):
             # "We gave them that private warning", right after the warning it restates: one warning.
             prev = out[-1]
-            out[-1] = prev.model_copy(update={"evidence": prev.evidence + (Span.at(ctx.text, sent.start_char, sent.end_char),),
+            out[-1] = prev.model_copy(update={"evidence": prev.evidence + (ctx.span(sent.start_char, sent.end_char),),
                                               "statement": prev.statement or stmt,
                                               "public": prev.public if prev.public is not None else public})
             continue
         out.append(PriorWarning(by=by, to=to, when=None, when_text=dates[0].text if dates else None, public=public,
-                                statement=stmt, evidence=(Span.at(ctx.text, sent.start_char, sent.end_char),),
+                                statement=stmt, evidence=(ctx.span(sent.start_char, sent.end_char),),
                                 extractor=EXTRACTOR))
     return tuple(out)
 
@@ -352,7 +358,7 @@ def _warning_cue(sent: SpacySpan) -> Optional[Token]:
         lem = tok.lemma_.lower()
         if lem == "warn" and tok.pos_ == "VERB" or lem == "warning" and tok.pos_ == "NOUN":
             verb = tok if tok.pos_ == "VERB" else tok.head
-            if _future_or_tentative(verb) or negated(verb):
+            if tentative(verb) or negated(verb):
                 continue
             # Only warnings given before the incident: a past-tense verb, not "have warned that ...".
             perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)

@@ -24,7 +24,7 @@ DATE_REPORT_VERBS = (SAY_VERBS - {"note"}) | {
 # "claimed responsibility" or "took credit", a government "blamed", "pointed to" or "held
 # responsible" a party, and the party "denied" it.
 CLAIM_VERBS = frozenset({"claim", "take", "accept", "assume", "admit", "acknowledge"})
-CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
+CLAIM_OBJECTS = frozenset({"responsibility", "credit", "authorship"})
 ACCUSE_VERBS = frozenset({"blame", "accuse", "fault"})
 # Verb -> the preposition that introduces the party ("pointed to X", "pinned it on X").
 POINT_VERBS = {"point": "to", "attribute": "to", "link": "to", "tie": "to", "trace": "to", "pin": "on"}

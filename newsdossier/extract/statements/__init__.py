@@ -22,6 +22,7 @@ from ...analyze import index
 from ...analyze.index import sentence
 from ...records import Span, Speaker, Statement
 from ..context import Context
+from ..responsibility_verbs import NOBODY
 from .kinds import split_by_kind
 from .linker import attributions
 from .quotes import find_quotes
@@ -43,10 +44,10 @@ def extract_statements(ctx: Context) -> tuple[Statement, ...]:
     if not text.strip():
         return ()
     doc = ctx.doc
-    quotes = [q for q in find_quotes(index.text(doc)) if not ctx.removed(q.start, q.end)]
+    quotes = find_quotes(index.text(doc))
     tagger = load_tagger()
     tags, probs = tagger.tag(doc, quotes)
-    atts = attributions(doc, tags, probs, quotes, ctx.removed, tagger.cue_p)
+    atts = attributions(doc, tags, probs, quotes, tagger.cue_p)
     atts = _with_responsibility(atts, responsibility_statements(doc), ctx)
     atts = _with_parenthetical(atts, parenthetical_statements(doc), ctx)
     atts = _with_fallback(atts, according_to_statements(doc) + trailing_statements(doc)
@@ -107,8 +108,6 @@ def _with_responsibility(atts: list[Attribution], extra: list[Attribution], ctx:
     or cue overlaps theirs (the rule knows the verb's object better than the tagger)."""
     found = _Attributions(atts)
     for r in extra:
-        if ctx.removed(r.start, r.end):
-            continue
         lo = min(r.start, r.cue[0]) if r.cue else r.start
         hi = max(r.end, r.cue[1]) if r.cue else r.end
         clash = [a for a in found.near(lo, hi) if a.start < hi and lo < a.end
@@ -128,8 +127,6 @@ def _with_parenthetical(atts: list[Attribution], extra: list[Attribution], ctx: 
     side only), never a quotation."""
     found = _Attributions(atts)
     for r in extra:
-        if ctx.removed(r.start, r.end):
-            continue
         clash = [a for a in found.near(r.start, r.end) if a.start < r.end and r.start < a.end]
         if any(a.quote or len(a.pieces) > 1 or a.start < r.start - 1 or a.end > r.end + 1 for a in clash):
             continue
@@ -151,8 +148,7 @@ def _with_fallback(atts: list[Attribution], extra: list[Attribution], ctx: Conte
     """Add rule-read attributions only where the tagger found no content overlapping theirs."""
     found = _Attributions(atts)
     for r in extra:
-        if ctx.removed(r.start, r.end) or any(a.start < r.end and r.start < a.end
-                                              for a in found.near(r.start, r.end)):
+        if any(a.start < r.end and r.start < a.end for a in found.near(r.start, r.end)):
             continue
         found.append(r)
     return sorted(found.items(), key=lambda a: a.start)
@@ -219,6 +215,11 @@ def _without_dangling_conjunction(ctx: Context, start: int, end: int) -> int:
     return toks[cut - 1].idx + len(toks[cut - 1].text)
 
 
+def _says_nobody(speaker: str) -> bool:
+    words = speaker.lower().split()
+    return bool(words) and (words[0] in NOBODY or words[0] == "no" or words[:2] == ["no", "one"])
+
+
 def _statement(ctx: Context, a: Attribution, sid: str) -> Optional[Statement]:
     text = ctx.text
     corr = corroboration(ctx, a)
@@ -228,10 +229,13 @@ def _statement(ctx: Context, a: Attribution, sid: str) -> Optional[Statement]:
     start, end = a.start, a.end
     if end <= start:
         return None
-    content = Span.at(text, start, end)
-    parts = tuple(Span.at(text, s, e) for s, e in a.pieces) if len(a.pieces) > 1 else ()
-    cue = Span.at(text, *a.cue) if a.cue is not None else None
+    content = ctx.span(start, end)
+    parts = tuple(ctx.span(s, e) for s, e in a.pieces) if len(a.pieces) > 1 else ()
+    cue = ctx.span(*a.cue) if a.cue is not None else None
     speaker = _speaker(ctx, a.source)
+    if speaker is not None and _says_nobody(speaker.text):
+        # "No group has claimed responsibility", "Nobody has said why": no one said anything.
+        return None
     kind = _kind(text, a)
     stype = classify(ctx, a, cue, speaker)
     evidence_end = max(end, a.cue[1] if a.cue else end, a.source[1] if a.source else end)
@@ -241,5 +245,5 @@ def _statement(ctx: Context, a: Attribution, sid: str) -> Optional[Statement]:
         type=stype, targets=targets(ctx, a, speaker),
         corroboration=corr[0] if corr else None,
         corroboration_evidence=corr[1] if corr else None,
-        evidence=(Span.at(text, evidence_start, evidence_end),), extractor=EXTRACTOR)
+        evidence=(ctx.span(evidence_start, evidence_end),), extractor=EXTRACTOR)
 

@@ -166,12 +166,11 @@ def _join(a: Attribution, b: Attribution) -> None:
 
 
 def attributions(doc: Doc, tags: list[str], probs: list[float], quotes: list[Quote],
-                 removed: Callable[[int, int], bool], cue_p: dict[str, float]) -> list[Attribution]:
+                 cue_p: dict[str, float]) -> list[Attribution]:
     """The whole linker: segments -> snapped contents -> merged pieces -> cue and source."""
     segs, para_of = segments(doc, tags)
     segs = [sg for sg in segs if sg.kind != "CON" or word_count(doc, sg.start, sg.end) > 0]
     atts = snap_quotes(doc, segs, quotes, para_of)
-    atts = [a for a in atts if not removed(a.start, a.end)]
     atts = merge_pieces(doc, tags, atts, quotes, cue_p)
     segs = segs + lexicon_cues(doc, tags, segs, atts, cue_p, para_of)
     link(doc, tags, segs, atts, para_of, cue_p)

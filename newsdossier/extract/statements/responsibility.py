@@ -2,8 +2,9 @@
 
 - `responsibility_statements`: news about attacks reports responsibility with verbs that are not
   reporting verbs: a group "claimed responsibility" or "took credit", governments "blamed",
-  "accused", "pointed to" or "held responsible" a party, and the party "denied" it. Content is
-  the verb's object, cue the verb, source its subject.
+  "accused", "pointed to" or "held responsible" a party, and the party "denied" it. The verbs are
+  read by `extract/responsibility_verbs.py` (which the incidents stage reads too); here each
+  becomes a statement: content the verb's object, cue the verb, source its subject.
 - `according_to_statements`: "According to X, …" / "…, according to X."
 - `trailing_statements`: "<clause>, X said."
 - `parenthetical_statements`: "A, X said, B." (the content is A and B).
@@ -20,12 +21,10 @@ from spacy.tokens import Doc, Token
 
 from ...analyze import index
 from ...analyze.index import sentence
-from ..lexicon.reporting import (ACCUSE_VERBS, CLAIM_OBJECTS, CLAIM_VERBS, DENY_VERBS, HOLD_VERBS, POINT_VERBS,
-                                 TRAILING_CUES)
-from ..syntax import subject_of
-from .segments import SUBJECT_DEPS, Attribution
-
-NOBODY = {"nobody", "none", "noone", "no-one"}
+from .. import responsibility_verbs
+from ..lexicon.reporting import TRAILING_CUES
+from ..responsibility_verbs import VerbReading
+from .segments import Attribution
 
 
 def _subtree_chars(tokens: list[Token]) -> tuple[int, int]:
@@ -34,100 +33,44 @@ def _subtree_chars(tokens: list[Token]) -> tuple[int, int]:
     return start.idx, last.idx + len(last.text)
 
 
-def _subject(verb: Token) -> Optional[Token]:
-    # A clausal subject is no speaker; "... and took credit": the subject of the first conjunct.
-    return subject_of(verb, deps=tuple(d for d in SUBJECT_DEPS if d != "csubj"))
+# A reading's kind -> the statement note `statement_types` reads as the statement's type.
+_NOTES = {"claim": "claim_of_responsibility", "deny": "denial", "accuse": "accusation",
+          "attribute": "attribution", "hold": "attribution"}
 
 
-def _make(verb: Token, obj_tokens: list[Token], cue_tokens: list[Token], note: str) -> Optional[Attribution]:
-    subj = _subject(verb)
-    if subj is None or not obj_tokens:
+def _statement(r: VerbReading) -> Optional[Attribution]:
+    """A reading as a statement: content what was claimed or imputed, cue the verb, source the speaker."""
+    subj = r.speaker
+    if subj is None or not r.content or r.negated:  # "X did not claim it": nobody said anything
         return None
-    if subj.dep_ == "agent":  # "responsibility was claimed by X": X is the agent's object
-        objs = [c for c in subj.children if c.dep_ == "pobj"]
-        if not objs:
-            return None
-        subj = objs[0]
-    # "No group has claimed responsibility" / "X did not claim it": nobody said anything.
-    if subj.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children) \
-            or any(c.dep_ == "neg" for c in verb.children):
+    if r.kind == "accuse" and r.obj is None:  # "blamed on X" with nothing blamed: no content
         return None
-    # "the Army, which denied any involvement": the speaker is what "which" stands for.
-    if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        subj = verb.head
+    # Active voice only for attributions: "Ukraine was linked to the attack" reports no one's.
+    if r.kind == "attribute" and r.passive:
+        return None
+    obj_tokens = list(r.content)
     cs, ce = _subtree_chars(obj_tokens)
     # Strip a trailing comma or period the subtree may end on.
-    text = index.text(verb.doc)
+    text = index.text(r.verb.doc)
     while ce > cs and text[ce - 1] in ",.;:":
         ce -= 1
-    first = min(t.i for t in obj_tokens)
-    last = max(t.i for t in obj_tokens) + 1
-    a = Attribution([(cs, ce)], [(first, last)], 0, notes=[note, "rule"])
-    a.cue = _subtree_chars(cue_tokens)
-    a.cue_tok = (min(t.i for t in cue_tokens), max(t.i for t in cue_tokens) + 1)
-    sub = [t for t in subj.subtree if not (t.dep_ in ("appos", "relcl") and t.head == subj)]
-    sub = [t for t in sub if t.i < verb.i] or [subj]
-    a.source = _subtree_chars([t for t in sub])
+    a = Attribution([(cs, ce)], [(obj_tokens[0].i, obj_tokens[-1].i + 1)], 0, notes=[_NOTES[r.kind], "rule"])
+    a.cue = _subtree_chars(list(r.cue))
+    a.cue_tok = (r.cue[0].i, r.cue[-1].i + 1)
+    aside = {t.i for c in subj.children if c.dep_ in ("appos", "relcl") for t in c.subtree}
+    sub = [t for t in subj.subtree if t.i not in aside]
+    while len(sub) > 1 and sub[-1].is_punct:  # "the Legion, which denied": no trailing comma
+        sub.pop()
+    # The words of the subject before the verb ("X, a group that ..., claimed"); a subject after it
+    # (the passive's agent, "was claimed by X") is its whole phrase.
+    sub = [t for t in sub if t.i < r.verb.i] or sub
+    a.source = _subtree_chars(sub)
     return a
 
 
-def _object_subtree(tok: Token) -> list[Token]:
-    return [t for t in tok.subtree if not t.is_space]
-
-
 def responsibility_statements(doc: Doc) -> list[Attribution]:
-    """Claims of responsibility, accusations and attributions read from the parse."""
-    out: list[Attribution] = []
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        lemma = verb.lemma_.lower()
-        kids = list(verb.children)
-        if lemma in CLAIM_VERBS:
-            for c in kids:
-                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_OBJECTS:
-                    # "responsibility for the attack": the "for" phrase names what was claimed.
-                    toks = [c] + [t for k in list(c.children) + kids if k.dep_ == "prep" and k.lower_ == "for"
-                                  for t in _object_subtree(k)]
-                    a = _make(verb, toks, [verb], "claim_of_responsibility")
-                    if a:
-                        out.append(a)
-        elif lemma in ACCUSE_VERBS:
-            objs = [c for c in kids if c.dep_ == "dobj"]
-            extra = [c for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "for")]
-            if objs:
-                toks = _object_subtree(objs[0]) + [t for p in extra for t in _object_subtree(p)]
-                a = _make(verb, toks, [verb], "accusation")
-                if a:
-                    out.append(a)
-        elif lemma in POINT_VERBS and not any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
-            # Active voice only: "Ukraine was linked to the attack" reports no one's attribution.
-            prep = POINT_VERBS[lemma]
-            for c in kids:
-                if c.dep_ in ("prep", "dative") and c.lower_ == prep:
-                    toks = _object_subtree(c)[1:]
-                    toks += [t for p in kids if p.dep_ == "prep" and p.lower_ == "as" for t in _object_subtree(p)]
-                    objs = [k for k in kids if k.dep_ == "dobj"]
-                    # "attributed the attack to X": the party is X; the object is what was done.
-                    if toks:
-                        a = _make(verb, toks, [verb, c], "attribution")
-                        if a:
-                            out.append(a)
-        elif lemma in DENY_VERBS:
-            objs = [c for c in kids if c.dep_ in ("dobj", "ccomp")]
-            if objs:
-                a = _make(verb, _object_subtree(objs[0]), [verb], "denial")
-                if a:
-                    out.append(a)
-        elif lemma in HOLD_VERBS:
-            objs = [c for c in kids if c.dep_ == "dobj"]
-            comp = [c for c in kids if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp")
-                    and c.lemma_.lower() in ("responsible", "accountable", "liable")]
-            if objs and comp:
-                a = _make(verb, _object_subtree(objs[0]) + _object_subtree(comp[0]), [verb], "attribution")
-                if a:
-                    out.append(a)
-    return out
+    """Claims of responsibility, accusations, attributions and denials, read by `responsibility_verbs`."""
+    return [a for a in (_statement(r) for r in responsibility_verbs.read(doc)) if a is not None]
 
 
 def according_to_statements(doc: Doc) -> list[Attribution]:

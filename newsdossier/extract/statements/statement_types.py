@@ -172,5 +172,5 @@ def corroboration(ctx: Context, a: "Attribution") -> Optional[tuple[str, Span, O
                     new_end -= 1
             while cs < ms and text[cs].isspace():
                 cs += 1
-            return label, Span.at(text, cs, me), new_end
+            return label, ctx.span(cs, me), new_end
     return None

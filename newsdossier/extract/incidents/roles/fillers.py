@@ -30,9 +30,9 @@ def fired(ctx, sents) -> list[Filler]:
         m = _FIRING.search(sent.text)
         if m:
             s, e = sent.start_char + m.start(), sent.start_char + m.end()
-            span = Span.at(ctx.text, s, e)
+            span = ctx.span(s, e)
             return [Filler(text=span.text, category="firearms", mentions=(span,),
-                           evidence=(Span.at(ctx.text, sent.start_char, sent.end_char),), extractor=EXTRACTOR)]
+                           evidence=(ctx.span(sent.start_char, sent.end_char),), extractor=EXTRACTOR)]
     return []
 
 
@@ -75,8 +75,7 @@ def filler_of(ctx, c: Candidate, resolve) -> Filler:
     for phrase in dict.fromkeys(text[s:e] for s, e in c.mentions):
         if len(phrase) >= 4:
             for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text, flags=re.I):
-                if not ctx.removed(m.start(), m.end()):
-                    spans.add((m.start(), m.end()))
+                spans.add((m.start(), m.end()))
     eid = None
     if resolve is not None:
         eids = {resolve(s, e) for s, e in c.mentions} - {None}
@@ -95,8 +94,8 @@ def filler_of(ctx, c: Candidate, resolve) -> Filler:
     if c.role in ("PerpInd", "Victim"):
         name = full_name(ctx, name, spans)
     own = _non_overlapping(sp for sp in spans if norm(text[sp[0]:sp[1]]) == name)
-    mentions = [Span.at(text, s, e) for s, e in own]
-    aliases = tuple(Span.at(text, s, e) for s, e in
+    mentions = [ctx.span(s, e) for s, e in own]
+    aliases = tuple(ctx.span(s, e) for s, e in
                     _non_overlapping(sp for sp in spans if norm(text[sp[0]:sp[1]]) != name)
                     if not any(s < oe and os_ < e for os_, oe in own))
     best = max(mentions, key=lambda m: len(m.text))
@@ -112,7 +111,7 @@ def filler_of(ctx, c: Candidate, resolve) -> Filler:
         tok = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
         if tok is not None:
             sent = tok.sent
-            sp = Span.at(text, sent.start_char, sent.end_char)
+            sp = ctx.span(sent.start_char, sent.end_char)
             if sp not in evidence:
                 evidence.append(sp)
     return Filler(text=best.text, entity=eid, category=category, mentions=tuple(mentions), aliases=aliases,

@@ -303,7 +303,7 @@ def add(ctx, segments: list, tidy, redescribed) -> list:
         if th is None:
             return segments
     spans = [s for s in tag(ctx.doc, floor=min(th.values()))
-             if s.confidence >= th[s.role] and not ctx.removed(s.char_start, s.char_end)]
+             if s.confidence >= th[s.role]]
     learned = group_spans(ctx.text, tidy(ctx.doc, spans))
     out = []
     for start, end, members in segments:
