@@ -37,5 +37,13 @@ class Context:
         return index.text(self.doc)
 
     def span(self, start: int, end: int) -> Span:
-        """A record's span of [start, end): what it quotes is the article's own text."""
+        """A record's span of [start, end): what it quotes is the article's own text. A range
+        that a phrase's parse reaches into blanked boilerplate with ("Advertisement" on the line
+        before a sentence) is trimmed to the words around it first."""
+        text = self.text
+        if text[start:end] != self.article.text[start:end]:
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
         return Span.at(self.article.text, start, end)

@@ -73,8 +73,9 @@ def extract_entities(ctx: Context) -> EntityIndex:
     text = ctx.text
     entities = []
     for n, actor in enumerate(table.actors, start=1):
-        mentions = tuple(Mention(start=m.start, end=m.end, text=text[m.start:m.end], kind=m.kind)
-                         for m in actor.mentions)
+        # A mention the parse let start on the blanked line above it is trimmed to its words.
+        mentions = tuple(Mention(start=sp.start, end=sp.end, text=sp.text, kind=m.kind)
+                         for m in actor.mentions for sp in [ctx.span(m.start, m.end)] if sp.text)
         if not mentions:
             continue
         entities.append(Entity(id=f"e{len(entities) + 1}", name=actor.name, type=actor.type,
@@ -82,7 +83,8 @@ def extract_entities(ctx: Context) -> EntityIndex:
                                extractor=EXTRACTOR))
 
     def plain(ms, kind):
-        return tuple(Mention(start=m.start, end=m.end, text=text[m.start:m.end], kind=kind) for m in ms)
+        return tuple(Mention(start=sp.start, end=sp.end, text=sp.text, kind=kind)
+                     for m in ms for sp in [ctx.span(m.start, m.end)] if sp.text)
 
     return EntityIndex(tuple(entities), plain(table.anonymous, "anonymous"),
                        plain(table.unresolved, "descriptor"), text=text)

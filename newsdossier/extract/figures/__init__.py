@@ -142,8 +142,9 @@ def _figure(ctx: Context, cand: FigureCandidate, others: tuple[Figure, ...] = ()
     q = cand.quantity
     source, source_text = _source(ctx, cand.sentence)
     sent = cand.sentence
-    return Figure(min=q.min, max=q.max, qualifier=q.qualifier, text=ctx.text[cand.start:cand.end],
-                  start=cand.start, end=cand.end, source=source, source_text=source_text,
+    quoted = ctx.span(cand.start, cand.end)
+    return Figure(min=q.min, max=q.max, qualifier=q.qualifier, text=quoted.text,
+                  start=quoted.start, end=quoted.end, source=source, source_text=source_text,
                   others=others, evidence=(ctx.span(sent.start_char, sent.end_char),),
                   extractor=EXTRACTOR)
 
@@ -198,8 +199,8 @@ def _source(ctx: Context, sent: SpacySpan) -> tuple[Optional[str], Optional[str]
     for c in np.children:
         if c.dep_ in ("relcl", "acl", "appos", "prep") and c.i > np.i:
             e = min(e, c.left_edge.idx)
-    text = ctx.text[s:e].rstrip(" ,")
-    e = s + len(text)
+    quoted = ctx.span(s, s + len(ctx.text[s:e].rstrip(" ,")))
+    s, e, text = quoted.start, quoted.end, quoted.text
     entity = None
     if ctx.entities is not None:
         entity = ctx.entities.resolve(s, e)
