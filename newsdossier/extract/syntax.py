@@ -41,9 +41,13 @@ def negated(tok: Token, through_head: bool = False) -> bool:
 
 
 def subject_child(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass"),
-                  prefer: Optional[Callable[[Token], bool]] = None) -> Optional[Token]:
-    """The child of `verb` in the first relation of `deps` it has. Of several (a dateline parsed
-    as a second subject), the nearest before the verb, and among those one `prefer` accepts."""
+                  prefer: Optional[Callable[[Token], bool]] = None, nearest: bool = True) -> Optional[Token]:
+    """The child of `verb` in the first relation of `deps` it has. Of several before the verb:
+    with `nearest`, the one nearest it (a dateline parsed as a second subject comes first), among
+    those `prefer` accepts; else the first ("the Zarate Willka Forces, a group with ..., claimed":
+    the parser makes both subjects, and the name comes first)."""
+    if not nearest:
+        return next((c for c in verb.children if c.dep_ in deps), None)
     for dep in deps:
         found = [c for c in verb.children if c.dep_ == dep]
         if found:
@@ -61,7 +65,7 @@ def subject_of(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass"), thro
     A subject that says nobody (a word of `nobody`, or "no group") gives None: "No group has
     claimed it" names no claimant. With `relative`, a relative pronoun stands for the noun its
     clause hangs from ("the Army, which denied it": the Army)."""
-    t = subject_child(verb, deps)
+    t = subject_child(verb, deps, nearest=False)
     if t is not None:
         if nobody and (t.lower_ in nobody or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)):
             return None

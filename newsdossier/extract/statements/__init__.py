@@ -215,6 +215,9 @@ def _without_dangling_conjunction(ctx: Context, start: int, end: int) -> int:
     return toks[cut - 1].idx + len(toks[cut - 1].text)
 
 
+_RESPONSIBILITY_TYPES = frozenset({"claim_of_responsibility", "denial", "accusation", "attribution"})
+
+
 def _says_nobody(speaker: str) -> bool:
     words = speaker.lower().split()
     return bool(words) and (words[0] in NOBODY or words[0] == "no" or words[:2] == ["no", "one"])
@@ -233,11 +236,12 @@ def _statement(ctx: Context, a: Attribution, sid: str) -> Optional[Statement]:
     parts = tuple(ctx.span(s, e) for s, e in a.pieces) if len(a.pieces) > 1 else ()
     cue = ctx.span(*a.cue) if a.cue is not None else None
     speaker = _speaker(ctx, a.source)
-    if speaker is not None and _says_nobody(speaker.text):
-        # "No group has claimed responsibility", "Nobody has said why": no one said anything.
-        return None
     kind = _kind(text, a)
     stype = classify(ctx, a, cue, speaker)
+    if stype in _RESPONSIBILITY_TYPES and speaker is not None and _says_nobody(speaker.text):
+        # "No group has claimed responsibility": no claim was made. (A belief keeps its
+        # speaker: "No one expected ..." says what people expected.)
+        return None
     evidence_end = max(end, a.cue[1] if a.cue else end, a.source[1] if a.source else end)
     evidence_start = min(start, a.cue[0] if a.cue else start, a.source[0] if a.source else start)
     return Statement(

@@ -57,7 +57,9 @@ def _statement(r: VerbReading) -> Optional[Attribution]:
     a = Attribution([(cs, ce)], [(obj_tokens[0].i, obj_tokens[-1].i + 1)], 0, notes=[_NOTES[r.kind], "rule"])
     a.cue = _subtree_chars(list(r.cue))
     a.cue_tok = (r.cue[0].i, r.cue[-1].i + 1)
-    aside = {t.i for c in subj.children if c.dep_ in ("appos", "relcl") for t in c.subtree}
+    # What follows the subject's head to say more of it ("the Legion, which denied", "Ms Hale, a
+    # lawyer") is not the speaker's name; a name the parser hung before its head is.
+    aside = {t.i for c in subj.children if c.dep_ in ("appos", "relcl") and c.i > subj.i for t in c.subtree}
     sub = [t for t in subj.subtree if t.i not in aside]
     while len(sub) > 1 and sub[-1].is_punct:  # "the Legion, which denied": no trailing comma
         sub.pop()
