@@ -10,7 +10,9 @@ Steps, in order:
    cue) and the source that belongs to that cue (tagged source next to the cue, the cue's subject,
    the object of "according to"); a quotation is first read with its own attribution next to its
    marks (`"…," X said`, `X said: "…"`, `"…" ― X`); one with none continues the previous speaker;
-5. `_keep`: one-token contents, scare quotes and contents the model is unsure of are dropped.
+5. `_keep`: one-token contents, scare quotes, contents the model is unsure of and plain contents
+   whose cue verb is rarely a cue in the frame it is used in (`frames.py`) are dropped;
+6. `clauses.to_clause_end`: a plain content runs to the end of the clause its cue governs.
 """
 from __future__ import annotations
 
@@ -21,10 +23,12 @@ from spacy.tokens import Doc
 
 from ...analyze import index
 from ...analyze.index import sentence_bounds
+from .clauses import cue_verb, to_clause_end
+from .frames import Frames
 from .quotes import Quote
-from .segments import (MAX_INTERRUPTION, MIN_CONFIDENCE, Attribution, Intervals, Seg, char_range, is_lexicon_cue,
+from .segments import (MAX_INTERRUPTION, MIN_CONFIDENCE, MIN_CUE_RATE, Attribution, Intervals, Seg, char_range, is_lexicon_cue,
                        segments, token_range, word_count)
-from .sources import lexicon_cues, link
+from .sources import lexicon_cues, link, speaker_label
 
 def snap_quotes(doc: Doc, segs: list[Seg], quotes: list[Quote], para_of: list[int]) -> list[Attribution]:
     """Content attributions (one piece each) with quotations snapped to their marks.
@@ -144,11 +148,12 @@ def _ends_paragraph(doc: Doc, a: Attribution) -> bool:
 def merge_pieces(doc: Doc, tags: list[str], atts: list[Attribution], quotes: list[Quote],
                  cue_p: dict[str, float]) -> list[Attribution]:
     """Join quotation pieces interrupted by their attribution, and a quotation that fills the next
-    paragraph (continuing the speaker without a new cue)."""
+    paragraph (continuing the speaker without a new cue); never one that opens with a transcript's
+    speaker label (`"NAME: …`), which is someone else's turn."""
     merged: list[Attribution] = []
     for a in atts:
         prev = merged[-1] if merged else None
-        if prev is not None and prev.quote and a.quote:
+        if prev is not None and prev.quote and a.quote and speaker_label(doc, a) is None:
             if (prev.para == a.para and len(prev.pieces) == 1
                     and _between_is_attribution(doc, tags, prev.tok_pieces[-1][1], a.tok_pieces[0][0], cue_p)):
                 _join(prev, a)
@@ -166,7 +171,8 @@ def _join(a: Attribution, b: Attribution) -> None:
 
 
 def attributions(doc: Doc, tags: list[str], probs: list[float], quotes: list[Quote],
-                 removed: Callable[[int, int], bool], cue_p: dict[str, float]) -> list[Attribution]:
+                 removed: Callable[[int, int], bool], cue_p: dict[str, float],
+                 frames: Optional[Frames] = None) -> list[Attribution]:
     """The whole linker: segments -> snapped contents -> merged pieces -> cue and source."""
     segs, para_of = segments(doc, tags)
     segs = [sg for sg in segs if sg.kind != "CON" or word_count(doc, sg.start, sg.end) > 0]
@@ -174,14 +180,22 @@ def attributions(doc: Doc, tags: list[str], probs: list[float], quotes: list[Quo
     atts = [a for a in atts if not removed(a.start, a.end)]
     atts = merge_pieces(doc, tags, atts, quotes, cue_p)
     segs = segs + lexicon_cues(doc, tags, segs, atts, cue_p, para_of)
-    link(doc, tags, segs, atts, para_of, cue_p)
-    return [a for a in atts if _keep(doc, a, probs, cue_p)]
+    link(doc, tags, segs, atts, para_of, cue_p, frames)
+    kept = [a for a in atts if _keep(doc, a, probs, cue_p, frames)]
+    # Tokens of every content and cue: what lies past a content's end is never its own.
+    taken = {i for b in kept for s, e in b.tok_pieces + ([b.cue_tok] if b.cue_tok else []) for i in range(s, e)}
+    for a in kept:
+        to_clause_end(doc, a, taken)
+    return kept
 
 
-def _keep(doc: Doc, a: Attribution, probs: list[float], cue_p: dict[str, float]) -> bool:
+def _keep(doc: Doc, a: Attribution, probs: list[float], cue_p: dict[str, float],
+          frames: Optional[Frames] = None) -> bool:
     """Drop what is most often wrong on the dev split: one-token contents, contents the model is
-    unsure of (mean marginal below MIN_CONFIDENCE), one- or two-word quotations (scare quotes), and
-    plain contents whose cue is no word ever annotated as cue (or that have none)."""
+    unsure of (mean marginal below MIN_CONFIDENCE), one- or two-word quotations (scare quotes),
+    plain contents whose cue is no word ever annotated as cue (or that have none), and plain
+    contents whose cue verb, in the frame it is used in, is rarely a cue ("opened fire on the
+    crowd", "found the car": `frames.py`)."""
     n = sum(e - s for s, e in a.tok_pieces)
     if n <= 1:
         return False
@@ -190,5 +204,9 @@ def _keep(doc: Doc, a: Attribution, probs: list[float], cue_p: dict[str, float])
     if not a.quote and (a.cue_tok is None or max(
             cue_p.get(t.lemma_.lower(), 0.0) for t in doc[a.cue_tok[0]:a.cue_tok[1]]) == 0.0):
         return False
+    if not a.quote and frames is not None:
+        verb = cue_verb(doc, a)
+        if verb is not None and frames.cue_rate(verb) < MIN_CUE_RATE:
+            return False
     conf = sum(probs[i] for s, e in a.tok_pieces for i in range(s, e)) / n
     return conf >= MIN_CONFIDENCE

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from ...analyze import budget
 from ...errors import ModelError
 from .features import iter_token_features
+from .frames import Frames
 from .quotes import Quote
 
 log = logging.getLogger(__name__)
@@ -36,8 +37,13 @@ class Tagger:
         if not exists(path) or not cues.is_file():
             raise ModelError(f"statements tagger weights missing in {model_dir} "
                              "(expected tagger.crfsuite and cues.json; run `make train-statements`)")
+        frames = model_dir / "frames.json"
+        if not frames.is_file():
+            raise ModelError(f"statements cue frames missing in {model_dir} "
+                             "(expected frames.json; run `make train-statements`)")
         self._tagger = open_tagger(path)
         self.cue_p: dict[str, float] = json.loads(cues.read_text(encoding="utf-8"))
+        self.frames = Frames(json.loads(frames.read_text(encoding="utf-8")))
 
     def tag(self, doc: Doc, quotes: list[Quote]) -> tuple[list[str], list[float]]:
         """A BIO tag per token and the model's marginal probability of that tag."""
