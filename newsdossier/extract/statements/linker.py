@@ -53,6 +53,12 @@ def snap_quotes(doc: Doc, segs: list[Seg], quotes: list[Quote], para_of: list[in
             continue
         first = over[0]
         lead = _words_chars(doc, cs, first[0])
+        split = _sentence_then_quote(doc, c.start, piece_tok[first][0]) if lead > 1 else None
+        if split is not None:
+            # `X said A. "B," X added.`: the tagger ran A into the next sentence's quotation; A is
+            # one attribution and the quotation, read below as direct, another.
+            out.append(Attribution([char_range(doc, c.start, split)], [(c.start, split)], c.para))
+            lead = 0
         if lead <= 1:
             # Direct: every quotation the content overlaps, one attribution each (merged later);
             # quotations joined only by "and" / "or" / commas are one list ("“a,” “b” and “c”").
@@ -99,6 +105,22 @@ def snap_quotes(doc: Doc, segs: list[Seg], quotes: list[Quote], para_of: list[in
             continue
         kept.append(a)
     return kept
+
+
+def _sentence_then_quote(doc: Doc, t_start: int, q_start: int) -> Optional[int]:
+    """The token end of a content's plain part (its full stop left out) when it ends a sentence
+    right before the quotation that starts at token `q_start` (opening a sentence of its own)."""
+    k = q_start - 1
+    while k > t_start and doc[k].is_space:
+        k -= 1
+    if k <= t_start or doc[k].text not in (".", "!", "?") or not _opens_sentence(doc, q_start):
+        return None
+    return k
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Token `i` (or the quotation mark before it) starts a sentence."""
+    return doc[i].is_sent_start or (i > 0 and doc[i - 1].is_sent_start and doc[i - 1].text in "\"“«")
 
 
 def _only_connectors(doc: Doc, t_end: int, t_start: int) -> bool:
