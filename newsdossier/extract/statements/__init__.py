@@ -46,7 +46,7 @@ def extract_statements(ctx: Context) -> tuple[Statement, ...]:
     quotes = [q for q in find_quotes(index.text(doc)) if not ctx.removed(q.start, q.end)]
     tagger = load_tagger()
     tags, probs = tagger.tag(doc, quotes)
-    atts = attributions(doc, tags, probs, quotes, ctx.removed, tagger.cue_p, tagger.frames)
+    atts = attributions(doc, tags, probs, quotes, ctx.removed, tagger.cue_p, tagger.frames, tagger.keep)
     atts = _with_responsibility(atts, responsibility_statements(doc), ctx)
     atts = _with_parenthetical(atts, parenthetical_statements(doc), ctx)
     atts = _with_fallback(atts, according_to_statements(doc) + trailing_statements(doc)

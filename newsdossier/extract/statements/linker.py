@@ -25,6 +25,7 @@ from ...analyze import index
 from ...analyze.index import sentence_bounds
 from .clauses import cue_verb, to_clause_end
 from .frames import Frames
+from .keep import KeepModel, features
 from .quotes import Quote
 from .segments import (MAX_INTERRUPTION, MIN_CONFIDENCE, MIN_CUE_RATE, Attribution, Intervals, Seg, char_range, is_lexicon_cue,
                        segments, token_range, word_count)
@@ -194,8 +195,12 @@ def _join(a: Attribution, b: Attribution) -> None:
 
 def attributions(doc: Doc, tags: list[str], probs: list[float], quotes: list[Quote],
                  removed: Callable[[int, int], bool], cue_p: dict[str, float],
-                 frames: Optional[Frames] = None) -> list[Attribution]:
-    """The whole linker: segments -> snapped contents -> merged pieces -> cue and source."""
+                 frames: Optional[Frames] = None, keep_model: Optional[KeepModel] = None,
+                 collect: Optional[list] = None) -> list[Attribution]:
+    """The whole linker: segments -> snapped contents -> merged pieces -> cue and source -> kept.
+
+    `keep_model` decides which plausible attributions stay (else the tagger's confidence does);
+    with `collect` (training) every plausible one stays and (attribution, features) go there."""
     segs, para_of = segments(doc, tags)
     segs = [sg for sg in segs if sg.kind != "CON" or word_count(doc, sg.start, sg.end) > 0]
     atts = snap_quotes(doc, segs, quotes, para_of)
@@ -203,7 +208,18 @@ def attributions(doc: Doc, tags: list[str], probs: list[float], quotes: list[Quo
     atts = merge_pieces(doc, tags, atts, quotes, cue_p)
     segs = segs + lexicon_cues(doc, tags, segs, atts, cue_p, para_of)
     link(doc, tags, segs, atts, para_of, cue_p, frames)
-    kept = [a for a in atts if _keep(doc, a, probs, cue_p, frames)]
+    kept = []
+    for a in atts:
+        if not _plausible(doc, a, cue_p, frames):
+            continue
+        if collect is not None:
+            collect.append((a, features(doc, a, probs, cue_p, frames)))
+        elif keep_model is not None:
+            if not keep_model.keep(features(doc, a, probs, cue_p, frames)):
+                continue
+        elif _confidence(a, probs) < MIN_CONFIDENCE:
+            continue
+        kept.append(a)
     # Tokens of every content and cue: what lies past a content's end is never its own.
     taken = {i for b in kept for s, e in b.tok_pieces + ([b.cue_tok] if b.cue_tok else []) for i in range(s, e)}
     for a in kept:
@@ -211,13 +227,18 @@ def attributions(doc: Doc, tags: list[str], probs: list[float], quotes: list[Quo
     return kept
 
 
-def _keep(doc: Doc, a: Attribution, probs: list[float], cue_p: dict[str, float],
-          frames: Optional[Frames] = None) -> bool:
-    """Drop what is most often wrong on the dev split: one-token contents, contents the model is
-    unsure of (mean marginal below MIN_CONFIDENCE), one- or two-word quotations (scare quotes),
-    plain contents whose cue is no word ever annotated as cue (or that have none), and plain
-    contents whose cue verb, in the frame it is used in, is rarely a cue ("opened fire on the
-    crowd", "found the car": `frames.py`)."""
+def _confidence(a: Attribution, probs: list[float]) -> float:
+    """The tagger's mean marginal over the content's tokens."""
+    n = sum(e - s for s, e in a.tok_pieces)
+    return sum(probs[i] for s, e in a.tok_pieces for i in range(s, e)) / max(n, 1)
+
+
+def _plausible(doc: Doc, a: Attribution, cue_p: dict[str, float], frames: Optional[Frames] = None) -> bool:
+    """Drop what is most often wrong on the dev split: one-token contents, one- or two-word
+    quotations (scare quotes), plain contents whose cue is no word ever annotated as cue (or that
+    have none), and plain contents whose cue verb, in the frame it is used in, is rarely a cue
+    ("opened fire on the crowd": `frames.py`). What passes is weighed by `keep.py`'s model (or,
+    without one, by the tagger's confidence)."""
     n = sum(e - s for s, e in a.tok_pieces)
     if n <= 1:
         return False
@@ -230,5 +251,4 @@ def _keep(doc: Doc, a: Attribution, probs: list[float], cue_p: dict[str, float],
         verb = cue_verb(doc, a)
         if verb is not None and frames.cue_rate(verb) < MIN_CUE_RATE:
             return False
-    conf = sum(probs[i] for s, e in a.tok_pieces for i in range(s, e)) / n
-    return conf >= MIN_CONFIDENCE
+    return True
