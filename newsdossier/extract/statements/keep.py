@@ -70,9 +70,33 @@ def features(doc: Doc, a: Attribution, probs: list[float], cue_p: dict[str, floa
         "untagged": float("untagged" in a.notes),
         "continued": float("continued" in a.notes),
     }
+    f.update(_shape(doc, a, cue_p))
     rel = relation(doc, a) if not a.quote else "quote"
     for r in RELATIONS:
         f["rel_" + r] = float(rel == r)
+    return f
+
+
+def _shape(doc: Doc, a: Attribution, cue_p: dict[str, float]) -> dict[str, float]:
+    """What the content and the source look like: a clause or a noun phrase, opened by "that" or
+    "to"; a pronoun, a name or a description as source, before or after the cue."""
+    ts, te = a.tok_pieces[0]
+    toks = [t for t in doc[ts:te] if not t.is_space]
+    first = toks[0].lower_ if toks else ""
+    f = {
+        "clause": float(any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in toks)),
+        "opens_that": float(first in ("that", "whether", "if", "how", "why", "what")),
+        "opens_to": float(first == "to"),
+        "src_pron": 0.0, "src_name": 0.0, "src_words": 0.0, "src_after": 0.0, "src_sent": 0.0,
+    }
+    if a.source is not None:
+        src = doc.char_span(*a.source, alignment_mode="expand")
+        if src is not None and len(src):
+            f["src_pron"] = float(src[0].pos_ == "PRON" or src[0].tag_ == "WP")
+            f["src_name"] = float(any(t.pos_ == "PROPN" for t in src))
+            f["src_words"] = min(len(src), 12) / 12
+            f["src_after"] = float(a.cue_tok is not None and src.start >= a.cue_tok[1])
+            f["src_sent"] = float(a.cue_tok is not None and src.sent.start == doc[a.cue_tok[0]].sent.start)
     return f
 
 

@@ -269,7 +269,7 @@ def _parse_source(doc: Doc, cue: Seg, inside, cue_p: dict[str, float],
                 objs = [k for k in c.children if k.dep_ == "pobj"]
                 if objs and not inside(objs[0].i):
                     return _around(doc, objs[0], inside)
-        if node.dep_ in ("xcomp", "advcl", "conj", "acl") and node.head.i != node.i:
+        if node.dep_ in ("xcomp", "advcl", "conj", "acl", "acomp") and node.head.i != node.i:
             head = node.head
             if node.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i and is_lexicon_cue(node, cue_p) \
                     and not is_lexicon_cue(head, cue_p) and is_lexicon_cue(head.head, cue_p):
