@@ -16,6 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from ...analyze import index
 from .clauses import cue_verb
 from .frames import Frames
 from .segments import Attribution
@@ -55,7 +56,7 @@ def features(doc: Doc, a: Attribution, probs: list[float], cue_p: dict[str, floa
     rate = frames.cue_rate(verb) if frames is not None and verb is not None else 0.0
     cue_max = max((cue_p.get(t.lemma_.lower(), 0.0) for t in doc[a.cue_tok[0]:a.cue_tok[1]]), default=0.0) \
         if a.cue_tok else 0.0
-    body = doc.text[a.start:a.end]
+    body = index.text(doc)[a.start:a.end]
     f = {
         "conf": conf,
         "conf2": conf * conf,
