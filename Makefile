@@ -46,7 +46,10 @@ test: install system-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 train-statements: install
-	$(BIN)/python -m newsdossier.train.statements
+	$(BIN)/pip install --quiet -e ".[train]"
+	mkdir -p .cache
+	$(BIN)/python -m newsdossier.train.statements --cache .cache/polnear-train.spacy
+	$(BIN)/python -m newsdossier.train.statements_keep --cache .cache/polnear-train.spacy
 
 train-incidents: install
 	$(BIN)/python -m newsdossier.train.incidents

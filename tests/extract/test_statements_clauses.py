@@ -47,3 +47,14 @@ def test_statements_clauses_quotation_of_one_kind_stays_whole(analyzed):
         "\"Nobody knew where to go.\""))
     venn = [s for s in sts if "We heard two shots" in s.content.text]
     assert venn and "Then the lights went out" in venn[0].content.text
+
+
+@pytest.mark.model
+def test_statements_clauses_plain_content_runs_to_the_end_of_its_clause(analyzed):
+    # The tagger stops at the first comma; what the survey found is the whole "that" clause.
+    sts = extract_statements(analyzed(
+        "The survey by the labour office found that nurses made up about 31 percent of both the public "
+        "and private health workforces, excluding the army, which is mostly male.\n"))
+    found = [s for s in sts if "nurses made up" in s.content.text]
+    assert found and found[0].content.text.endswith("which is mostly male")
+    assert found[0].speaker is not None and found[0].speaker.text == "The survey by the labour office"

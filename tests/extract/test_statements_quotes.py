@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdossier.extract.statements import extract_statements
 from newsdossier.extract.statements.quotes import find_quotes
 
 
@@ -44,3 +45,15 @@ def test_statements_quotes_straight_marks_do_not_pair_across_paragraphs():
     got = spans(text)
     assert ('"quoted"', ['"quoted"'], False) in got
     assert all("\n" not in g[0] for g in got)
+
+
+@pytest.mark.model
+def test_statements_quotes_report_and_next_sentence_quotation_stay_apart(analyzed):
+    sts = extract_statements(analyzed(
+        "Mara Quell, the governor of Essen Province, visited the market in Tollow on Tuesday after the bombing.\n"
+        "She said the attackers would be found. \"We will not rest until they are in court,\" she added.\n"))
+    found = [s for s in sts if "attackers would be found" in s.content.text]
+    assert found and "We will not rest" not in found[0].content.text
+    assert found[0].cue.text == "said"
+    rest = [s for s in sts if "We will not rest" in s.content.text]
+    assert rest and rest[0].kind == "direct" and rest[0].cue.text == "added"

@@ -47,7 +47,7 @@ def extract_statements(ctx: Context) -> tuple[Statement, ...]:
     quotes = find_quotes(index.text(doc))
     tagger = load_tagger()
     tags, probs = tagger.tag(doc, quotes)
-    atts = attributions(doc, tags, probs, quotes, tagger.cue_p)
+    atts = attributions(doc, tags, probs, quotes, tagger.cue_p, tagger.frames, tagger.keep)
     atts = _with_responsibility(atts, responsibility_statements(doc), ctx)
     atts = _with_parenthetical(atts, parenthetical_statements(doc), ctx)
     atts = _with_fallback(atts, according_to_statements(doc) + trailing_statements(doc)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ...analyze import index
 from .segments import Attribution
 
 _CLOSERS = " \t\n\"”’'»)"
@@ -36,7 +37,8 @@ def split_by_kind(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """
     out: list[Attribution] = []
     for a in atts:
-        kinds = [_is_question(doc.text[cs:ce]) for cs, ce in a.pieces]
+        text = index.text(doc)  # doc.text joins every token again on each call
+        kinds = [_is_question(text[cs:ce]) for cs, ce in a.pieces]
         if len(set(kinds)) < 2:
             out.append(a)
             continue

@@ -10,21 +10,26 @@ Steps, in order:
    cue) and the source that belongs to that cue (tagged source next to the cue, the cue's subject,
    the object of "according to"); a quotation is first read with its own attribution next to its
    marks (`"…," X said`, `X said: "…"`, `"…" ― X`); one with none continues the previous speaker;
-5. `_keep`: one-token contents, scare quotes and contents the model is unsure of are dropped.
+5. `_keep`: one-token contents, scare quotes, contents the model is unsure of and plain contents
+   whose cue verb is rarely a cue in the frame it is used in (`frames.py`) are dropped;
+6. `clauses.to_clause_end`: a plain content runs to the end of the clause its cue governs.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Callable, Optional
+from typing import Optional
 
 from spacy.tokens import Doc
 
 from ...analyze import index
 from ...analyze.index import sentence_bounds
+from .clauses import cue_verb, to_clause_end
+from .frames import Frames
+from .keep import KeepModel, features
 from .quotes import Quote
-from .segments import (MAX_INTERRUPTION, MIN_CONFIDENCE, Attribution, Intervals, Seg, char_range, is_lexicon_cue,
+from .segments import (MAX_INTERRUPTION, MIN_CONFIDENCE, MIN_CUE_RATE, Attribution, Intervals, Seg, char_range, is_lexicon_cue,
                        segments, token_range, word_count)
-from .sources import lexicon_cues, link
+from .sources import lexicon_cues, link, speaker_label
 
 def snap_quotes(doc: Doc, segs: list[Seg], quotes: list[Quote], para_of: list[int]) -> list[Attribution]:
     """Content attributions (one piece each) with quotations snapped to their marks.
@@ -49,6 +54,12 @@ def snap_quotes(doc: Doc, segs: list[Seg], quotes: list[Quote], para_of: list[in
             continue
         first = over[0]
         lead = _words_chars(doc, cs, first[0])
+        split = _sentence_then_quote(doc, c.start, piece_tok[first][0]) if lead > 1 else None
+        if split is not None:
+            # `X said A. "B," X added.`: the tagger ran A into the next sentence's quotation; A is
+            # one attribution and the quotation, read below as direct, another.
+            out.append(Attribution([char_range(doc, c.start, split)], [(c.start, split)], c.para))
+            lead = 0
         if lead <= 1:
             # Direct: every quotation the content overlaps, one attribution each (merged later);
             # quotations joined only by "and" / "or" / commas are one list ("“a,” “b” and “c”").
@@ -95,6 +106,22 @@ def snap_quotes(doc: Doc, segs: list[Seg], quotes: list[Quote], para_of: list[in
             continue
         kept.append(a)
     return kept
+
+
+def _sentence_then_quote(doc: Doc, t_start: int, q_start: int) -> Optional[int]:
+    """The token end of a content's plain part (its full stop left out) when it ends a sentence
+    right before the quotation that starts at token `q_start` (opening a sentence of its own)."""
+    k = q_start - 1
+    while k > t_start and doc[k].is_space:
+        k -= 1
+    if k <= t_start or doc[k].text not in (".", "!", "?") or not _opens_sentence(doc, q_start):
+        return None
+    return k
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Token `i` (or the quotation mark before it) starts a sentence."""
+    return doc[i].is_sent_start or (i > 0 and doc[i - 1].is_sent_start and doc[i - 1].text in "\"“«")
 
 
 def _only_connectors(doc: Doc, t_end: int, t_start: int) -> bool:
@@ -144,11 +171,12 @@ def _ends_paragraph(doc: Doc, a: Attribution) -> bool:
 def merge_pieces(doc: Doc, tags: list[str], atts: list[Attribution], quotes: list[Quote],
                  cue_p: dict[str, float]) -> list[Attribution]:
     """Join quotation pieces interrupted by their attribution, and a quotation that fills the next
-    paragraph (continuing the speaker without a new cue)."""
+    paragraph (continuing the speaker without a new cue); never one that opens with a transcript's
+    speaker label (`"NAME: …`), which is someone else's turn."""
     merged: list[Attribution] = []
     for a in atts:
         prev = merged[-1] if merged else None
-        if prev is not None and prev.quote and a.quote:
+        if prev is not None and prev.quote and a.quote and speaker_label(doc, a) is None:
             if (prev.para == a.para and len(prev.pieces) == 1
                     and _between_is_attribution(doc, tags, prev.tok_pieces[-1][1], a.tok_pieces[0][0], cue_p)):
                 _join(prev, a)
@@ -166,21 +194,50 @@ def _join(a: Attribution, b: Attribution) -> None:
 
 
 def attributions(doc: Doc, tags: list[str], probs: list[float], quotes: list[Quote],
-                 cue_p: dict[str, float]) -> list[Attribution]:
-    """The whole linker: segments -> snapped contents -> merged pieces -> cue and source."""
+                 cue_p: dict[str, float],
+                 frames: Optional[Frames] = None, keep_model: Optional[KeepModel] = None,
+                 collect: Optional[list] = None) -> list[Attribution]:
+    """The whole linker: segments -> snapped contents -> merged pieces -> cue and source -> kept.
+
+    `keep_model` decides which plausible attributions stay (else the tagger's confidence does);
+    with `collect` (training) every plausible one stays and (attribution, features) go there."""
     segs, para_of = segments(doc, tags)
     segs = [sg for sg in segs if sg.kind != "CON" or word_count(doc, sg.start, sg.end) > 0]
     atts = snap_quotes(doc, segs, quotes, para_of)
     atts = merge_pieces(doc, tags, atts, quotes, cue_p)
     segs = segs + lexicon_cues(doc, tags, segs, atts, cue_p, para_of)
-    link(doc, tags, segs, atts, para_of, cue_p)
-    return [a for a in atts if _keep(doc, a, probs, cue_p)]
+    link(doc, tags, segs, atts, para_of, cue_p, frames)
+    kept = []
+    for a in atts:
+        if not _plausible(doc, a, cue_p, frames):
+            continue
+        if collect is not None:
+            collect.append((a, features(doc, a, probs, cue_p, frames)))
+        elif keep_model is not None:
+            if not keep_model.keep(features(doc, a, probs, cue_p, frames)):
+                continue
+        elif _confidence(a, probs) < MIN_CONFIDENCE:
+            continue
+        kept.append(a)
+    # Tokens of every content and cue: what lies past a content's end is never its own.
+    taken = {i for b in kept for s, e in b.tok_pieces + ([b.cue_tok] if b.cue_tok else []) for i in range(s, e)}
+    for a in kept:
+        to_clause_end(doc, a, taken)
+    return kept
 
 
-def _keep(doc: Doc, a: Attribution, probs: list[float], cue_p: dict[str, float]) -> bool:
-    """Drop what is most often wrong on the dev split: one-token contents, contents the model is
-    unsure of (mean marginal below MIN_CONFIDENCE), one- or two-word quotations (scare quotes), and
-    plain contents whose cue is no word ever annotated as cue (or that have none)."""
+def _confidence(a: Attribution, probs: list[float]) -> float:
+    """The tagger's mean marginal over the content's tokens."""
+    n = sum(e - s for s, e in a.tok_pieces)
+    return sum(probs[i] for s, e in a.tok_pieces for i in range(s, e)) / max(n, 1)
+
+
+def _plausible(doc: Doc, a: Attribution, cue_p: dict[str, float], frames: Optional[Frames] = None) -> bool:
+    """Drop what is most often wrong on the dev split: one-token contents, one- or two-word
+    quotations (scare quotes), plain contents whose cue is no word ever annotated as cue (or that
+    have none), and plain contents whose cue verb, in the frame it is used in, is rarely a cue
+    ("opened fire on the crowd": `frames.py`). What passes is weighed by `keep.py`'s model (or,
+    without one, by the tagger's confidence)."""
     n = sum(e - s for s, e in a.tok_pieces)
     if n <= 1:
         return False
@@ -189,5 +246,8 @@ def _keep(doc: Doc, a: Attribution, probs: list[float], cue_p: dict[str, float])
     if not a.quote and (a.cue_tok is None or max(
             cue_p.get(t.lemma_.lower(), 0.0) for t in doc[a.cue_tok[0]:a.cue_tok[1]]) == 0.0):
         return False
-    conf = sum(probs[i] for s, e in a.tok_pieces for i in range(s, e)) / n
-    return conf >= MIN_CONFIDENCE
+    if not a.quote and frames is not None:
+        verb = cue_verb(doc, a)
+        if verb is not None and frames.cue_rate(verb) < MIN_CUE_RATE:
+            return False
+    return True

@@ -14,7 +14,12 @@ from typing import Callable, Optional
 from spacy.tokens import Doc
 
 from ...analyze.index import sentence, sentence_bounds
+from .frames import Frames, subject
 from .segments import QUOTE_MARKS, Attribution, Seg, SegIndex, char_range, is_lexicon_cue
+
+# A cue whose subject is the source in fewer than this share of PolNeAR's train attributions
+# ("was asked", "seemed", "is expected") gets no source from its subject.
+MIN_SUBJECT_RATE = 0.5
 
 def _governing_cue(doc: Doc, a: Attribution, cue_tok: dict[int, Seg]) -> Optional[Seg]:
     """The cue that is an ancestor of the content (the verb whose complement it is)."""
@@ -30,7 +35,7 @@ def _governing_cue(doc: Doc, a: Attribution, cue_tok: dict[int, Seg]) -> Optiona
 
 
 def link(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribution],
-         para_of: list[int], cue_p: Optional[dict[str, float]] = None) -> None:
+         para_of: list[int], cue_p: Optional[dict[str, float]] = None, frames: Optional[Frames] = None) -> None:
     """Fill cue and source of every attribution in place."""
     cues = SegIndex([s for s in segs if s.kind == "CUE"])
     sources = SegIndex([s for s in segs if s.kind == "SRC"])
@@ -38,6 +43,13 @@ def link(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribution],
     prev: Optional[Attribution] = None
     for a in atts:
         inside = lambda i: any(s <= i < e for s, e in a.tok_pieces)  # noqa: E731
+        label = speaker_label(doc, a) if a.quote else None
+        if label is not None:
+            # A transcript's `"NAME: …"`: the label names the speaker and its colon is the cue.
+            (ls, le), (cs, ce) = label
+            a.source, a.cue, a.cue_tok = char_range(doc, ls, le), char_range(doc, cs, ce), (cs, ce)
+            prev = a
+            continue
         if a.quote and cue_p is not None:
             found = _quote_attribution(doc, tags, a, cue_p, sources)
             if found is not None:
@@ -52,7 +64,7 @@ def link(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribution],
         if cue is not None:
             a.cue = char_range(doc, cue.start, cue.end)
             a.cue_tok = (cue.start, cue.end)
-            src = _source_for_cue(doc, cue, sources, a, para_of, cue_p or {})
+            src = _source_for_cue(doc, cue, sources, a, para_of, cue_p or {}, frames)
             if src is not None:
                 a.source = src
         else:
@@ -64,6 +76,27 @@ def link(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribution],
                 a.source = prev.source
                 a.notes.append("continued")
         prev = a
+
+
+def speaker_label(doc: Doc, a: Attribution) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
+    """((label start, end), (colon start, end)) when the quotation opens with a transcript's speaker
+    label: one to three upper-case words and a colon (`"MORROW: We will …`)."""
+    ts, te = a.tok_pieces[0]
+    toks = [t for t in doc[ts:min(te, ts + 6)] if not t.is_space]
+    k = 1 if toks and toks[0].text in QUOTE_MARKS else 0
+    words = []
+    for t in toks[k:]:
+        if t.text == ":":
+            break
+        if not (t.is_alpha and t.is_upper and len(t.text) > 1) or len(words) == 3:
+            return None
+        words.append(t)
+    else:
+        return None
+    if not words:
+        return None
+    colon = words[-1].i + 1
+    return (words[0].i, colon), (colon, colon + 1)
 
 
 def _is_cue_token(t, tags: list[str], cue_p: dict[str, float]) -> bool:
@@ -202,26 +235,41 @@ def _around(doc: Doc, tok, inside) -> tuple[int, int]:
     return char_range(doc, lo, hi + 1)
 
 
-def _parse_source(doc: Doc, cue: Seg, inside, cue_p: dict[str, float]) -> Optional[tuple[int, int]]:
+def _subject_not_source(doc: Doc, cue: Seg, frames: Optional[Frames]) -> set[int]:
+    """Tokens of the cue verb's subject when, for that verb and voice, the subject is rarely the
+    source ("the senator was asked whether …", "the vote seemed lost"); else nothing."""
+    if frames is None:
+        return set()
+    head = _cue_head(doc, cue)
+    sub = subject(head)
+    if sub is None or frames.subject_rate(head) >= MIN_SUBJECT_RATE:
+        return set()
+    return {t.i for t in sub.subtree}
+
+
+def _parse_source(doc: Doc, cue: Seg, inside, cue_p: dict[str, float],
+                  frames: Optional[Frames] = None) -> Optional[tuple[int, int]]:
     """The cue verb's subject (climbing from "adding"/"to say" to the verb they hang from), the
     agent of a passive, or the object of "according to". A reporting verb that the parser joined
     to the verb of another report's content ("X claimed that A tried to … and suggested that …")
-    speaks for the verb that governs that content (X), not for the content's subject (A)."""
+    speaks for the verb that governs that content (X), not for the content's subject (A). The
+    cue's own subject is skipped where `frames` says it is rarely the source."""
     for t in doc[cue.start:min(cue.end + 1, len(doc))]:
         if t.lower_ == "to" and t.i > 0 and doc[t.i - 1].lower_ == "according":
             objs = [c for c in t.children if c.dep_ == "pobj"]
             if objs:
                 return _around(doc, objs[0], inside)
     node = _cue_head(doc, cue)
+    skip = _subject_not_source(doc, cue, frames)
     for _ in range(3):
         for c in node.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.i):
+            if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.i) and c.i not in skip:
                 return _around(doc, c, inside)
             if c.dep_ == "agent":
                 objs = [k for k in c.children if k.dep_ == "pobj"]
                 if objs and not inside(objs[0].i):
                     return _around(doc, objs[0], inside)
-        if node.dep_ in ("xcomp", "advcl", "conj", "acl") and node.head.i != node.i:
+        if node.dep_ in ("xcomp", "advcl", "conj", "acl", "acomp") and node.head.i != node.i:
             head = node.head
             if node.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i and is_lexicon_cue(node, cue_p) \
                     and not is_lexicon_cue(head, cue_p) and is_lexicon_cue(head.head, cue_p):
@@ -233,15 +281,17 @@ def _parse_source(doc: Doc, cue: Seg, inside, cue_p: dict[str, float]) -> Option
 
 
 
-def _source_for_cue(doc: Doc, cue: Seg, sources: SegIndex, a: Attribution,
-                    para_of: list[int], cue_p: dict[str, float]) -> Optional[tuple[int, int]]:
+def _source_for_cue(doc: Doc, cue: Seg, sources: SegIndex, a: Attribution, para_of: list[int],
+                    cue_p: dict[str, float], frames: Optional[Frames] = None) -> Optional[tuple[int, int]]:
     inside = lambda i: any(s <= i < e for s, e in a.tok_pieces)  # noqa: E731
-    cands = [s for s in sources.starting_in(*sentence_bounds(doc, cue.start)) if not inside(s.start)]
+    skip = _subject_not_source(doc, cue, frames)
+    cands = [s for s in sources.starting_in(*sentence_bounds(doc, cue.start))
+             if not inside(s.start) and not any(i in skip for i in range(s.start, s.end))]
     near = min(cands, key=lambda s: min(abs(s.start - cue.end), abs(cue.start - s.end))) if cands else None
     # A tagged source right next to the cue ("he said", "said Mr. X") is the surest sign.
     if near is not None and min(abs(near.start - cue.end), abs(cue.start - near.end)) <= 1:
         return char_range(doc, near.start, near.end)
-    parsed = _parse_source(doc, cue, inside, cue_p)
+    parsed = _parse_source(doc, cue, inside, cue_p, frames)
     if parsed is not None:
         return parsed
     if near is not None:

@@ -1,7 +1,7 @@
 """The trained attribution tagger: a CRF over parse features, tagging source / cue / content.
 
-Weights ship in `newsdossier/models/statements/` (`tagger.crfsuite`, `cues.json`) and are loaded
-once per process. `tag(doc, quotes)` returns one BIO tag per token of the Doc (space tokens "O").
+Weights ship in `newsdossier/models/statements/` (`tagger.crfsuite`, `cues.json`, `frames.json`,
+`keep.json`) and are loaded once per process. `tag(doc, quotes)` returns one BIO tag per token of the Doc (space tokens "O").
 """
 from __future__ import annotations
 
@@ -10,12 +10,15 @@ import logging
 import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 from spacy.tokens import Doc
 
 from ...analyze import budget
 from ...errors import ModelError
 from .features import iter_token_features
+from .frames import Frames
+from .keep import KeepModel
 from .quotes import Quote
 
 log = logging.getLogger(__name__)
@@ -36,8 +39,18 @@ class Tagger:
         if not exists(path) or not cues.is_file():
             raise ModelError(f"statements tagger weights missing in {model_dir} "
                              "(expected tagger.crfsuite and cues.json; run `make train-statements`)")
+        frames = model_dir / "frames.json"
+        if not frames.is_file():
+            raise ModelError(f"statements cue frames missing in {model_dir} "
+                             "(expected frames.json; run `make train-statements`)")
         self._tagger = open_tagger(path)
         self.cue_p: dict[str, float] = json.loads(cues.read_text(encoding="utf-8"))
+        self.frames = Frames(json.loads(frames.read_text(encoding="utf-8")))
+        # Which plausible attributions stay (`keep.py`); a folder without it (the tagger trained
+        # to collect that model's own training data) keeps those the tagger is confident of.
+        keep = model_dir / "keep.json"
+        self.keep: Optional[KeepModel] = (KeepModel(json.loads(keep.read_text(encoding="utf-8")))
+                                          if keep.is_file() else None)
 
     def tag(self, doc: Doc, quotes: list[Quote]) -> tuple[list[str], list[float]]:
         """A BIO tag per token and the model's marginal probability of that tag."""
