@@ -78,7 +78,9 @@ def tidy_spans(doc, spans: list) -> list:
     out = []
     for sp in spans:
         start = sp.start
-        while start < sp.end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct):
+        # ... but "at" of "at least 139 people" is the count's, not a preposition's
+        while start < sp.end and (doc[start].lower_ in _LEADING_JUNK and doc[start].dep_ not in ("advmod", "quantmod")
+                                  or doc[start].is_punct):
             start += 1
         # A relative pronoun or punctuation closing the span ("carlos marcelo who") opens the
         # clause that follows the name; an article closing it ("the facing of the") belongs to

@@ -59,6 +59,7 @@ def test_victims_with_counts_and_no_country_target(analyzed):
     incidents = extract_incidents(ctx)
     assert incidents
     victims = {f.text for i in incidents for f in i.victims}
+    assert "At least 118 people" in victims, victims
     targets = {f.text for i in incidents for f in i.targets}
     assert "well over a hundred people" in victims, victims
     assert not any(v in ("hundred people", "over a hundred people") for v in victims), victims
