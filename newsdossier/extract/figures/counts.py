@@ -9,8 +9,8 @@ from typing import Optional
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..context import Context
-from ..lexicon.casualties import (FATAL_ADVERBS, NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS, QUANT_PREFIX, age_noun,
-                                  is_person)
+from ..lexicon.casualties import (ATTACKER_NOUNS, FATAL_ADVERBS, NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS,
+                                  QUANT_PREFIX, age_noun, is_person)
 from .numbers import Quantity, find_quantities
 from .triggers import across_lines, is_fatal, trigger_args, trigger_kind
 
@@ -246,6 +246,8 @@ def along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None or pobj.lemma_.lower() in NOT_PEOPLE:
                 continue
+            if pobj.lemma_.lower() in ATTACKER_NOUNS or pobj.lower_ in ATTACKER_NOUNS:
+                continue                   # "four were shot, with the gunman still at large": not a victim
             got = quantity_of(ctx, pobj)
             if got is not None:
                 return got[0]
