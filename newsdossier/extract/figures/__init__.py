@@ -115,9 +115,13 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
     """Everyone killed, attackers too (as GTD's `nkill` and the GVA count them): a written count of
     the victims plus the attackers killed ("shot four relatives before killing himself": five dead).
 
-    Added only to a written count whose sentence does not already hold the attacker ("three dead,
-    including the gunman", "five died in a murder-suicide"); a singular victim ("a man was killed")
-    may be the attacker himself, so it is left as it is."""
+    With no victim killed, the attackers killed are the dead. Otherwise they are added only to a
+    written count whose sentence does not already hold the attacker ("three dead, including the
+    gunman", "five died in a murder-suicide"); a singular victim ("a man was killed") may be the
+    attacker himself, so it is left as it is."""
+    if perps_killed is not None and perps_killed.min and (killed is None or not killed.min):
+        # "nine people were wounded; the gunman was shot and killed by police": one dead
+        return perps_killed.model_copy(update={"extractor": perps_killed.extractor + ":attackers"})
     if perps_killed is None or not perps_killed.min or killed is None or killed.min is None:
         return killed
     chosen = next((c for c in cands if c.field == "killed" and c.start == killed.start and c.end == killed.end), None)
