@@ -119,7 +119,8 @@ def _conjuncts(arg: Token) -> list[Token]:
         return out                         # "the clerk or a customer": one of them, not both
     for c in arg.children:
         # "four adults and a 3-year-old": the parser makes the age an adjective ("old")
-        if c.dep_ == "conj" and (c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or age_noun(c)) and not across_lines(arg, c):
+        if c.dep_ == "conj" and (c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or age_noun(c)) \
+                and not across_lines(arg, c):
             out.extend(_conjuncts(c))      # not a list of headlines the parser joined
     return out
 
