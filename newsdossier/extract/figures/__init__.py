@@ -25,8 +25,9 @@ How a count is found (from the spaCy dependency parse, not from sentence templat
    fatally" -> killed 1, injured 3);
 7. the source credited in the figure's sentence ("according to figures released by X", "X said").
 
-Deaths of attackers are not counted as victims; they are `IncidentFigures.perpetrators_killed`, so
-that callers can report them.
+`killed` counts everyone killed, attackers too, as GTD's `nkill` and the GVA do ("shot his wife and
+two sons before killing himself": four dead); `IncidentFigures.perpetrators_killed` says how many of
+them were attackers. An attacker is added to a written count of victims only (`_with_attackers`).
 """
 from __future__ import annotations
 
@@ -55,8 +56,8 @@ FIELDS = ("killed", "injured", "perpetrator_count")
 class IncidentFigures:
     """The figures of one incident: each the article's current value, with the others it gave.
 
-    Deaths of attackers are not counted as victims; they are `perpetrators_killed`, so that callers
-    can report them."""
+    `killed` counts attackers killed too (GTD's `nkill`); `perpetrators_killed` is how many of those
+    were attackers, so that callers can tell them apart."""
 
     killed: Optional[Figure] = None
     injured: Optional[Figure] = None
@@ -79,6 +80,7 @@ def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
     injured = _injured_from_hits(ctx, injured, hits, killed)
     perps = _choose(ctx, [c for c in cands if c.field == "perpetrator_count"])
     perps_killed = _choose(ctx, [c for c in cands if c.field == "perpetrators_killed"])
+    killed = _with_attackers(ctx, killed, perps_killed, cands)
     return IncidentFigures(killed=killed, injured=injured, perpetrator_count=perps, perpetrators_killed=perps_killed)
 
 
@@ -97,6 +99,47 @@ def _fatal_event(ctx: Context, start: int, end: int) -> Optional[Figure]:
                           evidence=(ctx.span(sent.start_char, sent.end_char),),
                           extractor=EXTRACTOR + ":fatal-event")
     return None
+
+
+INCLUDED_RE = re.compile(r"\b(?:including|among them|counting)\b[^.;]{0,40}\b(?:gunman|shooter|suspect|attacker|"
+                         r"assailant|himself|herself|perpetrator)|\bmurder[- ]suicide",
+                         re.IGNORECASE)
+
+
+GENERIC_PEOPLE = {"people", "person", "man", "men", "woman", "women", "dead", "death", "fatality", "one", "other",
+                  "others", "victim", "individual"}
+
+
+def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Optional[Figure],
+                    cands: list[FigureCandidate]) -> Optional[Figure]:
+    """Everyone killed, attackers too (as GTD's `nkill` and the GVA count them): a written count of
+    the victims plus the attackers killed ("shot four relatives before killing himself": five dead).
+
+    With no victim killed, the attackers killed are the dead. Otherwise they are added only to a
+    written count whose sentence does not already hold the attacker ("three dead, including the
+    gunman", "five died in a murder-suicide"); a singular victim ("a man was killed") may be the
+    attacker himself, so it is left as it is."""
+    if perps_killed is not None and perps_killed.min and (killed is None or not killed.min):
+        # "nine people were wounded; the gunman was shot and killed by police": one dead
+        return perps_killed.model_copy(update={"extractor": perps_killed.extractor + ":attackers"})
+    if perps_killed is None or not perps_killed.min or killed is None or killed.min is None:
+        return killed
+    chosen = next((c for c in cands if c.field == "killed" and c.start == killed.start and c.end == killed.end), None)
+    if chosen is None or not chosen.explicit or chosen.partial:
+        return killed
+    suicide = perps_killed.text.lower() in ("himself", "herself", "themselves")
+    if not suicide and (chosen.arg is None or chosen.arg.like_num or chosen.arg.lemma_.lower() in GENERIC_PEOPLE):
+        # "two men were killed" / "two dead" after a shootout with police often counts the gunman
+        # the police killed; "three officers were killed" does not
+        return killed
+    sent = chosen.sentence
+    if INCLUDED_RE.search(sent.text) or any(c.field == "perpetrators_killed" and c.sentence.start == sent.start
+                                            and c.explicit for c in cands):
+        return killed
+    k = perps_killed.min
+    return killed.model_copy(update={"min": killed.min + k, "max": None if killed.max is None else killed.max + k,
+                                     "others": killed.others + (perps_killed,),
+                                     "extractor": killed.extractor + ":with-attackers"})
 
 
 # --- choosing the article's value -------------------------------------------------------------

@@ -65,6 +65,13 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
             c.field = "hit"
     out = [c for c in out if not (c.field in ("hit", "injured") and c.fatal_part is None and c.arg is not None
                                   and (c.sentence.start, c.arg.i) in killed_args)]
+    for c in out:
+        # "shot four others, including one who died": the one who died is among the four
+        if c.field == "injured" and c.arg is not None and any(
+                k.field == "killed" and k.partial and k.arg is not None and k.arg is not c.arg
+                and k.sentence.start == c.sentence.start and (k.arg in c.arg.subtree or (
+                    k.arg.head.lower_ == "including" and k.arg.head.head in (c.arg, c.arg.head))) for k in out):
+            c.field = "hit"
     return _sum_in_sentence(out)
 
 
@@ -190,6 +197,10 @@ _SURFACE_FIELD = {"shot dead": "killed", "shot to death": "killed", "killed": "k
                   "shot": "hit", "shooting": "hit"}
 
 
+_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "time", "block", "mile", "foot", "feet",
+          "round", "bullet", "casing", "shell", "dollar", "charge", "count"}
+
+
 def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> list[FigureCandidate]:
     """Counts the parse missed but the words state plainly ("3 people shot", "killing two"):
     a fallback, used for a field only when the parse found nothing in the sentence."""
@@ -205,6 +216,9 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
             continue
         if not (start <= s and e <= end) or in_entity(ctx.doc, s, e):
             continue
+        unit = re.match(r"\s*(?:of\s+)?(\w+)", text[q.end:q.end + 30])
+        if unit and unit.group(1).lower().rstrip("s") in _UNITS:
+            continue                       # "a shooting a couple of days ago": not people
         m = _SURFACE_AFTER.match(text[q.end:q.end + 60])
         if m and (m.group("word").lower() not in ("killed", "shot") or re.match(
                 rf"^\s*(?:{_PEOPLE}\s*)?(?:were|was|are|have been|had been|got)\s", text[q.end:q.end + 60], re.I)

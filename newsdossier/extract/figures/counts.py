@@ -9,8 +9,8 @@ from typing import Optional
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..context import Context
-from ..lexicon.casualties import (FATAL_ADVERBS, NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS, QUANT_PREFIX, age_noun,
-                                  is_person)
+from ..lexicon.casualties import (ATTACKER_NOUNS, FATAL_ADVERBS, NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS,
+                                  QUANT_PREFIX, age_noun, is_person)
 from .numbers import Quantity, find_quantities
 from .triggers import across_lines, is_fatal, trigger_args, trigger_kind
 
@@ -118,7 +118,9 @@ def _conjuncts(arg: Token) -> list[Token]:
     if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in arg.children):
         return out                         # "the clerk or a customer": one of them, not both
     for c in arg.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not across_lines(arg, c):
+        # "four adults and a 3-year-old": the parser makes the age an adjective ("old")
+        if c.dep_ == "conj" and (c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or age_noun(c)) \
+                and not across_lines(arg, c):
             out.extend(_conjuncts(c))      # not a list of headlines the parser joined
     return out
 
@@ -177,7 +179,9 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
     if len(parts) > 1 and quantity_of(ctx, arg) is not None:
         # "two officers, Jo Li and Al Ray": the names list the counted people, they add nothing
         # ... and bare numbers after a counted noun are ages ("two cousins, one 19 and the other 22")
-        parts = [arg] + [p for p in parts[1:] if p.pos_ not in ("PROPN", "NUM")]
+        # ... and ages set off by a comma describe them too ("two children, a five and a six year old")
+        listed = arg.i + 1 < len(arg.doc) and arg.doc[arg.i + 1].text == ","
+        parts = [arg] + [p for p in parts[1:] if p.pos_ not in ("PROPN", "NUM") and not (listed and age_noun(p))]
     total_lo, total_hi, qual = 0, 0, None
     s, e = None, None
     explicit = False
@@ -246,6 +250,8 @@ def along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None or pobj.lemma_.lower() in NOT_PEOPLE:
                 continue
+            if pobj.lemma_.lower() in ATTACKER_NOUNS or pobj.lower_ in ATTACKER_NOUNS:
+                continue                   # "four were shot, with the gunman still at large": not a victim
             got = quantity_of(ctx, pobj)
             if got is not None:
                 return got[0]

@@ -204,9 +204,10 @@ def find_quantities(text: str) -> list[Quantity]:
             continue                       # an age, also abbreviated: "4 yo", "16 y/o"
         if re.match(r"(?:st|nd|rd|th)\b|[:./]\d|\]|\s*(?:%|percent|a\.m|p\.m|am\b|pm\b|block\b)", after):
             continue
-        if re.match(r"\s+(?:[NSEW]\.?\s+)?[A-Z][A-Za-z]+\.?\s+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|"
-                    r"Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Circle|Terrace)\b", text[m.end():m.end() + 40]):
-            continue                       # "30 Porter St.": an address
+        if re.match(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'-]+\.?\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
+                    r"Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Circle|Terrace)\b",
+                    text[m.end():m.end() + 40]):
+            continue                       # "30 Porter St.", "2501 Kestrel Mill Rd.": an address
         q = _from_match(m)
         if q is not None:
             found.append(q)

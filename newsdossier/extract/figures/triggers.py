@@ -116,10 +116,25 @@ def _of_child(tok: Token) -> Optional[Token]:
     return None
 
 
+_DENIALS = {"non", "not", "none", "no", "never"}
+
+
+def denied(word: Token) -> bool:
+    """'non-fatal injuries', 'hit, none fatally', 'not fatally wounded': the fatal word is denied by
+    one of the two words before it (a hyphen between them, no other punctuation)."""
+    doc = word.doc
+    for i in range(word.i - 1, max(word.sent.start, word.i - 2) - 1, -1):
+        if doc[i].lower_ in _DENIALS:
+            return True
+        if doc[i].is_punct and doc[i].text != "-":
+            return False
+    return False
+
+
 def is_fatal(verb: Token) -> bool:
     """'shot and killed', 'shot dead', 'shot to death', 'fatally shot', 'killed' itself."""
     for child in verb.children:
-        if child.lower_ in FATAL_ADVERBS:
+        if child.lower_ in FATAL_ADVERBS and not denied(child):
             return True
         if child.lower_ in DEAD_WORDS and child.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp",
                                                           "dep", "conj", "amod"):
@@ -276,7 +291,8 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
     elif kind == "hospital":
         out.append(("hit", casualty_subject(tok, ("nsubjpass", "nsubj"))))
     elif kind == "suffer_injury":
-        fatal = any(g.lower_ in ("fatal", "deadly", "mortal", "lethal") for c in tok.children for g in c.subtree)
+        fatal = any(g.lower_ in ("fatal", "deadly", "mortal", "lethal") and not denied(g) for c in tok.children
+                    for g in c.subtree)
         fld = "killed" if fatal else "injured"
         wound = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "wound"), None)
         if not fatal and wound is not None and not any(
@@ -306,13 +322,13 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         if arg is None and any(c.dep_ == "nummod" for c in tok.children):
             arg = tok                      # "3 dead", "12 injured"
         if fld == "injured" and arg is not None and arg.head is not None and any(
-                c.lower_ in FATAL_ADVERBS for c in tok.children):
+                c.lower_ in FATAL_ADVERBS and not denied(c) for c in tok.children):
             fld = "killed"
         out.append((fld, arg))
     elif kind == "injury_noun" and tok.dep_ == "pobj" and tok.head.lower_ == "with":
         # "found a porter with stab wounds", "was flown to a trauma center with injuries"
         holder = tok.head.head
-        fatal = any(c.lower_ in ("fatal", "deadly", "mortal") for c in tok.children)
+        fatal = any(c.lower_ in ("fatal", "deadly", "mortal") and not denied(c) for c in tok.children)
         if holder.lemma_.lower() in ("charge", "accuse", "arrest", "book", "cite") or any(
                 c.lower_ in DEAD_WORDS for c in list(holder.children) + list(holder.head.children)):
             arg = None                     # "charged with causing injury", "one dead and four more with wounds"

@@ -36,6 +36,21 @@ people person persons worker workers employee employees farmer farmers teacher t
 businessman businessmen diplomat diplomats ambassador candidate politician minister
 """.split())
 
+# Nouns that count or gather the people of an "of" phrase ("dozens of worshippers", "a group of
+# pilgrims"): the phrase is the whole "dozens of worshippers", not its last word alone.
+QUANTITY_NOUNS = frozenset("""
+dozen dozens hundred hundreds thousand thousands million millions score scores number handful couple
+group groups crowd crowds busload busloads
+""".split())
+
+# Verbs and nouns of an assault whose object, passive subject or "on"/"against" phrase is what was
+# attacked ("shelled Vardonia", "Vardonia was invaded", "the strike on Vardonia"): only there is a
+# country, a state or a city the target of an attack rather than a party named around it.
+ASSAULT_WORDS = frozenset("""
+attack assault bomb bombard bombing shell shelling strike airstrike hit invade invasion raid storm target
+rocket blast destroy damage occupy overrun besiege siege ambush offensive incursion missile drone
+""".split())
+
 # Weapon words specific enough to be a weapon whenever an attack is told with them.
 STRONG_WEAPONS = frozenset("""
 rifle rifles gun guns pistol pistols revolver revolvers machinegun machineguns submachinegun shotgun shotguns

@@ -39,9 +39,9 @@ def test_perpetrator_count(analyzed, text, expected):
     assert point(figs(analyzed, text).perpetrator_count)[0] == expected
 
 
-def test_attackers_killed_are_not_victims(analyzed):
+def test_attackers_killed_are_told_apart(analyzed):
     out = figs(analyzed, "The assault killed nine civilians. Two attackers were killed by the guards.")
-    assert point(out.killed) == (9, 9, "exact")
+    assert point(out.killed) == (11, 11, "exact")          # everyone killed, as GTD's nkill
     assert out.perpetrators_killed.min == 2
 
 
@@ -70,10 +70,27 @@ def test_shot_one_fatally_splits_killed_and_injured(analyzed):
     assert out.injured.min == 3
 
 
-def test_suicide_of_the_gunman_is_not_a_victim(analyzed):
+def test_suicide_of_the_gunman_is_counted_among_the_dead(analyzed):
+    # as GTD's nkill: everyone killed, and perpetrators_killed says how many of them were attackers
     out = figs(analyzed, "The gunman killed three people at the Dunmore office and then killed himself.")
-    assert out.killed.min == 3
+    assert out.killed.min == 4
     assert out.perpetrators_killed.min == 1
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("A father shot and killed his wife and two daughters at their Arlow home before killing himself.", 4),
+    ("Shots inside a Tesk car wash left three dead, including the man who fired them, police said.", 3),
+    ("Five people died in an apparent murder-suicide at a farmhouse near Oxley, deputies said.", 5),
+    # "two men" after a shootout may hold the gunman the police shot: the count stays as written
+    ("Two men were killed in a shooting at a Pell Road bar on Friday. Officers returned fire and the "
+     "suspect was killed.", 2),
+    ("Three officers were killed when a sniper opened fire in Corran. Police later shot and killed the gunman.", 4),
+    # no victim died: the gunman the police shot is the one dead
+    ("A gunman wounded six shoppers at the Vell Street market before officers returned fire. The gunman was "
+     "killed at the scene.", 1),
+])
+def test_attackers_killed_join_a_count_of_victims(analyzed, text, killed):
+    assert figs(analyzed, text).killed.min == killed
 
 
 def test_credited_source(analyzed):

@@ -39,6 +39,8 @@ from ...lexicon.violence import ATTACK, HARM
 from ...syntax import sentences
 from .crf import TaggedSpan
 from .grouping import Candidate, group_spans, norm
+from .names import count_start
+from .rules import attacked
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,8 @@ def phrase(tok: Token) -> tuple[int, int]:
     for right in tok.rights:
         if right.dep_ in ("flat", "compound") and right.i == end:
             end = right.i + 1
+    # with its count: "well over a hundred people", "dozens of worshippers"
+    start = min(start, count_start(tok))
     doc = tok.doc
     while start < tok.i and (doc[start].is_punct or doc[start].dep_ == "case" or doc[start].lower_ in ("and", "or")):
         start += 1
@@ -271,6 +275,8 @@ def tag(doc: Doc, model_dir: Optional[Path] = None, floor: float = 0.0) -> list[
         k = int(np.argmax(p[1:])) + 1
         if p[k] < floor:
             continue
+        if CLASSES[k] == "Target" and tok.ent_type_ == "GPE" and not attacked(tok):
+            continue                       # "blame Ukraine for the attack": a party, not the target
         start, end = phrase(tok)
         out.append(TaggedSpan(role=CLASSES[k], start=start, end=end, char_start=doc[start].idx,
                               char_end=doc[end - 1].idx + len(doc[end - 1].text), confidence=float(p[k]),

@@ -9,7 +9,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ...lexicon.roles import DEMONYMS, PERP_WORDS, VICTIM_WORDS
+from ...lexicon.casualties import QUANT_PREFIX
+from ...lexicon.roles import DEMONYMS, PERP_WORDS, QUANTITY_NOUNS, VICTIM_WORDS
 from .grouping import Candidate, name_of, norm
 
 # A filler names a thing: a span of only these parts of speech ("him", "two") names none.
@@ -37,6 +38,37 @@ def _demonym_length(doc, start: int, end: int) -> int:
     return 0
 
 
+# Words in front of a counting noun that belong to its count ("a group of", "several dozen").
+_COUNT_LEFT = frozenset({"det", "amod", "nummod", "quantmod", "advmod", "compound"})
+
+
+def count_start(tok) -> int:
+    """Index of the first word of the count that goes with the phrase `tok` heads, else `tok.i`.
+
+    People are named with their count: "well over a hundred people", "at least 139 people",
+    "several hundred people" (the number's own modifiers: the parser hangs "well over a" and "at
+    least" from the number, not from the noun), "dozens of worshippers", "a group of pilgrims" (a
+    counting noun the phrase is the "of" object of). The head, and so the last word, stays `tok`.
+    """
+    start = tok.i
+    for left in tok.lefts:
+        if left.dep_ in ("nummod", "quantmod"):
+            start = min(start, left.left_edge.i)
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i < prep.i:
+        counter = prep.head
+        if counter.like_num or counter.lower_ in QUANTITY_NOUNS or counter.lemma_.lower() in QUANTITY_NOUNS:
+            start = min(start, counter.i, count_start(counter),
+                         *(left.left_edge.i for left in counter.lefts if left.dep_ in _COUNT_LEFT))
+    if start < tok.i:
+        # an adverb of the count the parser hung on the verb ("killed well over a hundred people")
+        doc = tok.doc
+        while start > tok.sent.start and doc[start - 1].dep_ in ("advmod", "quantmod") and \
+                doc[start - 1].lower_ in QUANT_PREFIX:
+            start -= 1
+    return max(start, tok.sent.start)
+
+
 def tidy_spans(doc, spans: list) -> list:
     """Tagged spans with leading conjunctions/prepositions trimmed; spans that name nothing dropped.
 
@@ -46,7 +78,9 @@ def tidy_spans(doc, spans: list) -> list:
     out = []
     for sp in spans:
         start = sp.start
-        while start < sp.end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct):
+        # ... but "at" of "at least 139 people" is the count's, not a preposition's
+        while start < sp.end and (doc[start].lower_ in _LEADING_JUNK and doc[start].dep_ not in ("advmod", "quantmod")
+                                  or doc[start].is_punct):
             start += 1
         # A relative pronoun or punctuation closing the span ("carlos marcelo who") opens the
         # clause that follows the name; an article closing it ("the facing of the") belongs to

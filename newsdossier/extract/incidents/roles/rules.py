@@ -10,7 +10,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
-from ...lexicon.roles import STRONG_WEAPONS, TARGET_WORDS, WEAPON_WORDS
+from ...lexicon.roles import ASSAULT_WORDS, STRONG_WEAPONS, TARGET_WORDS, WEAPON_WORDS
 from ...lexicon.violence import ATTACK_VERBS, HARM_VERBS
 from ...syntax import sentences
 from .crf import TaggedSpan
@@ -118,3 +118,21 @@ def rule_victims(doc: Doc, spans: list[TaggedSpan]) -> list[TaggedSpan]:
                               sentence=sent_index.get(tok.sent.start, 0), source="harm"))
         covered.update(range(left.i, right.i + 1))
     return out
+
+
+def attacked(tok: Token) -> bool:
+    """Is `tok` what an assault was made on: the object or passive subject of an assault verb
+    ("rebels shelled Vardonia", "Vardonia was invaded") or the "on"/"against" phrase of an assault
+    ("the strike on Vardonia"), or joined by "and" to one that is?
+
+    A country, state or city is a target only so; named anywhere else around an attack (blamed for
+    it, its war, where the attackers fled) it is a party or a place, not what was attacked.
+    """
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("dobj", "obj", "nsubjpass"):
+        return head.lemma_.lower() in ASSAULT_WORDS
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "against", "upon"):
+        return head.head.lemma_.lower() in ASSAULT_WORDS
+    return False
