@@ -31,6 +31,8 @@ if not Doc.has_extension("nd_actors"):
 )
 def make_actors(nlp: Language, name: str, max_pronoun_distance: int):
     """Actors and their mentions: names, titles, descriptors, pronouns, anonymous sources."""
+    # Its look-up tables load with the pipeline, not on the first article that names a person.
+    actors.load_tables()
 
     def component(doc: Doc) -> Doc:
         doc._.nd_actors = actors.find_actors(doc, max_pronoun_distance=max_pronoun_distance)
