@@ -210,6 +210,7 @@ def bench(
                               "scale: store sizes, e.g. 0,3000,30000."),
     limit: Optional[int] = typer.Option(None, help="Score only the first N documents (for `serve`: send N requests)."),
     articles: Optional[int] = typer.Option(None, min=1, help="speed: run N articles, cycling the input, and report memory along the way."),
+    repeat: Optional[int] = typer.Option(None, min=1, help="peer: run each side N times, alternating, and report each side's least disturbed run (every run listed)."),
     config: Optional[Path] = typer.Option(None, help="TOML file overriding default settings."),
 ) -> None:
     """Measure accuracy (the reference scorer's figures) or speed on a dataset folder; prints JSON."""
@@ -219,7 +220,7 @@ def bench(
     settings = settings_from(config)
     try:
         run = benches.get(name)
-        result = run(data, split, settings, limit=limit, articles=articles)
+        result = run(data, split, settings, limit=limit, articles=articles, repeat=repeat)
     except DossierError as exc:
         fail(str(exc))
     typer.echo(json.dumps(result, indent=2))

@@ -272,6 +272,12 @@ def _described(builder: _Builder, doc: Doc) -> None:
         builder.add(f"{kind}:" + text.lower(), text, kind, span.start_char, span.end_char, "name")
 
 
+def load_tables() -> None:
+    """Load what `find_actors` looks up (the GeoNames list of large cities, half a second), so
+    that the first article naming a person does not pay for it."""
+    is_place("")
+
+
 def _named(builder: _Builder, doc: Doc) -> None:
     doc_text = index.text(doc)
     groups = groups_in(doc)

@@ -27,12 +27,13 @@ def get(name: str):
         raise DossierError(f"no benchmark named {name!r}; registered: {known}") from exc
     params = inspect.signature(run).parameters
 
-    def call(data, split, settings, limit=None, articles=None):
+    def call(data, split, settings, limit=None, articles=None, repeat=None):
         options = {"limit": limit} if "limit" in params else {}
-        if articles is not None:
-            if "articles" not in params:
-                raise DossierError(f"benchmark {name!r} takes no --articles")
-            options["articles"] = articles
+        for option, value in (("articles", articles), ("repeat", repeat)):
+            if value is not None:
+                if option not in params:
+                    raise DossierError(f"benchmark {name!r} takes no --{option}")
+                options[option] = value
         return run(data, split, settings, **options)
 
     return call

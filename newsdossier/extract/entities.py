@@ -6,6 +6,7 @@ mention, and answers "which actor does the mention at these characters refer to?
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import Optional
 
 from ..analyze.actors import ActorTable
@@ -26,6 +27,9 @@ class EntityIndex:
         rows.sort()
         self._rows = rows
         self._starts = [r[0] for r in rows]
+        # The furthest end among the rows so far: rows before the first whose reach passes a
+        # span's start cannot overlap it, so `_best` skips them by bisection.
+        self._reach = list(accumulate((r[1] for r in rows), max))
         # Every entity mention by position, so that "which mentions lie in this span" costs the
         # span, not the article (asked for every statement).
         self._mentions = sorted((m.start, m.end, e.id, m.kind) for e in entities for m in e.mentions)
@@ -45,8 +49,9 @@ class EntityIndex:
     def _best(self, start: int, end: int) -> Optional[tuple[int, int, Optional[str]]]:
         """The mention that overlaps [start, end) most; ties go to the one starting first."""
         hi = bisect_right(self._starts, end)
+        lo = max(hi - 64, bisect_right(self._reach, start), 0)
         best, best_overlap = None, 0
-        for row in self._rows[max(0, hi - 64):hi]:
+        for row in self._rows[lo:hi]:
             overlap = min(end, row[1]) - max(start, row[0])
             if overlap > best_overlap:
                 best, best_overlap = row, overlap

@@ -7,6 +7,11 @@ directly, the WordPiece tokenizer and the 6-layer BERT encoder are written out b
 output is the model's own pooling (mean over tokens, then L2 normalisation).
 
 When the package is absent, `available()` is False and grouping runs on TF-IDF alone.
+
+The encoder's products run on one BLAS thread (`one_blas_thread`): OpenBLAS's default pool (one
+thread per core) spins while it waits, and on a busy machine that tripled the CPU time of an encode
+(2.1 against 0.7 CPU s for six leads, the same vectors) and made it slower by the clock too. A
+process that extracts is one of several on its cores anyway (`dossier bulk`, the server's workers).
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +128,21 @@ def _gelu(x):
     return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
 
 
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    # Made once (looking the libraries up costs milliseconds), after numpy and scipy (`_gelu`)
+    # have loaded theirs: each wheel brings its own OpenBLAS, and a controller sees only the
+    # libraries loaded when it is made.
+    import scipy.special  # noqa: F401
+
+    return ThreadpoolController().select(user_api="blas")
+
+
+def one_blas_thread():
+    """A context in which numpy's BLAS uses one thread (the former count is put back after)."""
+    return _blas().limit(limits=1)
+
+
 class MiniLM:
     """The encoder; `encode(texts)` -> unit vectors of 384 floats."""
 
@@ -136,6 +157,10 @@ class MiniLM:
     def hidden(self, ids: np.ndarray, mask: np.ndarray, layers: Optional[int] = None) -> np.ndarray:
         """The vector of every word piece after `layers` layers (None: all), (batch, pieces, 384):
         token vectors for taggers (extract/incidents/roles/learned.py); 0 gives the embedding layer's."""
+        with one_blas_thread():
+            return self._hidden(ids, mask, layers)
+
+    def _hidden(self, ids: np.ndarray, mask: np.ndarray, layers: Optional[int]) -> np.ndarray:
         w = self.w
         n, t = ids.shape
         x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:t][None]

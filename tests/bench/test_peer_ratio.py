@@ -30,3 +30,22 @@ def test_peer_refuses_what_is_not_a_file(tmp_path, settings):
 
     with pytest.raises(DossierError, match="not a JSONL file"):
         bench.get("peer")(tmp_path / "missing.jsonl", "dev", settings)
+
+
+def test_peer_repeats_alternate_and_report_the_least_disturbed_run(tmp_path, settings):
+    pytest.importorskip("textacy")
+    data = tmp_path / "articles.jsonl"
+    data.write_text(json.dumps({"id": "p1", "text": "\"The bridge opens in spring,\" the mayor of Tarnby said.\n"})
+                    + "\n")
+    result = bench.get("peer")(data, "dev", settings, repeat=2)
+    for side in ("ours", "peer"):
+        assert len(result["runs"][side]) == 2
+        assert result[side]["work_cpu_s"] == min(result["runs"][side])
+    assert result["ratio"]["work_cpu_s"] == round(result["peer"]["work_cpu_s"] / result["ours"]["work_cpu_s"], 2)
+
+
+def test_repeat_is_refused_by_benchmarks_without_it(tmp_path, settings):
+    from newsdossier.errors import DossierError
+
+    with pytest.raises(DossierError, match="takes no --repeat"):
+        bench.get("statements")(tmp_path, "dev", settings, repeat=2)

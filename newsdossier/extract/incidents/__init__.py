@@ -100,6 +100,16 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
     clf, config = load_model()
     doc = ctx.doc
     text = ctx.text
+    # Two answers that end in "no incident" whatever the roles are, so they are asked before the
+    # roles are tagged (the roles' CRF reads every sentence). An incident needs an attack told in
+    # words (a shooting, a bombing, a kidnapping, ...): fillers alone ("a record 40,000 visitors")
+    # do not make one. And where the cheap relevance model alone says "no", the learned decision
+    # asked below (once the rules say yes) would give the same "no".
+    if not any(t.lemma_.lower() in VIOLENCE for t in doc):
+        return ()
+    if ctx.settings.incident_relevance and _relevance.settled(
+            ctx.article.title, text, threshold=ctx.settings.incident_relevance_threshold) is False:
+        return ()
     resolve = _resolver(ctx)
     spans = tidy_spans(doc, tag_doc(doc))
     # The entity index is not used to merge fillers: on MUC-4 dev its merges cost 0.4 F1 (a filler
@@ -107,10 +117,6 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
     cands = group_spans(text, spans)
     prob = incident_probability(clf, doc, spans)
     kept = select(cands, prob, config)
-    # An incident needs an attack told in words (a shooting, a bombing, a kidnapping, ...): fillers
-    # alone ("a record 40,000 visitors") do not make one.
-    if not any(t.lemma_.lower() in VIOLENCE for t in doc):
-        return ()
     # People reported killed or wounded are direct evidence of an incident, whatever a classifier
     # trained on 1990s wires says of the article's vocabulary: keep it, with no fillers the
     # classifier did not vouch for.

@@ -227,11 +227,25 @@ def reports_incident(title: Optional[str], text: str, model_path: Optional[str] 
     if encoder is None:
         bag = models.bag
         return _score(bag, None, title, text) >= (bag.threshold if threshold is None else threshold)
-    if threshold is None:
-        first = _score(models.static, encoder, title, text)
-        if first < models.low:
-            return False
-        if first >= models.high:
-            return True
+    first = settled(title, text, model_path, threshold)
+    if first is not None:
+        return first
     full = models.full
     return _score(full, encoder, title, text) >= (full.threshold if threshold is None else threshold)
+
+
+def settled(title: Optional[str], text: str, model_path: Optional[str] = None,
+            threshold: Optional[float] = None) -> Optional[bool]:
+    """What `reports_incident` answers when the static model settles it without the encoder, else
+    None (unsure, a `threshold` of one's own, or no MiniLM). Cheap: the incident extractor asks
+    it before tagging roles, so an article it turns down costs no more than this."""
+    encoder = _encoder()
+    if encoder is None or threshold is not None:
+        return None
+    models = load(model_path or str(MODEL_PATH))
+    first = _score(models.static, encoder, title, text)
+    if first < models.low:
+        return False
+    if first >= models.high:
+        return True
+    return None

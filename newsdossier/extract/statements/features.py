@@ -125,6 +125,7 @@ def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
     # Every attribute read below, read once per token (a spaCy Token is a new object each time it
     # is reached, through `doc[i]` or `.head`, and the walks below reach each one many times).
     lem, lower, text, pos_, dep, head = [], [], [], [], [], []
+    tag, shape, ent, idx, upper = [], [], [], [], []
     for t in doc:
         lem.append(t.lemma_.lower())
         lower.append(t.lower_)
@@ -132,6 +133,11 @@ def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
         pos_.append(t.pos_)
         dep.append(t.dep_)
         head.append(t.head.i)
+        tag.append(t.tag_)
+        shape.append(t.shape_[:4])
+        ent.append(t.ent_type_ or "-")
+        idx.append(t.idx)
+        upper.append(t.is_upper)
     cuep = [cue_p.get(l, 0.0) for l in lem]
     is_cue = [p >= CUE_THRESHOLD and pos_[i] in ("VERB", "NOUN", "ADP", "PUNCT", "AUX", "ADJ")
               for i, p in enumerate(cuep)]
@@ -196,14 +202,15 @@ def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
             sent_id[i] = k
     cue_positions = [i for i in range(n) if is_cue[i]]
 
+    cue_bucket = [_cue_bucket(p) for p in cuep]
     qlen: dict[tuple[int, int], str] = {}
     for para in sequences(doc, max_tokens):
         base = []
-        for pos, t in enumerate(para):
-            i = t.i
+        index = [t.i for t in para]
+        for pos, i in enumerate(index):
             w = lower[i]
             h = head[i]
-            q = qmap.at(t.idx)
+            q = qmap.at(idx[i])
             if is_mark(text[i]):
                 qf = "mark"
             elif q is not None:
@@ -220,15 +227,15 @@ def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
                 "w=" + w,
                 "l=" + lem[i],
                 "p=" + pos_[i],
-                "t=" + t.tag_,
+                "t=" + tag[i],
                 "d=" + dep[i],
-                "sh=" + t.shape_[:4],
+                "sh=" + shape[i],
                 "s3=" + w[-3:],
                 "hl=" + lem[h],
                 "hp=" + pos_[h],
                 "dhl=" + dep[i] + "|" + lem[h],
-                "e=" + (t.ent_type_ or "-"),
-                "cue=" + _cue_bucket(cuep[i]),
+                "e=" + ent[i],
+                "cue=" + cue_bucket[i],
                 "q=" + qf,
                 "ar=" + anc_rel[i],
                 "ard=" + anc_rel[i] + _bucket(anc_dist[i]),
@@ -247,9 +254,9 @@ def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
                 "srq=" + sent_root[sid] + qf,
                 "rel=" + _bucket(int(10 * (i - ss) / max(se - ss, 1))),
             ]
-            if pos == 0 and t.is_upper and len(para) > 1 and text[para[1].i] == ":":
+            if pos == 0 and upper[i] and len(para) > 1 and text[index[1]] == ":":
                 f.append("label")
-            if text[i] == ":" and pos == 1 and para[0].is_upper:
+            if text[i] == ":" and pos == 1 and upper[index[0]]:
                 f.append("labelcolon")
             if q is not None:
                 key = (q[0], q[1])
@@ -260,23 +267,29 @@ def iter_token_features(doc: Doc, quotes: list[Quote], cue_p: dict[str, float],
             base.append(f)
         # Window features from the neighbours' core attributes.
         seq = []
-        index = [t.i for t in para]
+        size = len(para)
         for pos, f in enumerate(base):
             out = list(f)
-            for off in (-2, -1, 1, 2):
+            for off, near, w_, p_, q_, l_, bg_, d_, ar_, cue_, bound in _WINDOW:
                 k = pos + off
-                if 0 <= k < len(para):
+                if 0 <= k < size:
                     j = index[k]
-                    out.append(f"{off}w=" + lower[j])
-                    out.append(f"{off}p=" + pos_[j])
-                    out.append(f"{off}q=" + base[k][13][2:])
-                    out.append(f"{off}l=" + lem[j])
-                    if abs(off) == 1:
-                        out.append(f"{off}bg=" + lem[j] + "|" + lem[index[pos]])
-                        out.append(f"{off}d=" + dep[j])
-                        out.append(f"{off}ar=" + anc_rel[j])
-                        out.append(f"{off}cue=" + _cue_bucket(cuep[j]))
+                    out.append(w_ + lower[j])
+                    out.append(p_ + pos_[j])
+                    out.append(q_ + base[k][13][2:])
+                    out.append(l_ + lem[j])
+                    if near:
+                        out.append(bg_ + lem[j] + "|" + lem[index[pos]])
+                        out.append(d_ + dep[j])
+                        out.append(ar_ + anc_rel[j])
+                        out.append(cue_ + cue_bucket[j])
                 else:
-                    out.append(f"{off}BOUND")
+                    out.append(bound)
             seq.append(out)
         yield para, seq
+
+
+# Each window offset with its feature names made once ("-2w=", ..., "-2BOUND"), not per token.
+_WINDOW = tuple((off, abs(off) == 1) + tuple(f"{off}{name}" for name in
+                                              ("w=", "p=", "q=", "l=", "bg=", "d=", "ar=", "cue=", "BOUND"))
+                for off in (-2, -1, 1, 2))

@@ -36,8 +36,8 @@ def split_by_kind(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     ("It's 3 a.m. … Who do you want answering the phone?") is one thought and stays whole.
     """
     out: list[Attribution] = []
+    text = index.text(doc)  # `doc.text` joins every token each time it is read
     for a in atts:
-        text = index.text(doc)  # doc.text joins every token again on each call
         kinds = [_is_question(text[cs:ce]) for cs, ce in a.pieces]
         if len(set(kinds)) < 2:
             out.append(a)
