@@ -74,8 +74,8 @@ class EntityIndex:
 def extract_entities(ctx: Context) -> EntityIndex:
     table: Optional[ActorTable] = ctx.doc._.nd_actors
     if table is None:
-        return EntityIndex((), text=ctx.text)
-    text = ctx.text
+        return EntityIndex((), text=ctx.article.text)
+    text = ctx.article.text  # what a record quotes: a speaker's words, never the blanked Doc text
     entities = []
     for n, actor in enumerate(table.actors, start=1):
         # A mention the parse let start on the blanked line above it is trimmed to its words.

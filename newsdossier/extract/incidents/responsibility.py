@@ -82,7 +82,13 @@ def _party(ctx, tok: Token, resolve) -> Party:
             start, end = gs, ge
             break
     eid = resolve(start, end) if resolve else None
-    return Party(text=ctx.text[start:end], entity=eid, start=start, end=end)
+    return _quoted(ctx, start, end, eid)
+
+
+def _quoted(ctx, start: int, end: int, entity: Optional[str]) -> Party:
+    """A party as the record quotes it: the article's own words (`ctx.span`)."""
+    sp = ctx.span(start, end)
+    return Party(text=sp.text, entity=entity, start=sp.start, end=sp.end)
 
 
 def _spoken_for(subj: Token) -> Token:
@@ -170,7 +176,7 @@ def _by(ctx, tok: Optional[Token], resolve) -> Optional[str]:
         return None
     start, end = _clean_np(tok)
     eid = resolve(start, end) if resolve else None
-    return eid or ctx.text[start:end]
+    return eid or ctx.span(start, end).text
 
 
 def responsibility(ctx, start: int, end: int, resolve: Optional[Callable] = None) -> tuple[Responsibility, ...]:
@@ -263,7 +269,7 @@ def _statement_parties(ctx, st: Statement) -> list[Party]:
     for gs, ge, _ in find_groups(st.content.text):
         s = st.content.start + gs
         e = st.content.start + ge
-        return [Party(text=ctx.text[s:e], entity=entity_at(ctx, s, e), start=s, end=e)]
+        return [_quoted(ctx, s, e, entity_at(ctx, s, e))]
     parties = []
     # Statement targets are whoever the statement is about; only armed groups among them are parties.
     for eid in st.targets:
@@ -331,8 +337,8 @@ def warnings(ctx, start: int, end: int, resolve: Optional[Callable] = None) -> t
             continue
         verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
         by_tok = speaker_of(verb)
-        by = Party(text=ctx.text[slice(*_clean_np(by_tok))], entity=resolve(*_clean_np(by_tok)) if resolve else None,
-                   start=_clean_np(by_tok)[0], end=_clean_np(by_tok)[1]) if by_tok is not None else None
+        by = None if by_tok is None else _quoted(ctx, *_clean_np(by_tok),
+                                                 resolve(*_clean_np(by_tok)) if resolve else None)
         to = _warning_recipient(ctx, sent, cue, verb, by_tok, resolve)
         dates = [e for e in ents_in(sent) if e.label_ in ("DATE", "TIME")]
         public = _publicity(sent)
@@ -405,4 +411,4 @@ def _warning_recipient(ctx, sent, cue, verb, by_tok, resolve) -> Optional[Party]
         if prior:
             s, e = _clean_np(prior[-1])
             eid = resolve(s, e) if resolve else None
-    return Party(text=ctx.text[s:e], entity=eid, start=s, end=e)
+    return _quoted(ctx, s, e, eid)
