@@ -1,13 +1,11 @@
 """The incident extractor answers "no incident" before tagging roles where the answer cannot be
 anything else: no violence word, or a "no" from the cheap relevance model alone. Articles written
 for these tests; the shipped weights."""
-import dataclasses
 
 import pytest
 
-from newsdossier.extract import find_extractor
 from newsdossier.extract import incidents as incidents_pkg
-from newsdossier.extract.incidents import extract_incidents, relevance
+from newsdossier.extract.incidents import relevance
 
 # No violence word at all.
 QUIET = ("Council approves new budget for parks",
@@ -52,32 +50,24 @@ def role_taggings(monkeypatch):
     return seen
 
 
-def _incidents(analyzed, settings, title, text, **changes):
-    ctx = analyzed(text)
-    ctx = dataclasses.replace(ctx, article=ctx.article.model_copy(update={"title": title}),
-                              settings=settings.with_(**changes) if changes else settings)
-    ctx = dataclasses.replace(ctx, statements=tuple(find_extractor("statements.v1")(ctx)))
-    return extract_incidents(ctx)
-
-
 @pytest.mark.model
-def test_no_violence_word_no_roles_tagged(analyzed, settings, role_taggings):
-    assert _incidents(analyzed, settings, *QUIET) == ()
+def test_no_violence_word_no_roles_tagged(role_taggings, incidents_of):
+    assert incidents_of(*QUIET) == ()
     assert role_taggings == []
 
 
 @pytest.mark.model
-def test_cheap_no_ends_before_roles_unless_relevance_is_off(analyzed, settings, role_taggings):
-    assert _incidents(analyzed, settings, *LIBRARY) == ()
+def test_cheap_no_ends_before_roles_unless_relevance_is_off(role_taggings, incidents_of):
+    assert incidents_of(*LIBRARY) == ()
     assert role_taggings == []
     # With the learned decision switched off the rules alone decide, so the roles are read.
-    _incidents(analyzed, settings, *LIBRARY, incident_relevance=False)
+    incidents_of(*LIBRARY, incident_relevance=False)
     assert len(role_taggings) == 1
 
 
 @pytest.mark.model
-def test_attacks_and_unsure_articles_still_get_their_roles_read(analyzed, settings, role_taggings):
-    incidents = _incidents(analyzed, settings, *BOMBING)
+def test_attacks_and_unsure_articles_still_get_their_roles_read(role_taggings, incidents_of):
+    incidents = incidents_of(*BOMBING)
     assert incidents and incidents[0].killed is not None
-    _incidents(analyzed, settings, *SPEECH)
+    incidents_of(*SPEECH)
     assert len(role_taggings) == 2

@@ -1,12 +1,10 @@
 """The learned "does this article report a violent incident?" decision on invented articles, with the
 shipped weights (no training here): general news gets no incident, attacks keep theirs."""
-import dataclasses
 
 import pytest
 
 from newsdossier.errors import ModelError
-from newsdossier.extract import find_extractor
-from newsdossier.extract.incidents import extract_incidents, relevance
+from newsdossier.extract.incidents import relevance
 
 QUAKE = ("Strong earthquake kills 14 in mountain villages",
          "A magnitude 6.4 earthquake struck the mountain province of Dalmora early on Sunday, killing at least "
@@ -96,27 +94,19 @@ def test_violence_sentences_and_lead():
     assert relevance.lead_text("The mayor", text).startswith("The mayor opened")
 
 
-def _incidents(analyzed, settings, title, text, **changes):
-    ctx = analyzed(text)
-    ctx = dataclasses.replace(ctx, article=ctx.article.model_copy(update={"title": title}),
-                              settings=settings.with_(**changes) if changes else settings)
-    ctx = dataclasses.replace(ctx, statements=tuple(find_extractor("statements.v1")(ctx)))
-    return extract_incidents(ctx)
-
-
 @pytest.mark.model
-def test_quake_deaths_make_no_incident_through_the_extractor(analyzed, settings):
+def test_quake_deaths_make_no_incident_through_the_extractor(incidents_of):
     # The rules alone take the quake's dead for an incident; the learned decision turns it down.
-    assert _incidents(analyzed, settings, *QUAKE, incident_relevance=False)
-    assert _incidents(analyzed, settings, *QUAKE) == ()
+    assert incidents_of(*QUAKE, incident_relevance=False)
+    assert incidents_of(*QUAKE) == ()
 
 
 @pytest.mark.model
-def test_drunk_driving_arrest_makes_no_incident_through_the_extractor(analyzed, settings):
-    assert _incidents(analyzed, settings, *DRUNK) == ()
+def test_drunk_driving_arrest_makes_no_incident_through_the_extractor(incidents_of):
+    assert incidents_of(*DRUNK) == ()
 
 
 @pytest.mark.model
-def test_bombing_keeps_its_incident_through_the_extractor(analyzed, settings):
-    incidents = _incidents(analyzed, settings, *BOMBING)
+def test_bombing_keeps_its_incident_through_the_extractor(incidents_of):
+    incidents = incidents_of(*BOMBING)
     assert incidents and incidents[0].killed is not None
