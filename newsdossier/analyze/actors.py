@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extract.lexicon.countries import country as country_named, is_place
 from ..extract.lexicon.groups import groups_in, looks_like_group
 from . import index
+from .chunks import noun_chunks
 
 TITLE_WORDS = {
     "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor",
@@ -323,7 +324,7 @@ def _named(builder: _Builder, doc: Doc) -> None:
 def _nominal(builder: _Builder, doc: Doc) -> None:
     """Organisations named by a common noun, role descriptors and anonymous sources."""
     titled: dict[str, list[tuple[int, Actor]]] = {}
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc[:]):  # listed once per Doc and shared with the extractors
         root = chunk.root
         lemma = root.lemma_.lower()
         if builder.overlaps(root.idx, root.idx + len(root)):

@@ -15,7 +15,9 @@ with the article; and each article's time is charged to its budget (`budget`,
 
 Memory over a long stream: `analyze_stream` runs `analyze` in spaCy memory zones of ZONE_ARTICLES
 inputs each, so the words of one zone's articles (strings, lexemes, morphology) are freed when the
-zone ends and the process does not grow with every new name it reads.
+zone ends and the process does not grow with every new name it reads. The first words a process
+meets are kept, up to KEPT_STRINGS: inside a zone spaCy's tokenizer caches nothing, and splitting
+every word afresh made tokenizing twice as slow; the words met first are mostly the common ones.
 """
 from __future__ import annotations
 
@@ -62,6 +64,11 @@ BATCH_TOKENS = 10_000
 # nothing and each zone ends its last batch early, so zones are not made small; their transient
 # strings are a few MB at most.
 ZONE_ARTICLES = 200
+# Strings a process adds to the pipeline's store for good (outside any memory zone) before it
+# starts using zones: about 10 MB with their lexemes and tokenizer cache. Most of a run's tokens
+# are common words met in its first articles; kept, they are tokenized once (from the cache)
+# instead of in every zone. Once the store has grown by this many, every batch runs in a zone.
+KEPT_STRINGS = 50_000
 # The rule lemmatizer memoises each (word, POS, morphology) it has seen (`components.
 # memoize_lemmatizer`), outside any memory zone: it is emptied (a cache only, lemmas are the same)
 # when it holds more than this many.
@@ -69,6 +76,10 @@ LEMMA_CACHE = 200_000
 _NO_SENTENCE_END = re.compile(r"[^.!?\n]+")
 _WORD = re.compile(r"\S+")
 _TOKEN = re.compile(r"\w+|[^\w\s]|\n")
+
+
+# The size of each loaded pipeline's string store when it was loaded (KEPT_STRINGS counts from it).
+_LOADED_STRINGS: dict[int, int] = {}
 
 
 @lru_cache(maxsize=4)
@@ -84,6 +95,7 @@ def load_pipeline(name: str) -> Language:
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {name!r} has no parser or senter; sentences are required")
     components.add_to(nlp)
+    _LOADED_STRINGS[id(nlp)] = len(nlp.vocab.strings)
     # Same annotations, less time: the two cheapest components were as slow as the parser.
     components.memoize_lemmatizer(nlp)
     attributes.speed_up_attribute_ruler(nlp)
@@ -265,8 +277,9 @@ def analyze_stream(items: Iterable[Union[Article, Failure]], settings: Settings
     stays flat however many articles go through. A Doc yielded here is valid only until the next
     item is asked for: take what is needed from it (a record of plain values) before then.
 
-    When the pipeline is already inside a memory zone (zones must not nest), the caller's zone
-    is used."""
+    The first inputs a process analyses go outside any zone until the words it keeps for good
+    reach KEPT_STRINGS (see there). When the pipeline is already inside a memory zone (zones must
+    not nest), the caller's zone is used."""
     nlp = load_pipeline(settings.model)
     items = iter(items)
     while True:
@@ -274,11 +287,19 @@ def analyze_stream(items: Iterable[Union[Article, Failure]], settings: Settings
         first = next(group, None)
         if first is None:
             return
-        zone = nlp.memory_zone() if not nlp.vocab.in_memory_zone else nullcontext()
+        zone = nlp.memory_zone() if _zoned(nlp) else nullcontext()
         with zone:
             yield from analyze(chain((first,), group), settings)
         _trim_caches(nlp)
         _release_freed_memory()
+
+
+def _zoned(nlp: Language) -> bool:
+    """Whether the next group of inputs goes in a memory zone of its own: not inside a caller's
+    zone (zones do not nest), nor while the words kept for good are fewer than KEPT_STRINGS."""
+    if nlp.vocab.in_memory_zone:
+        return False
+    return len(nlp.vocab.strings) - _LOADED_STRINGS.get(id(nlp), 0) >= KEPT_STRINGS
 
 
 def _release_freed_memory() -> None:

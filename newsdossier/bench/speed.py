@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..analyze.pipeline import analyze, analyze_stream, load_pipeline
-from ..extract import extract_article, settings_extractors
+from ..extract import extract_article, preload, settings_extractors
 from ..ingest import read_inputs
 from ..records import Failure
 from ..settings import Settings
@@ -60,7 +60,8 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None,
             read.append(item)
             chars += len(item.text)
     stages["ingest"] = time.perf_counter() - started
-    if read:  # warm-up, not timed: loading the pipeline, models and gazetteer happens once per process
+    preload(settings)  # not timed: loading the pipeline, models and gazetteers happens once per process
+    if read:  # warm-up, not timed: spaCy's and numpy's first calls
         for article, doc in (p for p in analyze(read[:1], settings) if not isinstance(p, Failure)):
             extract_article(article, doc, settings, extractors)
     # With --articles N the articles read are cycled to N (the same Article objects: the inputs'

@@ -79,10 +79,10 @@ class ShardWorker:
     """Loads the pipeline once; `run(shard)` reads, extracts and tabulates one shard."""
 
     def __init__(self, settings: Settings):
-        from ..analyze.pipeline import load_pipeline
+        from ..extract import preload
 
         self.settings = settings
-        load_pipeline(settings.model)  # cached: every shard after this one reuses it
+        preload(settings)  # cached: every shard after this one reuses what it loads
 
     def run(self, shard: Shard) -> ShardResult:
         started = time.monotonic()

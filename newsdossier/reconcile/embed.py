@@ -212,4 +212,5 @@ def load() -> Optional[MiniLM]:
     if path is None:
         return None
     log.info("loading sentence embeddings from %s", path)
+    _blas()  # its first call imports scipy (most of a second): part of loading, not of the first article
     return MiniLM(path)

@@ -1,5 +1,6 @@
-"""Extraction runs spaCy in memory zones: the words of past articles do not stay in the string store,
-and the records are the same whatever the zones' size."""
+"""Extraction runs spaCy in memory zones: past the words a process keeps for good (KEPT_STRINGS), the
+words of past articles do not stay in the string store, and the records are the same whatever the
+zones' size, with or without zones."""
 import pytest
 
 from newsdossier.analyze import pipeline as analysis
@@ -25,6 +26,7 @@ def _articles():
 
 def test_memory_zone_words_of_past_articles_leave_the_string_store(settings, monkeypatch):
     monkeypatch.setattr(analysis, "ZONE_ARTICLES", 2)
+    monkeypatch.setattr(analysis, "KEPT_STRINGS", 0)
     nlp = analysis.load_pipeline(settings.model)
     records = list(extract_records(_articles(), settings))
     assert [getattr(r, "source", None) or r.article.source for r in records][3] == "broken.txt"
@@ -34,12 +36,35 @@ def test_memory_zone_words_of_past_articles_leave_the_string_store(settings, mon
     assert not nlp.vocab.in_memory_zone
 
 
+def test_memory_zone_first_words_are_kept_up_to_a_bound_then_zones_free_the_rest(settings, monkeypatch):
+    monkeypatch.setattr(analysis, "ZONE_ARTICLES", 2)
+    nlp = analysis.load_pipeline(settings.model)
+    # Whatever earlier tests kept, one more string may be kept: the first group of two articles
+    # goes outside any zone (and keeps its words), the store is then over the bound, and every
+    # later group runs in a zone that frees its words.
+    grown = len(nlp.vocab.strings) - analysis._LOADED_STRINGS[id(nlp)]
+    monkeypatch.setattr(analysis, "KEPT_STRINGS", max(grown, 0) + 1)
+    records = list(extract_records(_articles(), settings))
+    assert len(records) == len(NAMES) + 1
+    assert all(name in nlp.vocab.strings for name in NAMES[:2])
+    assert not any(name in nlp.vocab.strings for name in NAMES[2:])
+    size = len(nlp.vocab.strings)
+    list(extract_records(_articles(), settings))
+    assert len(nlp.vocab.strings) == size  # over the bound, nothing more is kept
+    assert not nlp.vocab.in_memory_zone
+
+
 def test_memory_zone_size_does_not_change_the_records(settings, monkeypatch):
+    monkeypatch.setattr(analysis, "KEPT_STRINGS", 0)
     monkeypatch.setattr(analysis, "ZONE_ARTICLES", 1)
     small = [r.to_json() if not isinstance(r, Failure) else r for r in extract_records(_articles(), settings)]
     monkeypatch.setattr(analysis, "ZONE_ARTICLES", 1000)
     large = [r.to_json() if not isinstance(r, Failure) else r for r in extract_records(_articles(), settings)]
     assert small == large
+    # Nor do words kept for good (no zone at all) change them.
+    monkeypatch.setattr(analysis, "KEPT_STRINGS", 10**9)
+    kept = [r.to_json() if not isinstance(r, Failure) else r for r in extract_records(_articles(), settings)]
+    assert kept == small
     assert any(s["statements"] for s in small if isinstance(s, dict))
 
 

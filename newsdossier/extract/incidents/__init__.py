@@ -34,7 +34,7 @@ from ..syntax import sentences
 from . import attack_types as _types
 from . import dates as _dates, places as _places, relevance as _relevance, responsibility as _resp
 from .roles import learned, tag_doc
-from .roles.crf import MODEL_DIR
+from .roles.crf import MODEL_DIR, tagger_at
 from .roles.fillers import EXTRACTOR, add_filler, filler_of, fired
 from .roles.grouping import Candidate, group_spans, norm, select
 from .roles.names import RELATIVE_PRONOUNS, drop_redescriptions, tidy_spans
@@ -246,3 +246,20 @@ def _incident(ctx, iid: str, start: int, end: int, members: list[Candidate], res
         evidence=evidence,
         extractor=EXTRACTOR,
     )
+
+
+def preload(settings) -> None:
+    """Load every model, word list and gazetteer this extractor reads (`extract.preload`): those
+    the settings turn off (learned roles, the incident decision) are left unloaded."""
+    load_model()
+    tagger_at(str(Path(MODEL_DIR) / "fillers.crfsuite"))
+    _places.gazetteer()
+    find_groups("")  # compiles the armed-group patterns
+    if settings.learned_roles != "rules":
+        learned.encoder(learned.load_model().get("layers"))
+    if settings.incident_relevance:
+        _relevance.load()
+        _relevance._encoder()
+
+
+extract_incidents.preload = preload

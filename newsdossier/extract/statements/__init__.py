@@ -251,3 +251,10 @@ def _statement(ctx: Context, a: Attribution, sid: str) -> Optional[Statement]:
         corroboration_evidence=corr[1] if corr else None,
         evidence=(ctx.span(evidence_start, evidence_end),), extractor=EXTRACTOR)
 
+
+def preload(settings) -> None:
+    """Load the tagger's weights (`extract.preload`)."""
+    load_tagger()
+
+
+extract_statements.preload = preload
