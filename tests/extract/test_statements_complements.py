@@ -63,3 +63,15 @@ def test_statements_complements_cue_verb_is_the_one_the_content_hangs_from(analy
     a = Attribution([char_range(doc, content, len(doc) - 1)], [(content, len(doc) - 1)], 0,
                     cue=char_range(doc, i, s + 1), cue_tok=(i, s + 1))
     assert cue_verb(doc, a).text == "said"
+
+
+@pytest.mark.model
+def test_statements_complements_in_an_article_attacks_stay_out(analyzed):
+    from newsdossier.extract.statements import extract_statements
+
+    sts = extract_statements(analyzed(
+        "Three gunmen opened fire on a crowded market in Veldra on Sunday, killing four people.\n\n"
+        "Governor Ines Marlow condemned the attack on the market and praised the police officers "
+        "who chased the gunmen.\n"))
+    assert not [s for s in sts if s.cue is not None and "opened" in s.cue.text]
+    assert not [s for s in sts if "crowded market" in s.content.text]
