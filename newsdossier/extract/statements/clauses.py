@@ -20,11 +20,18 @@ COMPLEMENTS = ("ccomp", "xcomp")
 
 
 def cue_verb(doc: Doc, a: Attribution) -> Optional[Token]:
-    """The verb that governs `a`'s cue span (its first verb whose head lies outside it), or None."""
+    """The verb that governs `a`'s cue span (its verb whose head lies outside it; of several, the
+    one the content hangs from: in "officials who were interviewed said …" the cue span holds
+    "interviewed said" and the content is said, not interviewed), or None."""
     if a.cue_tok is None:
         return None
     s, e = a.cue_tok
     verbs = [t for t in doc[s:e] if t.pos_ in ("VERB", "AUX") and not (s <= t.head.i < e and t.head.i != t.i)]
+    if len(verbs) > 1:
+        first = doc[a.tok_pieces[0][0]]
+        governing = [v for v in verbs if any(x.i == v.i for x in first.ancestors)]
+        if governing:
+            return governing[0]
     return verbs[0] if verbs else None
 
 

@@ -70,7 +70,14 @@ def features(doc: Doc, a: Attribution, probs: list[float], cue_p: dict[str, floa
         "log_len": math.log(n + 1),
         "untagged": float("untagged" in a.notes),
         "continued": float("continued" in a.notes),
+        "parse_orphan": float("orphan" in a.notes),
+        "parse_frame": float("frame" in a.notes),
     }
+    # A content read from the parse has no tagger confidence of its own: its cue's rate and its
+    # length say more there than for a tagged one.
+    parse = float("parse" in a.notes)
+    f["parse_log_rate"] = parse * f["log_rate"]
+    f["parse_log_len"] = parse * f["log_len"]
     f.update(_shape(doc, a, cue_p))
     rel = relation(doc, a) if not a.quote else "quote"
     for r in RELATIONS:

@@ -48,6 +48,7 @@ def link(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribution],
             # A transcript's `"NAME: …"`: the label names the speaker and its colon is the cue.
             (ls, le), (cs, ce) = label
             a.source, a.cue, a.cue_tok = char_range(doc, ls, le), char_range(doc, cs, ce), (cs, ce)
+            a.notes.append("label")
             prev = a
             continue
         if a.quote and cue_p is not None:
@@ -318,3 +319,17 @@ def lexicon_cues(doc: Doc, tags: list[str], segs: list[Seg], atts: list[Attribut
                     out.append(Seg("CUE", t.i, t.i + 1, para_of[t.i]))
                     cue_sents.add(sent_start)
     return out
+
+
+def sources_for_cues(doc: Doc, segs: list[Seg], atts: list[Attribution], para_of: list[int],
+                     cue_p: Optional[dict[str, float]] = None, frames: Optional[Frames] = None) -> None:
+    """Fill the source of attributions whose cue is already set (contents read from the parse,
+    `complements.py`) the way `link` does for a content's governing cue."""
+    sources = SegIndex([s for s in segs if s.kind == "SRC"])
+    for a in atts:
+        if a.cue_tok is None:
+            continue
+        cue = Seg("CUE", a.cue_tok[0], a.cue_tok[1], para_of[a.cue_tok[0]])
+        src = _source_for_cue(doc, cue, sources, a, para_of, cue_p or {}, frames)
+        if src is not None:
+            a.source = src
