@@ -199,7 +199,7 @@ def main(argv=None) -> None:
             continue
         # The main incident, with the grammar of the document's first violence sentences: the range
         # of an article's main candidate starts at the article's start.
-        block = spec.candidate_features(g[:, :-1], g[:, -1]) if len(g) else spec.candidate_features(np.zeros((0, len(spec.SENTENCE_FEATURES))), [])
+        block = spec.candidate_features(g[:, :-1], g[:, -1])
         rows.append(spec.unit_features(block, spec.structure_features(incidents[0], 0, len(incidents))))
         units_.append(d)
         y.append(d["label"])

@@ -13,6 +13,8 @@ article's incidents in stages:
      salience (the main incident first; `segments.py`);
   5. fill each incident: fillers (`roles/fillers.py`), attack types, GTD categories, responsibility
      and prior warnings (linked to statements), and date, place and figures from their own modules.
+  6. ask of each incident whether it is a specific violent event that happened (`specific.py`: not
+     "thousands of shootings a year", not a crash told like a crime); drop those that are not.
 Thresholds were selected on the MUC-4 dev split (`newsdossier/models/incidents/config.json`).
 """
 from __future__ import annotations

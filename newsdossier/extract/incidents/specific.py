@@ -20,10 +20,10 @@ encoder pass, no words of any corpus):
     precision, an attack type, whether it is the article's main incident.
 
 A candidate scored under the model's threshold is dropped and the rest are numbered again; an
-article whose candidates are all dropped has no incident. Caseless text (`applies`) is not scored. The weights (`models/specific/specific.npz`)
-are written by `python -m newsdossier.train.specific` (`make train-specific`), trained on the rules'
-own candidates in train-split documents; the model card there gives data, terms, the threshold's
-choice and dev figures.
+article whose candidates are all dropped has no incident. Caseless text (`applies`) is not scored.
+The weights (`models/specific/specific.npz`) are written by `python -m newsdossier.train.specific`
+(`make train-specific`), trained on the rules' own candidates in train-split documents; the model
+card there gives data, terms, the threshold's choice and dev figures.
 """
 from __future__ import annotations
 
