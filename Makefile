@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test system-deps train-statements train-incidents train-relevance train-roles clean
+.PHONY: install demo test system-deps train-statements train-incidents train-relevance train-specific train-roles clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,9 @@ train-incidents: install
 
 train-relevance: install
 	$(BIN)/python -m newsdossier.train.relevance
+
+train-specific: install
+	$(BIN)/python -m newsdossier.train.specific
 
 train-roles: install
 	$(BIN)/pip install --quiet -e ".[train]"

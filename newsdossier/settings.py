@@ -33,6 +33,11 @@ class Settings(BaseModel):
     # Its threshold (None: the one shipped with the model, 0.45). Lower keeps more
     # reports of real attacks and lets more general news through (README, "Incident decision").
     incident_relevance_threshold: Optional[float] = Field(default=None, ge=0.0, le=1.0)
+    # The same question per incident candidate (extract/incidents/specific.py): a candidate told only
+    # in general (a rate, an op-ed's topic, what could happen) is dropped; off keeps every candidate.
+    incident_candidates: bool = True
+    # Its threshold (None: the one shipped with the model).
+    incident_candidate_threshold: Optional[float] = Field(default=None, ge=0.0, le=1.0)
     # Role fillers of an incident (extract/learned_roles.py): the rules' CRF and its additions alone
     # ("rules"), the cross-domain model alone ("model"), or the model's added to the rules' ("both").
     learned_roles: Literal["both", "rules", "model"] = "both"

@@ -13,6 +13,8 @@ article's incidents in stages:
      salience (the main incident first; `segments.py`);
   5. fill each incident: fillers (`roles/fillers.py`), attack types, GTD categories, responsibility
      and prior warnings (linked to statements), and date, place and figures from their own modules.
+  6. ask of each incident whether it is a specific violent event that happened (`specific.py`: not
+     "thousands of shootings a year", not a crash told like a crime); drop those that are not.
 Thresholds were selected on the MUC-4 dev split (`newsdossier/models/incidents/config.json`).
 """
 from __future__ import annotations
@@ -33,6 +35,7 @@ from ..lexicon.violence import VIOLENCE
 from ..syntax import sentences
 from . import attack_types as _types
 from . import dates as _dates, places as _places, relevance as _relevance, responsibility as _resp
+from . import specific as _specific_model
 from .roles import learned, tag_doc
 from .roles.crf import MODEL_DIR, tagger_at
 from .roles.fillers import EXTRACTOR, add_filler, filler_of, fired
@@ -159,7 +162,24 @@ def extract_incidents(ctx) -> tuple[Incident, ...]:
     for k, (start, end, members) in enumerate(segments):
         incidents.append(_incident(ctx, f"i{k + 1}", start, end, members, resolve, tuple(shares[k]), prob,
                                    figures[k]))
+    # The same question per candidate (specific.py): a candidate told only in general ("thousands of
+    # shootings a year", terror attacks as an op-ed's topic, a death toll in the thousands) is no
+    # incident, whatever the article's other candidates are; an article left with none has none.
+    if ctx.settings.incident_candidates and _specific_model.applies(text):
+        incidents = _specific(ctx, segments, incidents)
     return tuple(incidents)
+
+
+def _specific(ctx, segments: list, incidents: list[Incident]) -> list[Incident]:
+    """The incidents the per-candidate model takes for a specific violent event, in their order and
+    numbered again from i1."""
+    sents = sentences(ctx.doc)
+    cutoff = ctx.settings.incident_candidate_threshold
+    cutoff = _specific_model.threshold() if cutoff is None else cutoff
+    kept = [inc for k, ((start, end, _), inc) in enumerate(zip(segments, incidents))
+            if _specific_model.probability(sents, start, end, inc, k, len(incidents)) >= cutoff]
+    return [inc if inc.id == f"i{k + 1}" else inc.model_copy(update={"id": f"i{k + 1}"})
+            for k, inc in enumerate(kept)]
 
 
 def _add_responsible_groups(ctx, kept: list[Candidate], resp) -> list[Candidate]:
