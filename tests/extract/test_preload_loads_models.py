@@ -5,7 +5,7 @@ import pytest
 
 from newsdossier import registry
 from newsdossier.extract import preload
-from newsdossier.extract.incidents import _load_model, relevance
+from newsdossier.extract.incidents import _load_model, relevance, specific
 from newsdossier.extract.incidents.places import gazetteer
 from newsdossier.extract.incidents.roles import crf, learned
 from newsdossier.extract.statements.tagger import load_tagger
@@ -14,7 +14,8 @@ pytestmark = pytest.mark.model
 
 LOADERS = {"gazetteer": gazetteer, "statements tagger": load_tagger, "incident model": _load_model,
            "roles CRF": crf.tagger_at, "learned roles": learned.load_model, "roles encoder": learned.encoder,
-           "relevance model": relevance.load, "relevance encoder": relevance._encoder}
+           "relevance model": relevance.load, "relevance encoder": relevance._encoder,
+           "per-candidate model": specific.load}
 
 
 def _loaded() -> set[str]:
@@ -35,7 +36,7 @@ def test_preload_loads_every_model_the_default_settings_use(settings):
 
 def test_preload_leaves_out_what_the_settings_turn_off(settings):
     _clear()
-    preload(settings.with_(learned_roles="rules", incident_relevance=False))
+    preload(settings.with_(learned_roles="rules", incident_relevance=False, incident_candidates=False))
     assert _loaded() == {"gazetteer", "statements tagger", "incident model", "roles CRF"}
     preload(settings)  # what later tests expect to find loaded
 

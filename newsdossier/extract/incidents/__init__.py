@@ -280,6 +280,8 @@ def preload(settings) -> None:
     if settings.incident_relevance:
         _relevance.load()
         _relevance._encoder()
+    if settings.incident_candidates:
+        _specific_model.load()
 
 
 extract_incidents.preload = preload
