@@ -41,6 +41,12 @@ class Settings(BaseModel):
     # Role fillers of an incident (extract/learned_roles.py): the rules' CRF and its additions alone
     # ("rules"), the cross-domain model alone ("model"), or the model's added to the rules' ("both").
     learned_roles: Literal["both", "rules", "model"] = "both"
+    # Which model(s): "tagger", all-MiniLM-L6-v2 fine-tuned to tag role spans (roles/tagger.py);
+    # "static", a logistic regression over frozen word-piece vectors of phrase heads (roles/learned.py);
+    # or both, their fillers pooled (the default: best on WikiEvents dev, the same as "tagger" on
+    # MUC-4 dev, where the static model adds nothing to text without capitals). "static" alone is
+    # about half the CPU time on articles that report an incident (README, "Role fillers").
+    role_model: Literal["tagger", "static", "tagger+static"] = "tagger+static"
     # Reference date for relative dates when an article carries none of its own.
     published: Optional[dt.date] = None
     batch_size: StrictInt = Field(default=32, ge=1)

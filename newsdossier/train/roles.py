@@ -70,16 +70,17 @@ def _from_words(nlp, words: list[str]):
     return nlp(Doc(nlp.vocab, words=words, spaces=[True] * len(words)))
 
 
-def wikievents(data: Path, nlp):
-    """(Doc, [(start, end, role)]) per train document; each argument at its occurrence nearest the trigger."""
-    for line in open(data / "wikievents" / "train.jsonl", encoding="utf-8"):
+def wikievents(data: Path, nlp, split: str = "train"):
+    """(Doc, [(start, end, role)]) per document; each argument at its occurrence nearest the trigger."""
+    for line in open(data / "wikievents" / f"{split}.jsonl", encoding="utf-8"):
         d = json.loads(line)
         doc = _from_words(nlp, d["tokens"])
         text = doc.text
         gold = []
         for ev in d["event_mentions"]:
             family = ".".join(ev["event_type"].split(".")[:2])
-            at = doc[min(ev["trigger"]["start_idx"], len(doc) - 1)].idx
+            trig = ev["trigger"]
+            at = doc[min(trig.get("start_idx", trig.get("start", 0)), len(doc) - 1)].idx
             for arg in ev["arguments"]:
                 role = WE_ROLES.get((family, arg["role"]))
                 if not role:

@@ -284,6 +284,25 @@ def tag(doc: Doc, model_dir: Optional[Path] = None, floor: float = 0.0) -> list[
     return out
 
 
+def model_spans(ctx, mode: str) -> Optional[list[TaggedSpan]]:
+    """The fillers of the model(s) `ctx.settings.role_model` names, each at or above its thresholds
+    (None: no model adds anything to this text)."""
+    out = None
+    if ctx.settings.role_model in ("tagger", "tagger+static"):
+        from . import tagger
+
+        th = tagger.load().config["thresholds"]
+        out = [s for s in tagger.tag(ctx.doc, floor=min(th.values())) if s.confidence >= th[s.role]]
+    if ctx.settings.role_model in ("static", "tagger+static"):
+        model = load_model(str(MODEL_DIR))
+        th = model["thresholds"]["own"]
+        if mode == "both" and not any(c.isupper() for c in ctx.text):
+            th = model["thresholds"]["caseless"]
+        if th is not None:
+            out = (out or []) + [s for s in tag(ctx.doc, floor=min(th.values())) if s.confidence >= th[s.role]]
+    return out
+
+
 def add(ctx, segments: list, tidy, redescribed) -> list:
     """The incidents' (start, end, fillers) with the model's fillers, by `ctx.settings.learned_roles`:
     the rules' alone ("rules"), the model's alone ("model"), or the model's added where no rule filler
@@ -302,14 +321,9 @@ def add(ctx, segments: list, tidy, redescribed) -> list:
     mode = ctx.settings.learned_roles
     if mode == "rules":
         return segments
-    model = load_model(str(MODEL_DIR))
-    th = model["thresholds"]["own"]
-    if mode == "both" and not any(c.isupper() for c in ctx.text):
-        th = model["thresholds"]["caseless"]
-        if th is None:
-            return segments
-    spans = [s for s in tag(ctx.doc, floor=min(th.values()))
-             if s.confidence >= th[s.role]]
+    spans = model_spans(ctx, mode)
+    if spans is None:
+        return segments
     learned = group_spans(ctx.text, tidy(ctx.doc, spans))
     out = []
     for start, end, members in segments:
