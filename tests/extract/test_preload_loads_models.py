@@ -7,7 +7,7 @@ from newsdossier import registry
 from newsdossier.extract import preload
 from newsdossier.extract.incidents import _load_model, relevance, specific
 from newsdossier.extract.incidents.places import gazetteer
-from newsdossier.extract.incidents.roles import crf, learned
+from newsdossier.extract.incidents.roles import crf, learned, tagger
 from newsdossier.extract.statements.tagger import load_tagger
 
 pytestmark = pytest.mark.model
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.model
 LOADERS = {"gazetteer": gazetteer, "statements tagger": load_tagger, "incident model": _load_model,
            "roles CRF": crf.tagger_at, "learned roles": learned.load_model, "roles encoder": learned.encoder,
            "relevance model": relevance.load, "relevance encoder": relevance._encoder,
-           "per-candidate model": specific.load}
+           "per-candidate model": specific.load, "role tagger": tagger.load}
 
 
 def _loaded() -> set[str]:
@@ -38,6 +38,12 @@ def test_preload_leaves_out_what_the_settings_turn_off(settings):
     _clear()
     preload(settings.with_(learned_roles="rules", incident_relevance=False, incident_candidates=False))
     assert _loaded() == {"gazetteer", "statements tagger", "incident model", "roles CRF"}
+    _clear()
+    preload(settings.with_(role_model="static"))
+    assert "role tagger" not in _loaded() and "roles encoder" in _loaded()
+    _clear()
+    preload(settings.with_(role_model="tagger"))
+    assert "role tagger" in _loaded() and "learned roles" not in _loaded()
     preload(settings)  # what later tests expect to find loaded
 
 

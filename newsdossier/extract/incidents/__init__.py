@@ -275,11 +275,11 @@ def preload(settings) -> None:
     tagger_at(str(Path(MODEL_DIR) / "fillers.crfsuite"))
     _places.gazetteer()
     find_groups("")  # compiles the armed-group patterns
-    if settings.learned_roles != "rules" and settings.role_model == "tagger":
+    if settings.learned_roles != "rules" and settings.role_model != "static":
         from .roles import tagger
 
         tagger.load()
-    elif settings.learned_roles != "rules":
+    if settings.learned_roles != "rules" and settings.role_model != "tagger":
         learned.encoder(learned.load_model().get("layers"))
     if settings.incident_relevance:
         _relevance.load()
