@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test system-deps train-statements train-incidents train-relevance train-specific train-roles clean
+.PHONY: install demo test system-deps train-statements train-incidents train-relevance train-specific train-roles train-tagger clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,16 @@ train-specific: install
 train-roles: install
 	$(BIN)/pip install --quiet -e ".[train]"
 	$(BIN)/python -m newsdossier.train.roles
+
+# The fine-tuned role tagger on this machine's CPUs (hours on 2 cores; minutes on a GPU: its model
+# card says how it was run there). torch is for training only; extraction runs the weights in numpy.
+TAGGER_WORK ?= build/roles_tagger
+train-tagger: install
+	$(BIN)/pip install --quiet "torch==2.13.0"
+	$(BIN)/python -m newsdossier.train.roles_tagger prepare --out $(TAGGER_WORK)/data.jsonl.gz --base-out $(TAGGER_WORK)/minilm
+	$(BIN)/python newsdossier/train/roles_tagger_fit.py --data $(TAGGER_WORK)/data.jsonl.gz --base $(TAGGER_WORK)/minilm \
+		--out $(TAGGER_WORK) --variant weights:lr=2e-4,epochs=8,muc4=1.0,batch=32 --keep 1
+	cp $(TAGGER_WORK)/weights.0.npz $(TAGGER_WORK)/weights.1.npz newsdossier/models/roles_tagger/
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

