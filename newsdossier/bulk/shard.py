@@ -12,7 +12,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 import pyarrow as pa
 
@@ -78,11 +78,17 @@ def record_row(record: ArticleRecord) -> dict:
 class ShardWorker:
     """Loads the pipeline once; `run(shard)` reads, extracts and tabulates one shard."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, blas_threads: Optional[int] = None):
         from ..extract import preload
 
         self.settings = settings
         preload(settings)  # cached: every shard after this one reuses what it loads
+        self._blas_limit = None
+        if blas_threads:
+            # After preload, so numpy's and scipy's BLAS libraries are both loaded and both limited.
+            from threadpoolctl import ThreadpoolController
+
+            self._blas_limit = ThreadpoolController().limit(limits=blas_threads, user_api="blas")
 
     def run(self, shard: Shard) -> ShardResult:
         started = time.monotonic()
