@@ -58,3 +58,17 @@ def test_statements_clauses_plain_content_runs_to_the_end_of_its_clause(analyzed
     found = [s for s in sts if "nurses made up" in s.content.text]
     assert found and found[0].content.text.endswith("which is mostly male")
     assert found[0].speaker is not None and found[0].speaker.text == "The survey by the labour office"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,speaker,content", [
+    # the reporting verb hangs from a preposition ("for saying", "after claiming"): its speaker is
+    # the subject of the verb the preposition hangs from
+    ("The mayor of Dunmore, Ella Varga, was criticised on Monday for saying that the flooded tunnel was "
+     "safe for traffic.", "Ella Varga", "the flooded tunnel was safe"),
+    ("After claiming that the budget had been balanced, the finance minister was forced to publish the "
+     "accounts.", "the finance minister", "the budget had been balanced"),
+], ids=["for-saying", "after-claiming"])
+def test_statements_clauses_verb_after_a_preposition_takes_the_main_subject(analyzed, text, speaker, content):
+    sts = [s for s in extract_statements(analyzed(text)) if content in s.content.text]
+    assert sts and sts[0].speaker is not None and speaker in sts[0].speaker.text

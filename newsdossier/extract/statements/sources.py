@@ -248,6 +248,9 @@ def _subject_not_source(doc: Doc, cue: Seg, frames: Optional[Frames]) -> set[int
     return {t.i for t in sub.subtree}
 
 
+CLIMB = 4  # verbs climbed from the cue to find a subject ("unable to turn … and accuse …")
+
+
 def _parse_source(doc: Doc, cue: Seg, inside, cue_p: dict[str, float],
                   frames: Optional[Frames] = None) -> Optional[tuple[int, int]]:
     """The cue verb's subject (climbing from "adding"/"to say" to the verb they hang from), the
@@ -262,7 +265,7 @@ def _parse_source(doc: Doc, cue: Seg, inside, cue_p: dict[str, float],
                 return _around(doc, objs[0], inside)
     node = _cue_head(doc, cue)
     skip = _subject_not_source(doc, cue, frames)
-    for _ in range(3):
+    for _ in range(CLIMB):
         for c in node.children:
             if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.i) and c.i not in skip:
                 return _around(doc, c, inside)
@@ -276,6 +279,11 @@ def _parse_source(doc: Doc, cue: Seg, inside, cue_p: dict[str, float],
                     and not is_lexicon_cue(head, cue_p) and is_lexicon_cue(head.head, cue_p):
                 head = head.head
             node = head
+            continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.head.i:
+            # "after saying …, she was taken …", "criticised for saying …": the verb the
+            # preposition hangs from has the speaker as its subject.
+            node = node.head.head
             continue
         break
     return None
