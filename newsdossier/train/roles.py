@@ -136,23 +136,34 @@ def muc4(data: Path, nlp, negatives: float, seed: int = 13):
         for role in ROLES:
             for entity in r["extracts"].get(role, []):
                 for m in entity:
-                    for hit in re.finditer(r"(?<!\w)" + re.escape(m[0].strip()) + r"(?!\w)", doc.text):
+                    for hit in mention_hits(doc.text, m[0]):
                         span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
                         if span is not None:
                             gold.append((span.start, span.end, role))
         yield doc, gold
 
 
+def project_role(root, role: str) -> str:
+    """A source role mapped onto ours by what the argument's head `root` names: a perpetrator is an
+    organisation or an individual, a target a victim when it names people."""
+    if role == PERP:
+        return "PerpOrg" if lr.is_org(root) else "PerpInd"
+    if role == TV:
+        return "Victim" if lr.is_person(root) else "Target"
+    return role
+
+
+def mention_hits(text: str, mention: str):
+    """Every occurrence of a MUC-4 gold mention in its document (its key accepts any)."""
+    return re.finditer(r"(?<!\w)" + re.escape(mention.strip()) + r"(?!\w)", text)
+
+
 def label(doc, gold) -> dict[int, str]:
     """Head token -> project role, the source role mapped by what the argument's head names."""
     out = {}
     for s, e, role in sorted(gold, key=lambda g: g[1] - g[0]):
-        span = doc[s:e]
-        root = span.root
-        if role == PERP:
-            role = "PerpOrg" if lr.is_org(root) else "PerpInd"
-        elif role == TV:
-            role = "Victim" if lr.is_person(root) else "Target"
+        root = doc[s:e].root
+        role = project_role(root, role)
         for i in {root.i, e - 1}:
             out.setdefault(i, role)
     return out

