@@ -6,10 +6,13 @@ Stores are filled by replaying the shared GVA articles as bare records (text, ti
 extraction, so the figure is the store's and the grouping's cost alone): copy k of an article has
 its capitalised words changed (a suffix per copy, so people and places differ) and its date moved by
 k * 90 days, so that copies stay separate incidents as in a store that spans years. The 300 added
-articles are a further copy of the first 300. Each add runs in a fresh process, whose peak resident
-memory is reported. `--split` lists the store sizes (default 0,3000,30000). With
-`$DOSSIER_BENCH_PG` set to a PostgreSQL server URL (postgresql://user@host/postgres), each size is
-measured on a fresh database there too.
+articles are a further copy of the first 300. One store grows through the sizes, smallest first; at
+each size the 300 are added to a copy of it (SQLite's backup, PostgreSQL's CREATE DATABASE ...
+TEMPLATE), so the fill costs the largest size once. Each fill step and each add runs in a fresh
+process; the add's peak resident memory is reported, and `fill_seconds` is the step's time from the
+previous size. `--split` lists the store sizes (default 0,3000,30000). With `$DOSSIER_BENCH_PG` set to
+a PostgreSQL server URL (postgresql://user@host/postgres), the sizes are measured on a fresh
+database there too.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from ..errors import DossierError
 from ..records import Article, ArticleRecord
@@ -46,11 +49,11 @@ def _suffix(k: int) -> str:
             return out
 
 
-def _copy(base: list[dict], k: int, n: int) -> list[ArticleRecord]:
-    """`n` records of copy `k` of `base` (cycling through it)."""
+def _copy(base: list[dict], k: int, n: int, start: int = 0) -> list[ArticleRecord]:
+    """Records `start` to `start + n` of copy `k` of `base` (cycling through it)."""
     tag = _suffix(k)
     out = []
-    for i in range(n):
+    for i in range(start, start + n):
         a = base[i % len(base)]
         day = dt.date.fromisoformat(a["dct"][:10]) + dt.timedelta(days=SHIFT_DAYS * k) if a.get("dct") else None
         rename = lambda text: CAPITAL.sub(lambda m: m.group(1) + tag, text or "")
@@ -60,22 +63,24 @@ def _copy(base: list[dict], k: int, n: int) -> list[ArticleRecord]:
     return out
 
 
-def _fill(url: str, base: list[dict], size: int, chunk: int = 3000) -> None:
+def _fill(url: str, base: list[dict], done: int, size: int, chunk: int = 3000) -> None:
+    """Grow the store at `url` from `done` articles to `size`: article j of the fill is article
+    j % chunk of copy 1 + j // chunk, so a store grown in steps holds what one filled at once would."""
     from ..store import Store
 
+    chunk = min(chunk, len(base))
     with Store(url) as store:
-        done, k = 0, 1
         while done < size:
-            n = min(chunk, size - done, len(base))
-            store.add(_copy(base, k, n))
+            k, start = 1 + done // chunk, done % chunk
+            n = min(chunk - start, size - done)
+            store.add(_copy(base, k, n, start))
             done += n
-            k += 1
 
 
-def _add_child(url: str, base: list[dict], queue) -> None:
+def _add_child(url: str, base: list[dict], queue, add: int = ADD) -> None:
     from ..store import Store
 
-    records = _copy(base, 500, ADD)  # a copy no fill reaches (fills use 1, 2, ...)
+    records = _copy(base, 500, add)  # a copy no fill reaches (fills use 1, 2, ...)
     started, cpu_started = time.perf_counter(), cpu_seconds()
     with Store(url) as store:
         store.add(records)
@@ -85,39 +90,96 @@ def _add_child(url: str, base: list[dict], queue) -> None:
                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)})
 
 
-def _measure(url: str, base: list[dict], size: int) -> dict:
+def _in_child(target, *args) -> None:
     ctx = mp.get_context("spawn")
-    started = time.perf_counter()
-    filler = ctx.Process(target=_fill, args=(url, base, size))
-    filler.start()
-    filler.join()
-    if filler.exitcode != 0:
-        raise DossierError(f"filling a store of {size} articles failed (exit {filler.exitcode})")
-    built = time.perf_counter() - started
-    queue = ctx.Queue()
-    child = ctx.Process(target=_add_child, args=(url, base, queue))
+    child = ctx.Process(target=target, args=args)
     child.start()
     child.join()
-    if child.exitcode != 0 or queue.empty():
-        raise DossierError(f"adding {ADD} articles to a store of {size} failed (exit {child.exitcode})")
-    result = queue.get()
-    return {"store_articles": size, "fill_seconds": round(built, 1), f"add_{ADD}_seconds": result["seconds"],
-            f"add_{ADD}_cpu_seconds": result["cpu_seconds"], "peak_rss_mb": result["peak_rss_mb"]}
+    if child.exitcode != 0:
+        raise DossierError(f"bench scale: {target.__name__.strip('_')} failed (exit {child.exitcode})")
 
 
-def _pg_database(server: str):
-    import sqlalchemy as sa
+def _measure(backend, base: list[dict], sizes: list[int], add: int = ADD) -> Iterator[dict]:
+    """One row per size, smallest first, on `backend` (`_SQLite` or `_Postgres`). One store grows
+    from size to size (each step in a fresh process); at each size the `add` articles are added to
+    a copy of it, so the growing store never holds them and filling costs the largest size once, not
+    the sum of all sizes."""
+    done = 0
+    for size in sorted(sizes):
+        started = time.perf_counter()
+        if size > done:
+            _in_child(_fill, backend.url, base, done, size)
+        built = time.perf_counter() - started
+        done = size
+        url = backend.snapshot()
+        try:
+            ctx = mp.get_context("spawn")
+            queue = ctx.Queue()
+            child = ctx.Process(target=_add_child, args=(url, base, queue, add))
+            child.start()
+            child.join()
+            if child.exitcode != 0 or queue.empty():
+                raise DossierError(f"adding {add} articles to a store of {size} failed (exit {child.exitcode})")
+            result = queue.get()
+        finally:
+            backend.drop_snapshot()
+        yield {"backend": backend.name, "store_articles": size, "fill_seconds": round(built, 1),
+               f"add_{add}_seconds": result["seconds"], f"add_{add}_cpu_seconds": result["cpu_seconds"],
+               "peak_rss_mb": result["peak_rss_mb"]}
 
-    name = "scale_" + uuid.uuid4().hex[:10]
-    admin = sa.create_engine(server.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE DATABASE {name}")
 
-    def drop():
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.dispose()
-    return server.rsplit("/", 1)[0] + "/" + name, drop
+class _SQLite:
+    name = "sqlite"
+
+    def __init__(self, folder: Path):
+        self.url, self.copy = str(folder / "store.db"), str(folder / "add.db")
+
+    def snapshot(self) -> str:
+        """A copy of the store (SQLite's online backup: consistent, WAL included)."""
+        import sqlite3
+        from contextlib import closing
+
+        with closing(sqlite3.connect(self.url)) as src, closing(sqlite3.connect(self.copy)) as dst:
+            src.backup(dst)
+        return self.copy
+
+    def drop_snapshot(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(self.copy + suffix).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        pass
+
+
+class _Postgres:
+    name = "postgresql"
+
+    def __init__(self, server: str):
+        import sqlalchemy as sa
+
+        self.admin = sa.create_engine(server.replace("postgresql://", "postgresql+psycopg://"),
+                                      isolation_level="AUTOCOMMIT")
+        stem = "scale_" + uuid.uuid4().hex[:10]
+        self.db, self.copy_db = stem, stem + "_add"
+        self._sql(f"CREATE DATABASE {self.db}")
+        self.url = server.rsplit("/", 1)[0] + "/" + self.db
+
+    def _sql(self, statement: str) -> None:
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(statement)
+
+    def snapshot(self) -> str:
+        # A database copied from the store as its template (the fill's connections are closed).
+        self._sql(f"CREATE DATABASE {self.copy_db} TEMPLATE {self.db}")
+        return self.url.rsplit("/", 1)[0] + "/" + self.copy_db
+
+    def drop_snapshot(self) -> None:
+        self._sql(f"DROP DATABASE IF EXISTS {self.copy_db} WITH (FORCE)")
+
+    def close(self) -> None:
+        self.drop_snapshot()
+        self._sql(f"DROP DATABASE IF EXISTS {self.db} WITH (FORCE)")
+        self.admin.dispose()
 
 
 def run(data_dir: Path, split: str, settings: Settings, limit: Optional[int] = None) -> dict:
@@ -132,21 +194,19 @@ def run(data_dir: Path, split: str, settings: Settings, limit: Optional[int] = N
         base = base[:limit]
     rows = []
     folder = Path(tempfile.mkdtemp(prefix="dossier-scale-"))
+    server = os.environ.get("DOSSIER_BENCH_PG")
     try:
-        for size in sizes:
-            rows.append({"backend": "sqlite", **_measure(str(folder / f"s{size}.db"), base, size)})
-            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # a long run shows each size as it ends
+        backends = [lambda: _SQLite(folder)] + ([lambda: _Postgres(server)] if server else [])
+        for make in backends:
+            backend = make()
+            try:
+                for row in _measure(backend, base, sizes):
+                    rows.append(row)
+                    print(json.dumps(row), file=sys.stderr, flush=True)  # a long run shows each size as it ends
+            finally:
+                backend.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    server = os.environ.get("DOSSIER_BENCH_PG")
-    if server:
-        for size in sizes:
-            url, drop = _pg_database(server)
-            try:
-                rows.append({"backend": "postgresql", **_measure(url, base, size)})
-                print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
-            finally:
-                drop()
     empty = {r["backend"]: r for r in rows if r["store_articles"] == 0}
     for r in rows:
         if r["backend"] in empty:
