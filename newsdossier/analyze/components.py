@@ -10,12 +10,12 @@ import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.errors import Errors
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import actors
 
 # Added after the model's own components, in this order; run on the whole (re-joined) Doc.
-OWN = ("newsdossier_actors",)
+OWN = ("newsdossier_inverted_quotatives", "newsdossier_actors")
 # Added before the model's parser (or senter): it fixes sentence starts the parser then keeps.
 BEFORE_PARSER = "newsdossier_paragraph_breaks"
 
@@ -36,6 +36,32 @@ def make_actors(nlp: Language, name: str, max_pronoun_distance: int):
 
     def component(doc: Doc) -> Doc:
         doc._.nd_actors = actors.find_actors(doc, max_pronoun_distance=max_pronoun_distance)
+        return doc
+
+    return component
+
+
+# Reporting verbs that open a sentence before their speaker ("Said Lindqvist: ..."; "Added the
+# mayor, ..."): quotative inversion. The NER reads the capitalised verb as the first word of a name.
+INVERTED_QUOTATIVES = frozenset("said says added adds asked asks wrote writes told continued explained "
+                                "noted recalled replied answered insisted".split())
+
+
+@Language.factory("newsdossier_inverted_quotatives", requires=["doc.ents", "doc.sents"], assigns=["doc.ents"])
+def make_inverted_quotatives(nlp: Language, name: str):
+    """A name entity that opens its sentence with a reporting verb ("Said Lindqvist") starts
+    after the verb: the verb is the cue of what follows, not part of who speaks."""
+
+    def component(doc: Doc) -> Doc:
+        ents, changed = list(doc.ents), False
+        for k, ent in enumerate(ents):
+            first = ent[0]
+            if (len(ent) > 1 and first.lower_ in INVERTED_QUOTATIVES and first.text[:1].isupper()
+                    and (first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_quote))):
+                ents[k] = Span(doc, ent.start + 1, ent.end, label=ent.label)
+                changed = True
+        if changed:
+            doc.ents = ents
         return doc
 
     return component

@@ -25,3 +25,16 @@ def test_statements_speaker_labels_need_upper_case_and_a_colon(analyzed):
     sts = extract_statements(analyzed(
         "\"Note: the bridge stays closed until Monday,\" the harbour office said in a notice."))
     assert [s.speaker.text for s in sts if s.speaker is not None] == ["the harbour office"]
+
+
+@pytest.mark.model
+def test_statements_inverted_quotative_verb_is_the_cue_not_the_speaker(analyzed):
+    ctx = analyzed(
+        "The city council on Tuesday debated a plan to raise taxes on harbour warehouses.\n\n"
+        "Said Lindqvist: \u201cI don\u2019t get the sense the council has thought about who pays for this.\u201d\n\n"
+        "The council will vote on the measure next week.")
+    sts = [s for s in extract_statements(ctx) if "who pays" in s.content.text]
+    assert len(sts) == 1
+    assert (sts[0].speaker.text, sts[0].cue.text) == ("Lindqvist", "Said")
+    # The name entity does not swallow the verb either (the entity stage reads doc.ents).
+    assert "Said Lindqvist" not in {e.text for e in ctx.doc.ents}

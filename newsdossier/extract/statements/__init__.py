@@ -19,6 +19,7 @@ from itertools import accumulate
 from typing import Optional
 
 from ...analyze import index
+from ...analyze.components import INVERTED_QUOTATIVES
 from ...analyze.index import sentence
 from ...records import Span, Speaker, Statement
 from ..context import Context
@@ -234,6 +235,7 @@ def _statement(ctx: Context, a: Attribution, sid: str) -> Optional[Statement]:
         return None
     content = ctx.span(start, end)
     parts = tuple(ctx.span(s, e) for s, e in a.pieces) if len(a.pieces) > 1 else ()
+    _uninvert(ctx, a)
     cue = ctx.span(*a.cue) if a.cue is not None else None
     speaker = _speaker(ctx, a.source)
     kind = _kind(text, a)
@@ -250,6 +252,30 @@ def _statement(ctx: Context, a: Attribution, sid: str) -> Optional[Statement]:
         corroboration=corr[0] if corr else None,
         corroboration_evidence=corr[1] if corr else None,
         evidence=(ctx.span(evidence_start, evidence_end),), extractor=EXTRACTOR)
+
+
+def _uninvert(ctx: Context, a: Attribution) -> None:
+    """"Said Lindqvist: ...": a source that opens its sentence with a reporting verb holds the cue.
+    The verb becomes the cue (unless a word cue is already set) and the source starts after it."""
+    if a.source is None:
+        return
+    doc = ctx.doc
+    span = doc.char_span(*a.source, alignment_mode="expand")
+    if span is None:
+        return
+    first = span[0]
+    if not (first.lower_ in INVERTED_QUOTATIVES and first.text[:1].isupper()
+            and (first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_quote))):
+        return
+    end = span.end
+    if len(span) == 1:  # the verb alone was taken for the source: the name after it speaks
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == span.end:
+            return
+    a.source = (doc[first.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    if a.cue is None or not any(c.isalpha() for c in ctx.text[a.cue[0]:a.cue[1]]):
+        a.cue = (first.idx, first.idx + len(first.text))
 
 
 def preload(settings) -> None:
