@@ -62,7 +62,21 @@ def irrealis(trigger: Token) -> bool:
     if trigger.dep_ == "conj" and head != trigger and any(
             c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
         return True                        # "could have hit her and killed her"
+    if trigger.dep_ == "xcomp" and _prospective(head):
+        return True                        # "knew he was going to die", "is expected to die"
     return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in IRREALIS_HEADS
+
+
+def _prospective(head: Token) -> bool:
+    """A verb that puts what hangs from it in the future: "was going to" (the going-to future,
+    not "went on to kill"), "is expected to", "was supposed to", "is about to"."""
+    lemma = head.lemma_.lower()
+    if lemma == "go":
+        return head.tag_ == "VBG" and any(c.dep_ == "aux" for c in head.children) \
+            and not any(c.dep_ == "prt" for c in head.children)
+    if lemma in ("expect", "suppose"):
+        return any(c.dep_ == "auxpass" for c in head.children)
+    return lemma == "about" or (lemma == "be" and any(c.lower_ == "about" for c in head.children))
 
 
 def is_past_year(ctx: Context, trigger: Token) -> bool:

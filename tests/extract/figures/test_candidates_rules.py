@@ -220,3 +220,14 @@ def test_claimed_the_lives_of_counts_the_dead(analyzed):
     text = ("A fire set by an arsonist at a Kell Road apartment building claimed the lives of a toddler and "
             "her grandfather, the fire chief said.")
     assert counts(analyzed, text)[0] == 2
+
+
+def test_going_to_die_is_no_death(analyzed):
+    text = ("Deputies said the gunman, who told a friend last week he knew he was going to die, shot and "
+            "wounded two guards at the Orlen depot on Monday.")
+    assert counts(analyzed, text) == (0, 2)
+
+
+def test_went_on_to_kill_is_a_death(analyzed):
+    text = "Police said the man shot a guard at the Orlen depot and went on to kill a cashier at a store nearby."
+    assert counts(analyzed, text)[0] >= 1
