@@ -72,3 +72,19 @@ def test_statements_clauses_plain_content_runs_to_the_end_of_its_clause(analyzed
 def test_statements_clauses_verb_after_a_preposition_takes_the_main_subject(analyzed, text, speaker, content):
     sts = [s for s in extract_statements(analyzed(text)) if content in s.content.text]
     assert sts and sts[0].speaker is not None and speaker in sts[0].speaker.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, speaker", [
+    ("Mayor Ilse Varn said she didn't believe the new rules hurt the port in 2019, arguing that shipping "
+     "had fallen everywhere that year.", "Mayor Ilse Varn"),
+    ("Senator Dana Moss said she didn't think those attacks did her opponent any harm in 2020, arguing that "
+     "voters had already made up their minds.", "Senator Dana Moss"),
+])
+def test_statements_clauses_participle_speaks_for_the_report_not_its_content(analyzed, text, speaker):
+    # The parser hangs "arguing" on the verb of what was said ("hurt", "did"): the participle is the
+    # reporter's, not the content's subject's.
+    sts = extract_statements(analyzed(text))
+    arguing = [s for s in sts if s.cue is not None and s.cue.text == "arguing"]
+    assert arguing and arguing[0].speaker is not None
+    assert arguing[0].speaker.text == speaker

@@ -275,8 +275,11 @@ def _parse_source(doc: Doc, cue: Seg, inside, cue_p: dict[str, float],
                     return _around(doc, objs[0], inside)
         if node.dep_ in ("xcomp", "advcl", "conj", "acl", "acomp") and node.head.i != node.i:
             head = node.head
-            if node.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i and is_lexicon_cue(node, cue_p) \
-                    and not is_lexicon_cue(head, cue_p) and is_lexicon_cue(head.head, cue_p):
+            if node.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and head.head.i != head.i \
+                    and is_lexicon_cue(node, cue_p) and not is_lexicon_cue(head, cue_p) \
+                    and is_lexicon_cue(head.head, cue_p) and (node.dep_ == "conj" or node.tag_ == "VBG"):
+                # "X said he did not believe it, arguing that ...": the participle, like a joined
+                # verb, speaks for the report (X), not for the content it was parsed under.
                 head = head.head
             node = head
             continue
