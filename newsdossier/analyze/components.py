@@ -47,17 +47,29 @@ INVERTED_QUOTATIVES = frozenset("said says added adds asked asks wrote writes to
                                 "noted recalled replied answered insisted".split())
 
 
+def inverted_quotative(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are a reporting verb opening its sentence (or right after a
+    quotation) and the speaker after it: "Said Lindqvist: ...", "... anything." Said Sheriff Ek.".
+    "Said" is also a given name: a name that is the subject of a verb of its own ("Said Ahmed, a
+    shopkeeper, told reporters ...") is a man named Said."""
+    first = doc[start]
+    if not (end - start > 1 and first.lower_ in INVERTED_QUOTATIVES and first.text[:1].isupper()
+            and (first.is_sent_start or (start > 0 and doc[start - 1].is_quote))):
+        return False
+    root = doc[start:end].root
+    head = root.head
+    return not (root.dep_ in ("nsubj", "nsubjpass") and head.i != start and not start <= head.i < end)
+
+
 @Language.factory("newsdossier_inverted_quotatives", requires=["doc.ents", "doc.sents"], assigns=["doc.ents"])
 def make_inverted_quotatives(nlp: Language, name: str):
-    """A name entity that opens its sentence with a reporting verb ("Said Lindqvist") starts
-    after the verb: the verb is the cue of what follows, not part of who speaks."""
+    """A name entity that opens its sentence with a reporting verb ("Said Lindqvist: ...") starts
+    after the verb: the verb is the cue, not part of who speaks (`inverted_quotative`)."""
 
     def component(doc: Doc) -> Doc:
         ents, changed = list(doc.ents), False
         for k, ent in enumerate(ents):
-            first = ent[0]
-            if (len(ent) > 1 and first.lower_ in INVERTED_QUOTATIVES and first.text[:1].isupper()
-                    and (first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_quote))):
+            if inverted_quotative(doc, ent.start, ent.end):
                 ents[k] = Span(doc, ent.start + 1, ent.end, label=ent.label)
                 changed = True
         if changed:

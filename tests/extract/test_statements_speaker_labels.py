@@ -38,3 +38,14 @@ def test_statements_inverted_quotative_verb_is_the_cue_not_the_speaker(analyzed)
     assert (sts[0].speaker.text, sts[0].cue.text) == ("Lindqvist", "Said")
     # The name entity does not swallow the verb either (the entity stage reads doc.ents).
     assert "Said Lindqvist" not in {e.text for e in ctx.doc.ents}
+
+
+@pytest.mark.model
+def test_statements_said_as_a_first_name_stays_in_the_name(analyzed):
+    # "Said" is also a given name: a name followed by its apposition and a verb of its own is a man
+    # named Said, not an inverted "said".
+    ctx = analyzed("Two blasts hit the old market in Harran on Friday.\n\n"
+                   "Said Ahmed, a shopkeeper in the market, told reporters he heard two blasts before noon.")
+    sts = [s for s in extract_statements(ctx) if "two blasts before noon" in s.content.text]
+    assert sts and sts[0].speaker.text.startswith("Said Ahmed")
+    assert "Said Ahmed" in {e.text for e in ctx.doc.ents}

@@ -19,7 +19,7 @@ from itertools import accumulate
 from typing import Optional
 
 from ...analyze import index
-from ...analyze.components import INVERTED_QUOTATIVES
+from ...analyze.components import inverted_quotative
 from ...analyze.index import sentence
 from ...records import Span, Speaker, Statement
 from ..context import Context
@@ -263,16 +263,12 @@ def _uninvert(ctx: Context, a: Attribution) -> None:
     span = doc.char_span(*a.source, alignment_mode="expand")
     if span is None:
         return
-    first = span[0]
-    if not (first.lower_ in INVERTED_QUOTATIVES and first.text[:1].isupper()
-            and (first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_quote))):
-        return
-    end = span.end
+    first, end = span[0], span.end
     if len(span) == 1:  # the verb alone was taken for the source: the name after it speaks
         while end < len(doc) and doc[end].pos_ == "PROPN":
             end += 1
-        if end == span.end:
-            return
+    if not inverted_quotative(doc, first.i, end):
+        return
     a.source = (doc[first.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text))
     if a.cue is None or not any(c.isalpha() for c in ctx.text[a.cue[0]:a.cue[1]]):
         a.cue = (first.idx, first.idx + len(first.text))
