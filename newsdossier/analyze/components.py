@@ -12,6 +12,7 @@ from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..extract.lexicon.reporting import INVERTED_QUOTATIVES
 from . import actors
 
 # Added after the model's own components, in this order; run on the whole (re-joined) Doc.
@@ -39,12 +40,6 @@ def make_actors(nlp: Language, name: str, max_pronoun_distance: int):
         return doc
 
     return component
-
-
-# Reporting verbs that open a sentence before their speaker ("Said Lindqvist: ..."; "Added the
-# mayor, ..."): quotative inversion. The NER reads the capitalised verb as the first word of a name.
-INVERTED_QUOTATIVES = frozenset("said says added adds asked asks wrote writes told continued explained "
-                                "noted recalled replied answered insisted".split())
 
 
 def inverted_quotative(doc: Doc, start: int, end: int) -> bool:

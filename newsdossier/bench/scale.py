@@ -63,9 +63,10 @@ def _copy(base: list[dict], k: int, n: int, start: int = 0) -> list[ArticleRecor
     return out
 
 
-def _fill(url: str, base: list[dict], done: int, size: int, chunk: int = 3000) -> None:
+def _fill(url: str, base: list[dict], done: int, size: int, queue=None, chunk: int = 3000) -> None:
     """Grow the store at `url` from `done` articles to `size`: article j of the fill is article
-    j % chunk of copy 1 + j // chunk, so a store grown in steps holds what one filled at once would."""
+    j % chunk of copy 1 + j // chunk, so a store grown in steps holds what one filled at once would.
+    `queue` is the one `_in_child` hands every child; a fill reports nothing on it."""
     from ..store import Store
 
     chunk = min(chunk, len(base))
@@ -77,7 +78,7 @@ def _fill(url: str, base: list[dict], done: int, size: int, chunk: int = 3000) -
             done += n
 
 
-def _add_child(url: str, base: list[dict], queue, add: int = ADD) -> None:
+def _add_child(url: str, base: list[dict], add: int, queue) -> None:
     from ..store import Store
 
     records = _copy(base, 500, add)  # a copy no fill reaches (fills use 1, 2, ...)
@@ -90,13 +91,16 @@ def _add_child(url: str, base: list[dict], queue, add: int = ADD) -> None:
                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)})
 
 
-def _in_child(target, *args) -> None:
+def _in_child(target, *args, what: str) -> Optional[dict]:
+    """Run `target(*args, queue)` in a fresh process; what it put on the queue, if anything."""
     ctx = mp.get_context("spawn")
-    child = ctx.Process(target=target, args=args)
+    queue = ctx.Queue()
+    child = ctx.Process(target=target, args=(*args, queue))
     child.start()
     child.join()
     if child.exitcode != 0:
-        raise DossierError(f"bench scale: {target.__name__.strip('_')} failed (exit {child.exitcode})")
+        raise DossierError(f"bench scale: {what} failed (exit {child.exitcode})")
+    return None if queue.empty() else queue.get()
 
 
 def _measure(backend, base: list[dict], sizes: list[int], add: int = ADD) -> Iterator[dict]:
@@ -108,21 +112,16 @@ def _measure(backend, base: list[dict], sizes: list[int], add: int = ADD) -> Ite
     for size in sorted(sizes):
         started = time.perf_counter()
         if size > done:
-            _in_child(_fill, backend.url, base, done, size)
+            _in_child(_fill, backend.url, base, done, size, what=f"filling a store of {size} articles")
         built = time.perf_counter() - started
         done = size
-        url = backend.snapshot()
+        what = f"adding {add} articles to a store of {size}"
         try:
-            ctx = mp.get_context("spawn")
-            queue = ctx.Queue()
-            child = ctx.Process(target=_add_child, args=(url, base, queue, add))
-            child.start()
-            child.join()
-            if child.exitcode != 0 or queue.empty():
-                raise DossierError(f"adding {add} articles to a store of {size} failed (exit {child.exitcode})")
-            result = queue.get()
+            result = _in_child(_add_child, backend.snapshot(), base, add, what=what)
         finally:
             backend.drop_snapshot()
+        if result is None:
+            raise DossierError(f"bench scale: {what} gave no result")
         yield {"backend": backend.name, "store_articles": size, "fill_seconds": round(built, 1),
                f"add_{add}_seconds": result["seconds"], f"add_{add}_cpu_seconds": result["cpu_seconds"],
                "peak_rss_mb": result["peak_rss_mb"]}

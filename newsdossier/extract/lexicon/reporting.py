@@ -9,6 +9,11 @@ from __future__ import annotations
 
 SAY_VERBS = frozenset({"say", "tell", "add", "state", "report", "confirm", "announce", "note"})
 
+# Reporting verbs that open a sentence before their speaker ("Said Lindqvist: ..."): quotative
+# inversion (analyze/components.py). Word forms, not lemmas: the tagger often reads the capitalised
+# verb as the first word of a name, whose lemma is the word itself.
+INVERTED_QUOTATIVES = frozenset("said says added adds asked asks wrote writes told continued explained "
+                                "noted recalled replied answered insisted".split())
 # The party a casualty figure is credited to ("X said", "according to X"; figures/__init__.py).
 FIGURE_SOURCE_VERBS = SAY_VERBS | {"according"}
 # "<clause>, X said.": the verbs that make a trailing attribution (statements/responsibility.py).
