@@ -38,6 +38,10 @@ class Settings(BaseModel):
     incident_candidates: bool = True
     # Its threshold (None: the one shipped with the model).
     incident_candidate_threshold: Optional[float] = Field(default=None, ge=0.0, le=1.0)
+    # An incident that names no one and nothing hit, no weapon and no killed or injured figure (not even
+    # "no one was hurt") is dropped: talk of violence in general gives such candidates, a report of an
+    # attack hardly ever (extract/incidents/__init__.py, `tells_harm`). Off keeps them (README, ablation).
+    incident_requires_harm: bool = True
     # Role fillers of an incident (extract/learned_roles.py): the rules' CRF and its additions alone
     # ("rules"), the cross-domain model alone ("model"), or the model's added to the rules' ("both").
     learned_roles: Literal["both", "rules", "model"] = "both"

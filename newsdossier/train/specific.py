@@ -159,7 +159,8 @@ def candidates(docs: list[dict], extracted: list[Path], cache_path: Path, releva
         from ..records import Article, ArticleRecord
         from ..settings import Settings
 
-        settings = Settings(incident_relevance=relevance, incident_candidates=False)
+        settings = Settings(incident_relevance=relevance, incident_candidates=False,
+                            incident_requires_harm=False)
         arts = [Article(id=f"{d['source']}:{d['id']}", source=d["source"], text=d["text"], title=d["title"])
                 for d in todo]
         t0 = time.time()
