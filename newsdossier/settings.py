@@ -24,6 +24,10 @@ class Settings(BaseModel):
     # would pass unnoticed; a float may still be written as an integer (`read_timeout = 30`).
 
     model: str = DEFAULT_MODEL
+    # Who finds the named entities: the spaCy pipeline's own NER ("spacy"), or the fast entity tagger
+    # trained to give the same entities from the vectors the tagger and parser already read ("fast":
+    # analyze/fast_ner.py, its model card gives the agreement and the speed).
+    ner: Literal["spacy", "fast"] = "spacy"
     # Extractors by registered name (newsdossier.registry.extractors); a plugin's name works too.
     statements_extractor: str = "statements.v1"
     incidents_extractor: str = "incidents.v1"

@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 from ..errors import BudgetError, ModelError
 from ..records import Article, Failure
 from ..settings import Settings
-from . import attributes, budget, components
+from . import attributes, budget, components, fast_ner  # noqa: F401 (registers its factory)
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +82,15 @@ _TOKEN = re.compile(r"\w+|[^\w\s]|\n")
 _LOADED_STRINGS: dict[int, int] = {}
 
 
+def load_pipeline(name: str, ner: str = "spacy") -> Language:
+    """The installed spaCy pipeline `name` with the project's components added after it; with
+    `ner="fast"` its NER replaced by the fast entity tagger (`fast_ner.py`). Loaded once a process
+    for each (name, ner), however the arguments are spelled."""
+    return _load_pipeline(name, ner)
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(name: str) -> Language:
-    """The installed spaCy pipeline `name` with the project's components added after it."""
+def _load_pipeline(name: str, ner: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -94,6 +100,13 @@ def load_pipeline(name: str) -> Language:
         ) from exc
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {name!r} has no parser or senter; sentences are required")
+    if ner == "fast":
+        if "ner" not in nlp.pipe_names or "tok2vec" not in nlp.pipe_names:
+            raise ModelError(f"spaCy pipeline {name!r} has no ner and tok2vec to replace with the fast entity "
+                             "tagger; set ner = \"spacy\"")
+        ner_model = nlp.get_pipe("ner").model
+        nlp.replace_pipe("ner", "newsdossier_fast_ner")
+        nlp.get_pipe("ner").set_ner_model(ner_model)
     components.add_to(nlp)
     _LOADED_STRINGS[id(nlp)] = len(nlp.vocab.strings)
     # Same annotations, less time: the two cheapest components were as slow as the parser.
@@ -207,7 +220,7 @@ def analyze(items: Iterable[Union[Article, Failure]], settings: Settings
     memory stays bounded however long an article is. Each Doc carries its article's time budget
     (`budget`); an article that runs past it while its pieces are analysed becomes a Failure.
     """
-    nlp = load_pipeline(settings.model)
+    nlp = load_pipeline(settings.model, settings.ner)
     nlp.max_length = max(nlp.max_length, settings.chunk_chars + 1)
     own = [name for name in components.OWN if name in nlp.pipe_names]
     queue: deque[_Entry] = deque()  # inputs not yet handed on, in order
@@ -280,7 +293,7 @@ def analyze_stream(items: Iterable[Union[Article, Failure]], settings: Settings
     The first inputs a process analyses go outside any zone until the words it keeps for good
     reach KEPT_STRINGS (see there). When the pipeline is already inside a memory zone (zones must
     not nest), the caller's zone is used."""
-    nlp = load_pipeline(settings.model)
+    nlp = load_pipeline(settings.model, settings.ner)
     items = iter(items)
     while True:
         group = islice(items, ZONE_ARTICLES)

@@ -51,7 +51,7 @@ WARM_UP = ("Gunmen shot and killed two guards at a depot in Vellora on Monday, t
            "\"We heard the shots and ran,\" said Ilse Varn, who works nearby.")
 
 
-def _ours(path: str, limit: Optional[int], model: str) -> dict:
+def _ours(path: str, limit: Optional[int], settings_json: str) -> dict:
     from ..ingest import read_inputs
     from ..extract import preload
     from ..pipeline import extract_records
@@ -59,7 +59,7 @@ def _ours(path: str, limit: Optional[int], model: str) -> dict:
     from ..serve.formats import write_jsonl
     from ..settings import check_settings
 
-    settings = check_settings(Settings(model=model))
+    settings = check_settings(Settings.model_validate_json(settings_json))
     preload(settings)  # loading is timed with the process, not with the work
     list(extract_records([Article(id="warm-up", source="warm-up", text=WARM_UP)], settings))
     wall, cpu = time.perf_counter(), cpu_seconds()
@@ -96,8 +96,10 @@ def _peer(path: str, limit: Optional[int], model: str) -> dict:
             "work_cpu_s": cpu_seconds() - cpu}
 
 
-def _measure(side: str, path: str, limit: Optional[int], model: str) -> dict:
-    args = [sys.executable, "-m", "newsdossier.bench.peer", side, path, str(limit or 0), model]
+def _measure(side: str, path: str, limit: Optional[int], settings: Settings) -> dict:
+    # Ours runs with the run's settings (`--config`: `ner = "fast"`, ...), the peer with its model.
+    what = settings.model_dump_json() if side == "ours" else settings.model
+    args = [sys.executable, "-m", "newsdossier.bench.peer", side, path, str(limit or 0), what]
     started = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     out = proc.stdout.read()
@@ -137,10 +139,10 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None,
     runs: dict[str, list[dict]] = {"ours": [], "peer": []}
     for _ in range(repeat):
         for side in ("ours", "peer"):
-            runs[side].append(_measure(side, str(path), limit, settings.model))
+            runs[side].append(_measure(side, str(path), limit, settings))
     ours, peer = (min(runs[side], key=lambda r: r["work_cpu_s"]) for side in ("ours", "peer"))
     return {
-        "data": str(path), "model": settings.model, "ours": ours, "peer": peer,
+        "data": str(path), "model": settings.model, "ner": settings.ner, "ours": ours, "peer": peer,
         "runs": {side: [r["work_cpu_s"] for r in runs[side]] for side in runs},
         # peer / ours: above 1.0 means our full extraction is faster than the peer's quotes.
         "ratio": {key: _ratio(peer, ours, key) for key in
@@ -148,6 +150,6 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None,
     }
 
 
-if __name__ == "__main__":  # the child: python -m newsdossier.bench.peer SIDE PATH LIMIT MODEL
-    side, path, limit, model = sys.argv[1], sys.argv[2], int(sys.argv[3]) or None, sys.argv[4]
-    print(json.dumps((_ours if side == "ours" else _peer)(path, limit, model)))
+if __name__ == "__main__":  # the child: python -m newsdossier.bench.peer SIDE PATH LIMIT (SETTINGS_JSON | MODEL)
+    side, path, limit, what = sys.argv[1], sys.argv[2], int(sys.argv[3]) or None, sys.argv[4]
+    print(json.dumps((_ours if side == "ours" else _peer)(path, limit, what)))

@@ -67,7 +67,7 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None,
     # With --articles N the articles read are cycled to N (the same Article objects: the inputs'
     # own memory stays that of one pass).
     stream = islice(cycle(read), articles) if articles and read else iter(read)
-    strings = load_pipeline(settings.model).vocab.strings
+    strings = load_pipeline(settings.model, settings.ner).vocab.strings
     memory, checkpoints = {}, [c for c in CHECKPOINTS if articles and c < articles] + (
         [articles] if articles else [])
     cpu = cpu_seconds()

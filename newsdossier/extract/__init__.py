@@ -92,7 +92,7 @@ def preload(settings: "Settings") -> None:
     (a plugin too) takes part by carrying a `preload(settings)` attribute."""
     from ..analyze.pipeline import load_pipeline
 
-    load_pipeline(settings.model)
+    load_pipeline(settings.model, settings.ner)
     for extractor in settings_extractors(settings):
         load = getattr(extractor, "preload", None)
         if load is not None:
