@@ -61,7 +61,7 @@ train-specific: install
 	$(BIN)/python -m newsdossier.train.specific
 
 # The fast entity tagger (analyze/fast_ner.py): spaCy's NER run over train-split texts, then a small
-# numpy network fitted to give the same entities (about 5 minutes and 2 to fit on 2 cores; no GPU).
+# numpy network fitted to give the same entities (about 5 minutes, and 3 to fit, on 2 cores; no GPU).
 train-ner: install
 	mkdir -p .cache
 	$(BIN)/python -m newsdossier.train.fast_ner collect --out .cache/fast_ner.npz

