@@ -66,7 +66,7 @@ def decode(scores: np.ndarray, allowed: np.ndarray, outside: int = 0) -> np.ndar
     for s, e in zip(starts, ends):
         s, e = max(0, s - 1), min(n, e + 2)
         # The token before the stretch is O (or the start of the text): no I tag may open it.
-        score = logp[s] + (penalty[outside] if s > 0 else np.where(allowed[outside], 0.0, -np.inf))
+        score = logp[s] + penalty[outside]
         back = []
         for t in range(s + 1, e):
             cand = score[:, None] + penalty
@@ -86,6 +86,19 @@ def windows(vectors: np.ndarray, window: int) -> np.ndarray:
     padded = np.zeros((n + 2 * window, d), np.float32)
     padded[window:window + n] = vectors
     return np.concatenate([padded[j:j + n] for j in range(2 * window + 1)], axis=1)
+
+
+def network_inputs(source: str, window: int, embed_window: int, tensor: Optional[np.ndarray],
+                   own: Optional[np.ndarray]) -> np.ndarray:
+    """The network's input rows of one Doc for weights that read `source`: windows of the shared
+    vectors (`tensor`, "shared"), of the NER's tok2vec vectors (`own`, "own"), or of both, the NER's
+    word embeddings (`own`) in a narrower window ("mixed"). Training builds its rows with this too."""
+    if source == "own":
+        return windows(np.asarray(own, dtype=np.float32), window)
+    shared = windows(np.asarray(tensor, dtype=np.float32), window)
+    if source == "shared":
+        return shared
+    return np.concatenate([shared, windows(np.asarray(own, dtype=np.float32), embed_window)], axis=1)
 
 
 class FastNer:
@@ -112,14 +125,7 @@ class FastNer:
     def inputs(self, tensor: Optional[np.ndarray], own: Optional[np.ndarray]) -> np.ndarray:
         """The network's input rows of one Doc, from the shared vectors (`doc.tensor`) and/or those
         of the NER's tok2vec or its word embeddings (`own`), as the weights were trained."""
-        parts = []
-        if self.source in ("shared", "mixed"):
-            parts.append(windows(np.asarray(tensor, dtype=np.float32), self.window))
-        if self.source == "own":
-            parts.append(windows(np.asarray(own, dtype=np.float32), self.window))
-        if self.source == "mixed":
-            parts.append(windows(np.asarray(own, dtype=np.float32), self.embed_window))
-        x = np.concatenate(parts, axis=1) if len(parts) > 1 else parts[0]
+        x = network_inputs(self.source, self.window, self.embed_window, tensor, own)
         if x.shape[1] != self.w1.shape[0]:
             raise ModelError(f"the fast entity tagger's weights read {self.w1.shape[0]} inputs a token, "
                              f"this pipeline gives {x.shape[1]}")
@@ -180,7 +186,6 @@ class FastNerComponent:
         return [out[bounds[k]:bounds[k + 1]] for k in range(len(docs))]
 
     def _tag(self, docs: list[Doc]) -> list[Doc]:
-        docs = [d for d in docs]
         for doc, own in zip(docs, self._own(docs)):
             if len(doc):
                 self.model.tag(doc, self.model.inputs(doc.tensor, own))

@@ -103,27 +103,20 @@ def collect(data: Path, out: Path, model: str) -> None:
     log.info("%d documents, %d tokens -> %s", len(rows), sum(len(a) for a in y), out)
 
 
-def windows(vectors: np.ndarray, doc: np.ndarray, window: int = WINDOW) -> np.ndarray:
-    """Each token's vector joined to those of `window` tokens each side within its document (zeros
-    past the document's edge)."""
-    n, d = vectors.shape
-    out = np.zeros((n, d * (2 * window + 1)), np.float32)
-    for j, off in enumerate(range(-window, window + 1)):
-        src = np.arange(n) + off
-        ok = (src >= 0) & (src < n)
-        ok[ok] &= doc[src[ok]] == doc[ok]
-        out[ok, j * d:(j + 1) * d] = vectors[src[ok]]
-    return out
-
-
 def features(z, source: str, window: int) -> np.ndarray:
-    """The network's input for every token: a window of the source's vectors; for "mixed", a window of
-    the shared tok2vec's vectors and a narrower one of the NER's own word embeddings (the cheap first
-    stage of its tok2vec, before its convolutions)."""
-    if source != "mixed":
-        return windows(z[source].astype(np.float32), z["doc"], window)
-    return np.concatenate([windows(z["shared"].astype(np.float32), z["doc"], window),
-                           windows(z["embed"].astype(np.float32), z["doc"], EMBED_WINDOW)], axis=1)
+    """The network's input for every token, built document by document as the pipeline builds it
+    (`analyze.fast_ner.network_inputs`): a window of the source's vectors; for "mixed", a window of the
+    shared tok2vec's vectors and a narrower one of the NER's word embeddings (the cheap first stage of
+    its tok2vec, before its convolutions)."""
+    from ..analyze.fast_ner import network_inputs
+
+    own = z["embed"] if source == "mixed" else z["own"] if source == "own" else None
+    bounds = np.flatnonzero(np.diff(z["doc"])) + 1  # documents are stored one after the other
+    starts, ends = np.concatenate([[0], bounds]), np.concatenate([bounds, [len(z["doc"])]])
+    return np.concatenate([network_inputs(source, window, EMBED_WINDOW,
+                                          z["shared"][s:e] if source != "own" else None,
+                                          own[s:e] if own is not None else None)
+                           for s, e in zip(starts, ends)])
 
 
 def fit(data: Path, source: str, hidden: int, epochs: int, seed: int, out_dir: Path, window: int = WINDOW) -> dict:
