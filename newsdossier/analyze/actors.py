@@ -321,6 +321,53 @@ def _named(builder: _Builder, doc: Doc) -> None:
             builder.add(f"{kind}:" + text.lower(), text, kind, span.start_char, span.end_char, "name")
 
 
+def _surnames(builder: _Builder, doc: Doc) -> None:
+    """A surname alone ("Trump said", a transcript's "TAPPER:") where the NER gave no person: the one
+    person the article names in full whose name ends with it. Only a name standing alone (not "Trump
+    Tower" or "the Trump campaign", where it names something else), and only when exactly one person
+    has that last name (two Clintons stay unresolved rather than guessed)."""
+    for tok in doc:
+        if not (tok.pos_ == "PROPN" or (tok.is_upper and tok.is_alpha)) or len(tok) < 3:
+            continue
+        if tok.dep_ == "compound" or any(n.pos_ == "PROPN" and not n.is_upper
+                                         for n in (tok.nbor(-1) if tok.i else None,
+                                                   tok.nbor(1) if tok.i + 1 < len(doc) else None) if n is not None):
+            continue
+        ranks = builder._by_last.get(tok.lower_)
+        if not ranks or len(ranks) != 1 or builder.overlaps(tok.idx, tok.idx + len(tok)):
+            continue
+        actor = builder.table.actors[next(iter(ranks))]
+        if actor.type != "person" or len(actor.name.split()) < 2:
+            continue
+        builder.add(actor.key, actor.name, "person", tok.idx, tok.idx + len(tok), "name")
+        insort_right(builder.persons_in_order, (tok.i, actor, tok.dep_ in ("nsubj", "nsubjpass")),
+                     key=lambda x: x[0])
+
+
+def _relatives(builder: _Builder, doc: Doc) -> None:
+    """"the senator, who said ...": a relative pronoun is the actor its clause hangs from (a person,
+    organisation, group or country; never a place)."""
+    starts = sorted(((m.start, m.end, actor) for actor in builder.table.actors for m in actor.mentions),
+                    key=lambda x: x[:2])
+    keys = [x[0] for x in starts]
+    for tok in doc:
+        if tok.lower_ not in ("who", "which", "that") or tok.tag_ not in ("WP", "WDT") \
+                or tok.head.dep_ != "relcl" or builder.overlaps(tok.idx, tok.idx + len(tok)):
+            continue
+        verb, noun = tok.head, tok.head.head
+        k = bisect_right(keys, noun.idx) - 1
+        if k < 0 or starts[k][1] < noun.idx + len(noun):
+            continue  # the noun is no actor's mention
+        actor = starts[k][2]
+        if actor.type == "location":
+            continue  # a place says nothing
+        if actor.type != "person" and noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            continue  # "Democrats on Capitol Hill, who ...": the clause may hang from either noun
+        if actor.type == "person" and any(t.tag_ == "VBP" for t in [verb, *verb.children] if t.dep_ in ("ROOT", "relcl", "aux")):
+            continue  # "rivals such as Ted Cruz, who have ...": a plural verb is not one person's
+        builder.add(actor.key, actor.name, actor.type, tok.idx, tok.idx + len(tok), "pronoun")
+
+
 def _nominal(builder: _Builder, doc: Doc) -> None:
     """Organisations named by a common noun, role descriptors and anonymous sources."""
     titled: dict[str, list[tuple[int, Actor]]] = {}
@@ -415,8 +462,10 @@ def find_actors(doc: Doc, max_pronoun_distance: int = 2) -> ActorTable:
     builder = _Builder(doc)
     _named(builder, doc)
     builder.persons_in_order.sort(key=lambda x: x[0])
+    _surnames(builder, doc)
     _nominal(builder, doc)
     _anaphora(builder, doc, max_pronoun_distance)
+    _relatives(builder, doc)
     for actor in builder.table.actors:
         actor.mentions.sort(key=lambda m: m.start)
     builder.table.actors.sort(key=lambda a: a.mentions[0].start)

@@ -81,3 +81,30 @@ def test_actors_portfolio_before_a_title_is_no_organisation(analyzed):
     ctx = analyzed("Interior Minister Dana Ruel visited the port on Monday.")
     assert [e.name for e in ctx.entities.entities] == ["Dana Ruel"]
     assert ctx.entities.entities[0].title == "Interior Minister"
+
+
+def test_actors_surname_alone_joins_the_one_person_named_in_full(analyzed):
+    # A transcript's speaker labels and surnames the NER leaves untagged are still that person;
+    # "the Okonkwo campaign" names something else, and two people sharing a surname stay apart.
+    text = ("Harbour commissioner Adaeze Okonkwo spoke to reporters after the blast at the Pellmoor docks.\n"
+            "OKONKWO: We will rebuild the pier before the winter.\n"
+            "A spokesman for the Okonkwo campaign declined to comment.")
+    ctx = analyzed(text)
+    okonkwo = _entity(ctx, "Adaeze Okonkwo")
+    label = text.index("OKONKWO")
+    assert ctx.entities.resolve(label, label + len("OKONKWO")) == okonkwo.id
+    campaign = text.index("Okonkwo campaign")
+    assert all(m.start != campaign for m in okonkwo.mentions)
+
+    two = analyzed("Mayor Ilse Marten said the fire started at noon. Her brother, Joost Marten, said the bakery "
+                   "burned in an hour.\nMARTEN: We lost everything.")
+    label = two.text.index("MARTEN")
+    assert two.entities.resolve(label, label + len("MARTEN")) is None
+
+
+def test_actors_relative_pronoun_is_the_actor_its_clause_hangs_from(analyzed):
+    text = ("The attack was condemned by Senator Rasmus Tollefsen, who said the guards had been warned. "
+            "Fire crews reached the depot an hour later.")
+    ctx = analyzed(text)
+    who = text.index("who")
+    assert ctx.entities.resolve(who, who + 3) == _entity(ctx, "Rasmus Tollefsen").id
