@@ -19,6 +19,7 @@ from itertools import accumulate
 from typing import Optional
 
 from ...analyze import index
+from ...analyze.actors import PRONOUNS
 from ...analyze.components import inverted_quotative
 from ...analyze.index import sentence
 from ...records import Span, Speaker, Statement
@@ -55,8 +56,46 @@ def extract_statements(ctx: Context) -> tuple[Statement, ...]:
                           + title_statements(doc), ctx)
     atts = split_by_kind(doc, atts)
     built = [st for st in (_statement(ctx, a, "") for a in atts) if st is not None]
-    kept = _outside_marks(built)
+    kept = _continued_speakers(ctx, _outside_marks(built))
     return tuple(st.model_copy(update={"id": f"s{k}"}) for k, st in enumerate(kept, start=1))
+
+
+CONTINUED_CHARS = 300  # how far back "he added" may reach for the last named speaker
+
+
+def _continued_speakers(ctx: Context, built: list[Statement]) -> list[Statement]:
+    """"...," he added.": a "he" or "she" the actors left unresolved (the name is more than a couple
+    of sentences back, across the quotation's own sentences) goes to the previous statement's
+    speaker, when that is a person the article names, spoke within `CONTINUED_CHARS`, no other
+    person or organisation is named in between, and no pronoun of the other gender already stands
+    for them."""
+    if ctx.entities is None:
+        return built
+    out: list[Statement] = []
+    last: Optional[tuple[str, int]] = None  # (entity id, where its statement ends)
+    for st in built:
+        sp = st.speaker
+        if sp is not None and sp.entity is None and sp.text.lower() in ("he", "she") and last is not None \
+                and sp.start - last[1] <= CONTINUED_CHARS and _may_continue(ctx, last, sp):
+            sp = sp.model_copy(update={"entity": last[0]})
+            st = st.model_copy(update={"speaker": sp})
+        if sp is not None and sp.entity is not None and ctx.entities.entity(sp.entity).type == "person":
+            last = (sp.entity, max(st.content.end, sp.end))
+        elif sp is not None and not sp.anonymous and sp.text.lower() not in ("he", "she"):
+            last = None  # someone else spoke, whoever it was
+        out.append(st)
+    return out
+
+
+def _may_continue(ctx: Context, last: tuple[str, int], sp: Speaker) -> bool:
+    eid, end = last
+    if any(kind in ("name", "title", "descriptor") and other != eid
+           and ctx.entities.entity(other).type in ("person", "organization")
+           for _, _, other, kind in ctx.entities.mentions_in(end, sp.start)):
+        return False  # someone named in between may be the one meant (the NER reads many a surname as an organisation)
+    genders = {PRONOUNS[m.text.lower()] for m in ctx.entities.entity(eid).mentions
+               if m.kind == "pronoun" and m.text.lower() in PRONOUNS}
+    return not genders or genders == {PRONOUNS[sp.text.lower()]}
 
 
 class _Attributions:

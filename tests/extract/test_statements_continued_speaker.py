@@ -1,0 +1,31 @@
+"""\"...,\" he added: a pronoun speaker far from the name goes to the person who spoke last."""
+import pytest
+
+from newsdossier.extract.statements import extract_statements
+
+pytestmark = pytest.mark.model
+
+
+def _speaker_names(ctx):
+    names = {e.id: e.name for e in ctx.entities.entities}
+    return [(st.speaker.text, names.get(st.speaker.entity)) for st in extract_statements(ctx) if st.speaker]
+
+
+def test_statements_pronoun_after_a_long_quotation_is_the_last_speaker(analyzed):
+    ctx = analyzed(
+        "Fire chief Oskar Lindahl inspected the burned depot in Vessby on Tuesday.\n\n"
+        "Lindahl told reporters: \u201cThe doors were chained from outside. Nobody could get out. "
+        "We found the cans in the yard. This was done on purpose.\u201d\n\n"
+        "\u201cWe will find whoever did it,\u201d he added.")
+    assert ("he", "Oskar Lindahl") in _speaker_names(ctx)
+
+
+def test_statements_pronoun_does_not_jump_over_another_named_person(analyzed):
+    ctx = analyzed(
+        "Fire chief Oskar Lindahl inspected the burned depot in Vessby on Tuesday.\n\n"
+        "\u201cThe doors were chained from outside. Nobody could get out. We found the cans in the yard. "
+        "This was done on purpose,\u201d Lindahl told reporters.\n\n"
+        "The depot belongs to Henrik Stavros, whose trucks were parked inside. Stavros was away. "
+        "His drivers had left at noon. The yard was empty.\n\n"
+        "\u201cWe will find whoever did it,\u201d he added.")
+    assert ("he", "Oskar Lindahl") not in _speaker_names(ctx)
