@@ -115,6 +115,7 @@ class _Builder:
         self.by_key: dict[str, Actor] = {}
         self.occupied = bytearray(len(index.text(doc)) + 1)
         self.persons_in_order: list[tuple[int, Actor, bool]] = []  # (token i, actor, is_subject)
+        self.maybe_surnames: list[Span] = []  # one-word ORG entities that may be a person's surname
         self._rank: dict[int, int] = {}  # id(actor) -> its place in table.actors
         self._by_words: dict[tuple[str, ...], set[int]] = {}
         self._by_last: dict[str, set[int]] = {}
@@ -286,9 +287,15 @@ def _named(builder: _Builder, doc: Doc) -> None:
         builder.add("group:" + canonical.lower(), canonical, "group", start, end, "name",
                     alias=doc_text[start:end])
     _described(builder, doc)
+    # The NER often reads a bare surname as an organisation ("Sanders tells reporters"): a one-word
+    # ORG that is the last word of a person it tagged is left for `_surnames` to join to them.
+    surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     for ent in doc.ents:
         type_ = ACTOR_LABELS.get(ent.label_)
         if type_ is None or builder.overlaps(ent.start_char, ent.end_char):
+            continue
+        if ent.label_ == "ORG" and len(ent) == 1 and ent[0].lower_ in surnames:
+            builder.maybe_surnames.append(ent)
             continue
         span = _strip_det(ent) if ent.label_ in ("ORG", "GPE") else ent
         text = span.text.strip()
@@ -317,15 +324,20 @@ def _named(builder: _Builder, doc: Doc) -> None:
                 builder.add("location:" + text.lower(), text, "location", span.start_char,
                             span.end_char, "name")
         else:
-            kind = "group" if looks_like_group(text) else "organization"
-            builder.add(f"{kind}:" + text.lower(), text, kind, span.start_char, span.end_char, "name")
+            _add_organisation(builder, text, span)
+
+
+def _add_organisation(builder: _Builder, text: str, span: Span) -> None:
+    kind = "group" if looks_like_group(text) else "organization"
+    builder.add(f"{kind}:" + text.lower(), text, kind, span.start_char, span.end_char, "name")
 
 
 def _surnames(builder: _Builder, doc: Doc) -> None:
     """A surname alone ("Trump said", a transcript's "TAPPER:") where the NER gave no person: the one
     person the article names in full whose name ends with it. Only a name standing alone (not "Trump
-    Tower" or "the Trump campaign", where it names something else), and only when exactly one person
-    has that last name (two Clintons stay unresolved rather than guessed)."""
+    Tower" or "the Trump campaign", where it names something else), and only when one person has that
+    last name or one is named in full at least twice as often as any other with it (the article's main
+    Clinton); two people named as often stay unresolved rather than guessed."""
     for tok in doc:
         if not (tok.pos_ == "PROPN" or (tok.is_upper and tok.is_alpha)) or len(tok) < 3:
             continue
@@ -334,14 +346,21 @@ def _surnames(builder: _Builder, doc: Doc) -> None:
                                                    tok.nbor(1) if tok.i + 1 < len(doc) else None) if n is not None):
             continue
         ranks = builder._by_last.get(tok.lower_)
-        if not ranks or len(ranks) != 1 or builder.overlaps(tok.idx, tok.idx + len(tok)):
+        if not ranks or builder.overlaps(tok.idx, tok.idx + len(tok)):
             continue
-        actor = builder.table.actors[next(iter(ranks))]
+        named = sorted(((sum(m.kind == "name" for m in builder.table.actors[r].mentions), builder.table.actors[r])
+                        for r in ranks), key=lambda x: -x[0])
+        if len(named) > 1 and named[0][0] < 2 * named[1][0]:
+            continue  # two people share the name and neither is the article's main one
+        actor = named[0][1]
         if actor.type != "person" or len(actor.name.split()) < 2:
             continue
+        # Not listed among the persons pronouns look back to: without genders, more people to choose
+        # from gave "she" to the last-named man as often as it found the right one.
         builder.add(actor.key, actor.name, "person", tok.idx, tok.idx + len(tok), "name")
-        insort_right(builder.persons_in_order, (tok.i, actor, tok.dep_ in ("nsubj", "nsubjpass")),
-                     key=lambda x: x[0])
+    for ent in builder.maybe_surnames:  # not joined to a person after all: the organisation it was read as
+        if not builder.overlaps(ent.start_char, ent.end_char):
+            _add_organisation(builder, ent.text.strip(), ent)
 
 
 def _relatives(builder: _Builder, doc: Doc) -> None:

@@ -108,3 +108,13 @@ def test_actors_relative_pronoun_is_the_actor_its_clause_hangs_from(analyzed):
     ctx = analyzed(text)
     who = text.index("who")
     assert ctx.entities.resolve(who, who + 3) == _entity(ctx, "Rasmus Tollefsen").id
+
+
+def test_actors_surname_the_ner_calls_an_organisation_is_the_person(analyzed):
+    # The NER tags the bare "Treadwell" as an ORG here: one person, not a person and an organisation.
+    text = "Mayor Oona Treadwell spoke on Friday. Treadwell announced a curfew."
+    ctx = analyzed(text)
+    treadwell = _entity(ctx, "Oona Treadwell")
+    at = text.index("Treadwell announced")
+    assert ctx.entities.resolve(at, at + len("Treadwell")) == treadwell.id
+    assert [e.name for e in ctx.entities.entities if e.type == "organization"] == []
