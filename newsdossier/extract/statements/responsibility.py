@@ -173,6 +173,8 @@ def parenthetical_statements(doc: Doc) -> list[Attribution]:
             subj = [t for t in mid if t.dep_ in ("nsubj", "nsubjpass") and t.head == verb]
             if not subj or any(t.is_punct for t in mid) or len(mid) - vk > 4:
                 continue
+            if subj[0].tag_ in ("WDT", "WP"):
+                continue  # "X, which claimed the attack, has ...": a relative clause, not "X said" set off
             src = [t for t in subj[0].subtree if t in mid]
             left, right = toks[:k1], toks[k2 + 1:]
             if any(t.text in "\"“”" for t in left[:1]):
