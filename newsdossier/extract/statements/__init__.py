@@ -181,7 +181,8 @@ def _frames(ctx: Context, outer: Attribution, inner: Attribution) -> bool:
     if outer.cue is None or inner.cue is None or outer.cue[0] >= inner.cue[0]:
         return False
     sent = ctx.doc.char_span(inner.cue[0], inner.cue[1], alignment_mode="expand")
-    return sent is not None and sentence(ctx.doc, sent[0].i).start_char <= outer.cue[0]
+    # A cue of whitespace only gives an empty span (found by the property test of the merges).
+    return sent is not None and len(sent) > 0 and sentence(ctx.doc, sent[0].i).start_char <= outer.cue[0]
 
 
 def _with_fallback(atts: list[Attribution], extra: list[Attribution], ctx: Context) -> list[Attribution]:
