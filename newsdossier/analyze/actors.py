@@ -198,6 +198,31 @@ def _title_before(ent: Span) -> Optional[str]:
     return doc[words[0].i:words[-1].i + 1].text
 
 
+# Titles that open a person's name, and that the NER may swallow into an ORG; not "King", "Prince",
+# "General" or "Chief", which also open names of places and firms ("King County", "General Motors").
+PERSON_TITLE_WORDS = TITLE_WORDS - {"king", "queen", "prince", "general", "chief", "head", "vice", "prime",
+                                    "founder", "owner", "leader", "premier", "pope", "emir", "sheikh"}
+# Words that end names of organisations and places rather than of people.
+_NOT_PERSON_WORDS = {"county", "police", "department", "office", "court", "center", "centre", "church",
+                     "association", "bible", "university", "college", "school", "hospital", "company",
+                     "committee", "council", "city", "state", "district", "station", "prison", "jail", "bureau"}
+
+
+def _titled_name(ent: Span) -> Optional[tuple[Span, Span]]:
+    """(name, title) of an ORG entity that is a title and a person's name ("Detective Ryan Kroeker",
+    "Officer Randall Gaines"): one or more title words, then two or three capitalised words of a name."""
+    k = 0
+    while k < len(ent) and ent[k].lower_.rstrip(".") in PERSON_TITLE_WORDS:
+        k += 1
+    name = ent[k:]
+    if not k or not 2 <= len(name) <= 3 or ent[0].lower_.rstrip(".") not in PERSON_TITLE_WORDS:
+        return None
+    if any(not t.text[:1].isupper() or t.lower_ in _NOT_PERSON_WORDS or t.lower_.rstrip(".") in TITLE_WORDS
+           or t.pos_ != "PROPN" for t in name):
+        return None
+    return name, ent[:k]
+
+
 def _part_of_title(ent: Span) -> bool:
     """True when a title word and then a person's name follow: "Interior Minister Dana Ruel"."""
     doc, i = ent.doc, ent.end
@@ -296,6 +321,14 @@ def _named(builder: _Builder, doc: Doc) -> None:
             continue
         if ent.label_ == "ORG" and len(ent) == 1 and ent[0].lower_ in surnames:
             builder.maybe_surnames.append(ent)
+            continue
+        titled = _titled_name(ent) if ent.label_ == "ORG" else None
+        if titled is not None:
+            # "Detective Inspector Maren Holt" read as one ORG: the person, with the title
+            name, title = titled
+            key = builder.person_key(name.text)
+            actor = builder.add(key, name.text, "person", name.start_char, name.end_char, "name", title=title.text)
+            builder.persons_in_order.append((name.root.i, actor, ent.root.dep_ in ("nsubj", "nsubjpass")))
             continue
         span = _strip_det(ent) if ent.label_ in ("ORG", "GPE") else ent
         text = span.text.strip()

@@ -118,3 +118,23 @@ def test_actors_surname_the_ner_calls_an_organisation_is_the_person(analyzed):
     at = text.index("Treadwell announced")
     assert ctx.entities.resolve(at, at + len("Treadwell")) == treadwell.id
     assert [e.name for e in ctx.entities.entities if e.type == "organization"] == []
+
+
+def _ents_doc(words, pos, ents):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, ents=ents)
+
+
+def test_actors_title_and_name_the_ner_read_as_one_organisation_is_a_person():
+    from newsdossier.analyze.actors import _titled_name
+
+    doc = _ents_doc(["Detective", "Inspector", "Tove", "Lundqvist", "said"],
+                    ["PROPN", "PROPN", "PROPN", "PROPN", "VERB"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    name, title = _titled_name(doc.ents[0])
+    assert (name.text, title.text) == ("Tove Lundqvist", "Detective Inspector")
+    # names of places and institutions that open with a title stay organisations
+    for words in (["Sheriff", "Harlan", "Detention", "Center"], ["King", "Harlan", "Moor"], ["Officer", "Kells"]):
+        doc = _ents_doc(words, ["PROPN"] * len(words), ["B-ORG"] + ["I-ORG"] * (len(words) - 1))
+        assert _titled_name(doc.ents[0]) is None, words
