@@ -215,7 +215,7 @@ def _titled_name(ent: Span) -> Optional[tuple[Span, Span]]:
     while k < len(ent) and ent[k].lower_.rstrip(".") in PERSON_TITLE_WORDS:
         k += 1
     name = ent[k:]
-    if not k or not 2 <= len(name) <= 3 or ent[0].lower_.rstrip(".") not in PERSON_TITLE_WORDS:
+    if not k or not 2 <= len(name) <= 3:
         return None
     if any(not t.text[:1].isupper() or t.lower_ in _NOT_PERSON_WORDS or t.lower_.rstrip(".") in TITLE_WORDS
            or t.pos_ != "PROPN" for t in name):
@@ -366,8 +366,8 @@ def _add_organisation(builder: _Builder, text: str, span: Span) -> None:
 
 
 def _surnames(builder: _Builder, doc: Doc) -> None:
-    """A surname alone ("Trump said", a transcript's "TAPPER:") where the NER gave no person: the one
-    person the article names in full whose name ends with it. Only a name standing alone (not "Trump
+    """A surname alone ("Trump said", a transcript's "TAPPER:") where the NER gave no person (or an
+    organisation, `maybe_surnames`): the person the article names in full whose name ends with it. Only a name standing alone (not "Trump
     Tower" or "the Trump campaign", where it names something else), and only when one person has that
     last name or one is named in full at least twice as often as any other with it (the article's main
     Clinton); two people named as often stay unresolved rather than guessed."""
@@ -415,7 +415,8 @@ def _relatives(builder: _Builder, doc: Doc) -> None:
             continue  # a place says nothing
         if actor.type != "person" and noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             continue  # "Democrats on Capitol Hill, who ...": the clause may hang from either noun
-        if actor.type == "person" and any(t.tag_ == "VBP" for t in [verb, *verb.children] if t.dep_ in ("ROOT", "relcl", "aux")):
+        if actor.type == "person" and any(t.tag_ == "VBP" for t in [verb, *verb.children]
+                                          if t.dep_ in ("ROOT", "relcl", "aux")):
             continue  # "rivals such as Ted Cruz, who have ...": a plural verb is not one person's
         builder.add(actor.key, actor.name, actor.type, tok.idx, tok.idx + len(tok), "pronoun")
 
