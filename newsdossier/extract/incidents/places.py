@@ -48,6 +48,7 @@ VENUE_NOUNS = {
     "shrine", "cathedral", "chapel", "library", "museum", "bank", "factory", "plant", "pipeline",
     "venue", "lounge", "gym", "kindergarten", "academy", "dormitory", "motel", "casino", "gas",
 }
+CARE_NOUNS = {"hospital", "clinic"}
 EVENT_LEMMAS = {"attack", "kill", "shoot", "storm", "explode", "detonate", "bomb", "stab", "die", "murder",
                 "happen", "occur", "open", "strike", "injure", "wound", "fire", "massacre", "hit", "kidnap",
                 "abduct", "seize", "raid", "ambush", "blast", "explosion", "shooting", "assault", "stabbing",
@@ -293,6 +294,8 @@ def _venue(ctx: Context, start: int, end: int) -> Optional[tuple[int, int, str]]
             if tok.dep_ not in ("dobj", "pobj", "nsubjpass", "nsubj"):
                 continue
             gov = tok.head if tok.dep_ != "pobj" else tok.head.head
+            if tok.lemma_.lower() in CARE_NOUNS and gov.lemma_.lower() in ("die", "find", "treat", "recover"):
+                continue  # "died at the hospital": where a victim was cared for, not where the attack was
             if gov.lemma_.lower() not in EVENT_LEMMAS and not (
                     gov.dep_ == "acl" and gov.head.lemma_.lower() in EVENT_LEMMAS) and not (
                     tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in EVENT_LEMMAS):

@@ -54,3 +54,12 @@ def test_dateline_names_the_city(analyzed):
     out = loc(analyzed, "SPRINGFIELD, Ill. (AP) — A man was shot in the Harbor View neighborhood on Monday, "
                         "police said.")
     assert (out.city, out.region, out.country_code) == ("Springfield", "Illinois", "US")
+
+
+def test_where_a_victim_died_or_was_treated_is_no_venue(analyzed):
+    # The hospital is where the victim was cared for, not where he was shot. An attack on a clinic
+    # keeps the clinic.
+    out = loc(analyzed, "A man shot in Lyon on Friday night died at the hospital two hours later.")
+    assert out is None or out.venue is None
+    out = loc(analyzed, "Gunmen opened fire at the Verlaine clinic in Lyon on Friday, wounding two nurses.")
+    assert out.venue == "the Verlaine clinic"
