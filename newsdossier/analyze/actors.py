@@ -205,7 +205,9 @@ PERSON_TITLE_WORDS = TITLE_WORDS - {"king", "queen", "prince", "general", "chief
 # Words that end names of organisations and places rather than of people.
 _NOT_PERSON_WORDS = {"county", "police", "department", "office", "court", "center", "centre", "church",
                      "association", "bible", "university", "college", "school", "hospital", "company",
-                     "committee", "council", "city", "state", "district", "station", "prison", "jail", "bureau"}
+                     "committee", "council", "city", "state", "district", "station", "prison", "jail", "bureau",
+                     "page", "memorial", "fund", "foundation", "unit", "team", "division", "squad", "program",
+                     "network", "service", "services", "group", "force", "patrol", "union", "agency"}
 
 
 def _titled_name(ent: Span) -> Optional[tuple[Span, Span]]:
