@@ -135,6 +135,7 @@ def test_actors_title_and_name_the_ner_read_as_one_organisation_is_a_person():
     name, title = _titled_name(doc.ents[0])
     assert (name.text, title.text) == ("Tove Lundqvist", "Detective Inspector")
     # names of places and institutions that open with a title stay organisations
-    for words in (["Sheriff", "Harlan", "Detention", "Center"], ["King", "Harlan", "Moor"], ["Officer", "Kells"]):
+    for words in (["Sheriff", "Harlan", "Detention", "Center"], ["King", "Harlan", "Moor"], ["Officer", "Kells"],
+                  ["Officer", "Down", "Memorial", "Page"]):
         doc = _ents_doc(words, ["PROPN"] * len(words), ["B-ORG"] + ["I-ORG"] * (len(words) - 1))
         assert _titled_name(doc.ents[0]) is None, words
