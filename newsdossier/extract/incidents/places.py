@@ -294,7 +294,7 @@ def _venue(ctx: Context, start: int, end: int) -> Optional[tuple[int, int, str]]
             if tok.dep_ not in ("dobj", "pobj", "nsubjpass", "nsubj"):
                 continue
             gov = tok.head if tok.dep_ != "pobj" else tok.head.head
-            if tok.lemma_.lower() in CARE_NOUNS and gov.lemma_.lower() in ("die", "find", "treat", "recover"):
+            if tok.lemma_.lower() in CARE_NOUNS and gov.lemma_.lower() in ("die", "treat", "recover"):
                 continue  # "died at the hospital": where a victim was cared for, not where the attack was
             if gov.lemma_.lower() not in EVENT_LEMMAS and not (
                     gov.dep_ == "acl" and gov.head.lemma_.lower() in EVENT_LEMMAS) and not (
