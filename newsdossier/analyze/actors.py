@@ -328,9 +328,7 @@ def _named(builder: _Builder, doc: Doc) -> None:
         if titled is not None:
             # "Detective Inspector Maren Holt" read as one ORG: the person, with the title
             name, title = titled
-            key = builder.person_key(name.text)
-            actor = builder.add(key, name.text, "person", name.start_char, name.end_char, "name", title=title.text)
-            builder.persons_in_order.append((name.root.i, actor, ent.root.dep_ in ("nsubj", "nsubjpass")))
+            _add_person(builder, name.text, name, title.text, ent.root)
             continue
         span = _strip_det(ent) if ent.label_ in ("ORG", "GPE") else ent
         text = span.text.strip()
@@ -342,10 +340,7 @@ def _named(builder: _Builder, doc: Doc) -> None:
         if ent.label_ != "PERSON" and _part_of_title(ent):
             continue  # "Interior" in "Interior Minister Dana Ruel" names a portfolio, not an actor
         if type_ == "person":
-            key = builder.person_key(text)
-            actor = builder.add(key, text, "person", span.start_char, span.end_char, "name",
-                                title=_title_before(ent))
-            builder.persons_in_order.append((ent.root.i, actor, ent.root.dep_ in ("nsubj", "nsubjpass")))
+            key, actor = _add_person(builder, text, span, _title_before(ent), ent.root)
             appos = _appos_title(ent)
             if appos is not None and not builder.overlaps(appos.start_char, appos.end_char):
                 actor.title = actor.title or _strip_det(appos).text
@@ -362,6 +357,15 @@ def _named(builder: _Builder, doc: Doc) -> None:
             _add_organisation(builder, text, span)
 
 
+def _add_person(builder: _Builder, text: str, span: Span, title: Optional[str], root: Token) -> tuple[str, Actor]:
+    """A person's name mention, listed among the persons pronouns look back to (a subject when the
+    entity's `root` is one); returns the actor's key and the actor."""
+    key = builder.person_key(text)
+    actor = builder.add(key, text, "person", span.start_char, span.end_char, "name", title=title)
+    builder.persons_in_order.append((root.i, actor, root.dep_ in ("nsubj", "nsubjpass")))
+    return key, actor
+
+
 def _add_organisation(builder: _Builder, text: str, span: Span) -> None:
     kind = "group" if looks_like_group(text) else "organization"
     builder.add(f"{kind}:" + text.lower(), text, kind, span.start_char, span.end_char, "name")
@@ -369,10 +373,11 @@ def _add_organisation(builder: _Builder, text: str, span: Span) -> None:
 
 def _surnames(builder: _Builder, doc: Doc) -> None:
     """A surname alone ("Trump said", a transcript's "TAPPER:") where the NER gave no person (or an
-    organisation, `maybe_surnames`): the person the article names in full whose name ends with it. Only a name standing alone (not "Trump
-    Tower" or "the Trump campaign", where it names something else), and only when one person has that
-    last name or one is named in full at least twice as often as any other with it (the article's main
-    Clinton); two people named as often stay unresolved rather than guessed."""
+    organisation, `maybe_surnames`): the person the article names in full whose name ends with it.
+    Only a name standing alone (not "Trump Tower" or "the Trump campaign", where it names something
+    else), and only when one person has that last name or one is named in full at least twice as
+    often as any other with it (the article's main Clinton); two people named as often stay
+    unresolved rather than guessed."""
     for tok in doc:
         if not (tok.pos_ == "PROPN" or (tok.is_upper and tok.is_alpha)) or len(tok) < 3:
             continue
