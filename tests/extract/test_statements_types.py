@@ -30,6 +30,16 @@ CASES = [
     ("Police accused the Harbour Gang of planning the robbery.", "Harbour Gang", "accusation", None),
     ("Investigators pointed to the Harbour Gang as the group behind the robbery.", "Harbour Gang", "attribution",
      None),
+    # A responsibility word about a kind of act, not about who did this one, is no attribution; a
+    # judgement the speaker opens with is an assessment, whatever the cue.
+    ("\"It is obvious that nobody here wants to be a friend of violence or a sponsor of extremism,\" the "
+     "mayor said.", "sponsor of extremism", "assessment", None),
+    ("\"It is obvious that the Harbour Gang was behind the robbery,\" the mayor said.", "Harbour Gang",
+     "attribution", None),
+    ("\"We believe the bridge will reopen by spring,\" the engineer said.", "bridge will reopen", "assessment",
+     None),
+    ("\"The bridge will reopen by spring,\" the engineer said.", "bridge will reopen", "other", None),
+    ("\"I thought the bridge would fall,\" the driver said.", "bridge would fall", "other", None),
     ("The mayor said the attackers came from the north, a claim that could not be independently verified.",
      "the attackers came from the north", None, "unverified"),
     ("The army said it had killed twenty fighters, figures that have been disputed.",

@@ -48,6 +48,11 @@ QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "query"})
 ASSESSMENT_CUES = frozenset({"believe", "think", "estimate", "assess", "conclude", "expect", "predict", "judge",
                              "consider", "suspect", "doubt", "fear", "feel", "know", "acknowledge", "find",
                              "determine", "calculate", "project", "forecast", "reckon", "argue", "insist"})
+# What a speaker's own words open with when they give a judgement rather than report a fact: "It is
+# clear that ...", "We believe ...".
+ASSESSMENT_ADJECTIVES = frozenset({"clear", "obvious", "evident", "apparent", "plain", "likely", "unlikely",
+                                   "possible", "probable", "certain", "doubtful", "undeniable", "inevitable",
+                                   "unacceptable", "regrettable", "wrong", "right", "shameful", "outrageous"})
 
 
 # Who speaks for someone else: "a lawyer for the group denied …", "a statement from the Front

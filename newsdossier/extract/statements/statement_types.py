@@ -15,7 +15,7 @@ from ...analyze.chunks import noun_chunks
 from ...analyze.index import ents_in, sentence
 from ...records import Span, Speaker
 from ..context import Context
-from ..lexicon.reporting import (ACCUSATION_CUES, ASSESSMENT_CUES, ATTRIBUTION_CUES, CLAIM_CUES, DENIAL_CUES,
+from ..lexicon.reporting import (ACCUSATION_CUES, ASSESSMENT_ADJECTIVES, ASSESSMENT_CUES, ATTRIBUTION_CUES, CLAIM_CUES, DENIAL_CUES,
                                  QUESTION_CUES, WARNING_CUES)
 
 if TYPE_CHECKING:
@@ -69,6 +69,51 @@ def _cue_lemmas(ctx: Context, cue: Optional[Span]) -> set[str]:
     return {t.lemma_.lower() for t in span} if span is not None else set()
 
 
+_ARGUMENT_PREPS = {"of", "for", "in", "behind", "to", "with", "by"}
+
+
+def _blame_argument(tok):
+    """What a responsibility word is about: the object of "behind", "sponsors of", "responsible
+    for", "linked to", or the object or passive subject of "perpetrated", "committed"."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass", "pobj"):
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    # The parser often hangs "of X" on the first of two coordinated nouns ("accomplices of terror
+    # and sponsors of terrorism"): the words right after it still say what it is about.
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in _ARGUMENT_PREPS and doc[tok.i + 1].pos_ == "ADP":
+        return doc[tok.i + 2]
+    return None
+
+
+def _generic(noun) -> bool:
+    """A bare common noun with nothing that picks out one thing ("terrorism", "terror",
+    "violence"): it names a kind of act, not the incident the article reports."""
+    if noun.pos_ != "NOUN":
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod", "prep", "acl", "relcl", "conj")
+                   for c in noun.children)
+
+
+def _about_blame(ctx: Context, start: int, content: str) -> bool:
+    """Whether the content says who is behind something. "sponsors of terrorism" or
+    "accomplices of terror" speak of a kind of act, not of who did this one: a responsibility word
+    whose object is a generic noun does not make the statement an attribution."""
+    for m in _RESPONSIBILITY.finditer(content):
+        span = ctx.doc.char_span(start + m.start(), start + m.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            return True
+        arg = _blame_argument(span[0]) if len(span) == 1 else None
+        if arg is None or not _generic(arg):
+            return True
+    return False
+
+
 def classify(ctx: Context, a: "Attribution", cue: Optional[Span], speaker: Optional[Speaker]) -> str:
     """One of `records.STATEMENT_TYPES` for the attribution."""
     lemmas = _cue_lemmas(ctx, cue)
@@ -80,7 +125,7 @@ def classify(ctx: Context, a: "Attribution", cue: Optional[Span], speaker: Optio
         return "claim_of_responsibility"
     if lemmas & DENIAL_CUES:
         return "denial"
-    about_blame = bool(_RESPONSIBILITY.search(content))
+    about_blame = _about_blame(ctx, a.start, content)
     asks = bool(lemmas & QUESTION_CUES) and "assertion" not in a.notes  # kinds.split_by_kind
     if asks:
         return "question"
@@ -98,9 +143,40 @@ def classify(ctx: Context, a: "Attribution", cue: Optional[Span], speaker: Optio
         return "warning"
     if asks or content.rstrip(" \"”’'").endswith("?"):
         return "question"
-    if lemmas & ASSESSMENT_CUES:
+    if lemmas & ASSESSMENT_CUES or _judgement(ctx, a.start, a.end):
         return "assessment"
     return "other"
+
+
+def _judgement(ctx: Context, start: int, end: int) -> bool:
+    """Whether the content's first clause is the speaker's judgement: "It is clear that ...",
+    "We believe ...", "I think ..." (the cue may be a plain "said" or "asked")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return False
+    sent = sentence(ctx.doc, span[0].i)
+    # The first clause of the content: a quotation may share its sentence with the cue ("Putin
+    # asked. “It is clear ...") or hold several sentences.
+    root = ctx.doc[max(span.start, sent.start):min(span.end, sent.end)].root if sent.end > span.start else span.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "expl")]
+    if root.lemma_ == "be" and any(s.lower_ == "it" for s in subjects):
+        return any(c.dep_ == "acomp" and c.lower_ in ASSESSMENT_ADJECTIVES
+                   and any(g.dep_ in ("ccomp", "xcomp") for g in list(c.children) + list(root.children))
+                   for c in root.children)
+    if not any(s.lower_ in ("i", "we") for s in subjects) or not _present(root):
+        return False  # "I thought I was going to die" tells what one thought then
+    if root.lemma_ == "be":  # "I am confident that ..."
+        return any(c.dep_ == "acomp" and c.lower_ in ("confident", "sure", "convinced", "certain")
+                   for c in root.children)
+    return root.lemma_ in ASSESSMENT_CUES and any(c.dep_ == "ccomp" for c in root.children)
+
+
+def _present(verb) -> bool:
+    """Present tense, plain or with do-support ("I think", "I don't think"), not "could believe"."""
+    if verb.tag_ in ("VBP", "VBZ"):
+        return True
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in ("VBP", "VBZ")
+                                     for c in verb.children)
 
 
 def anonymous_source(text: str) -> bool:
