@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 from ..errors import BudgetError, ModelError
 from ..records import Article, Failure
 from ..settings import Settings
-from . import attributes, budget, components, fast_ner  # noqa: F401 (registers its factory)
+from . import attributes, blas, budget, components, fast_ner  # noqa: F401 (registers its factory)
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,8 @@ def load_pipeline(name: str, ner: str = "spacy") -> Language:
 @lru_cache(maxsize=4)
 def _load_pipeline(name: str, ner: str) -> Language:
     try:
-        nlp = spacy.load(name)
+        with blas.thinc_ops():  # the layers multiply with numpy's OpenBLAS, not BLIS (see there)
+            nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed; install it (the default comes from the "
@@ -228,7 +229,8 @@ def analyze(items: Iterable[Union[Article, Failure]], settings: Settings
 
     def run_batch() -> None:
         started = budget.clock()
-        docs = list(nlp.pipe([text for text, _ in batch], batch_size=len(batch), disable=own))
+        with blas.one_blas_thread():
+            docs = list(nlp.pipe([text for text, _ in batch], batch_size=len(batch), disable=own))
         took = budget.clock() - started
         for doc, (_, entry) in zip(docs, batch):
             if entry.failure is not None:

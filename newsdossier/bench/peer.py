@@ -6,7 +6,10 @@ resident set (from wait4) is that process's own:
     incidents, each record serialised as JSON and dropped);
   - **peer**: the same spaCy pipeline (`settings.model`, all its components) over the articles'
     texts with `nlp.pipe`, and textacy's `direct_quotations` on each Doc: quotes only, no speakers
-    resolved beyond textacy's own rule, no incidents.
+    resolved beyond textacy's own rule, no incidents;
+  - **peer_openblas**: the peer with the one change to spaCy we make ourselves, its layers loaded to
+    multiply with numpy's OpenBLAS on one thread instead of BLIS (`analyze.blas`), so that the
+    report shows how much of our lead is that switch, which any spaCy user could make.
 It reports each one's wall and CPU seconds (the whole process, loading included, and the work
 alone, timed inside the child after loading), articles per second and peak RSS, and the ratios
 peer / ours (above 1.0: we are faster). CPU seconds are the fairer figure on a shared machine.
@@ -77,11 +80,18 @@ def _ours(path: str, limit: Optional[int], settings_json: str) -> dict:
     return {"articles": done, "work_wall_s": time.perf_counter() - wall, "work_cpu_s": cpu_seconds() - cpu}
 
 
-def _peer(path: str, limit: Optional[int], model: str) -> dict:
+def _peer(path: str, limit: Optional[int], model: str, openblas: bool = False) -> dict:
     import spacy
     from textacy.extract.triples import direct_quotations
 
-    nlp = spacy.load(model)
+    from ..analyze.blas import one_blas_thread, thinc_ops
+
+    if openblas:
+        with thinc_ops():
+            nlp = spacy.load(model)
+        one_blas_thread().__enter__()  # for the whole child process
+    else:
+        nlp = spacy.load(model)
     list(direct_quotations(nlp(WARM_UP)))
     texts = _texts(path, limit)
     wall, cpu = time.perf_counter(), cpu_seconds()
@@ -108,7 +118,7 @@ def _measure(side: str, path: str, limit: Optional[int], settings: Settings) -> 
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise DossierError(f"bench peer: the {side} process failed with exit status {proc.returncode}"
-                           + ("; is textacy installed (pip install 'newsdossier[test]')?" if side == "peer" else ""))
+                           + ("; is textacy installed (pip install 'newsdossier[test]')?" if side != "ours" else ""))
     result = json.loads(out.decode("utf-8").strip().splitlines()[-1])
     n = max(result["articles"], 1)
     return {
@@ -136,20 +146,27 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None,
         raise DossierError(f"bench peer: {data} is not a JSONL file of articles")
     if repeat < 1:
         raise DossierError(f"bench peer: repeat must be at least 1, not {repeat}")
-    runs: dict[str, list[dict]] = {"ours": [], "peer": []}
+    sides = ("ours", "peer", "peer_openblas")
+    runs: dict[str, list[dict]] = {side: [] for side in sides}
     for _ in range(repeat):
-        for side in ("ours", "peer"):
+        for side in sides:
             runs[side].append(_measure(side, str(path), limit, settings))
-    ours, peer = (min(runs[side], key=lambda r: r["work_cpu_s"]) for side in ("ours", "peer"))
+    ours, peer, peer_openblas = (min(runs[side], key=lambda r: r["work_cpu_s"]) for side in sides)
+    keys = ("process_cpu_s", "process_wall_s", "work_cpu_s", "work_wall_s")
     return {
         "data": str(path), "model": settings.model, "ner": settings.ner, "ours": ours, "peer": peer,
+        "peer_openblas": peer_openblas,
         "runs": {side: [r["work_cpu_s"] for r in runs[side]] for side in runs},
         # peer / ours: above 1.0 means our full extraction is faster than the peer's quotes.
-        "ratio": {key: _ratio(peer, ours, key) for key in
-                  ("process_cpu_s", "process_wall_s", "work_cpu_s", "work_wall_s")},
+        "ratio": {key: _ratio(peer, ours, key) for key in keys},
+        "ratio_peer_openblas": {key: _ratio(peer_openblas, ours, key) for key in keys},
     }
 
 
 if __name__ == "__main__":  # the child: python -m newsdossier.bench.peer SIDE PATH LIMIT (SETTINGS_JSON | MODEL)
+    # SIDE: ours, peer or peer_openblas
     side, path, limit, what = sys.argv[1], sys.argv[2], int(sys.argv[3]) or None, sys.argv[4]
-    print(json.dumps((_ours if side == "ours" else _peer)(path, limit, what)))
+    if side == "ours":
+        print(json.dumps(_ours(path, limit, what)))
+    else:
+        print(json.dumps(_peer(path, limit, what, openblas=side == "peer_openblas")))

@@ -8,10 +8,7 @@ output is the model's own pooling (mean over tokens, then L2 normalisation).
 
 When the package is absent, `available()` is False and grouping runs on TF-IDF alone.
 
-The encoder's products run on one BLAS thread (`one_blas_thread`): OpenBLAS's default pool (one
-thread per core) spins while it waits, and on a busy machine that tripled the CPU time of an encode
-(2.1 against 0.7 CPU s for six leads, the same vectors) and made it slower by the clock too. A
-process that extracts is one of several on its cores anyway (`dossier bulk`, the server's workers).
+The encoder's products run on one BLAS thread (`analyze.blas.one_blas_thread`, which says why).
 """
 from __future__ import annotations
 
@@ -25,7 +22,8 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 import numpy as np
-from threadpoolctl import ThreadpoolController
+
+from ..analyze.blas import blas_libraries, one_blas_thread
 
 log = logging.getLogger(__name__)
 
@@ -134,21 +132,6 @@ def _gelu(x):
 _INV_SQRT2 = 1.0 / math.sqrt(2.0)
 
 
-@lru_cache(maxsize=1)
-def _blas() -> ThreadpoolController:
-    # Made once (looking the libraries up costs milliseconds), after numpy and scipy (`_gelu`)
-    # have loaded theirs: each wheel brings its own OpenBLAS, and a controller sees only the
-    # libraries loaded when it is made.
-    import scipy.special  # noqa: F401
-
-    return ThreadpoolController().select(user_api="blas")
-
-
-def one_blas_thread():
-    """A context in which numpy's BLAS uses one thread (the former count is put back after)."""
-    return _blas().limit(limits=1)
-
-
 class MiniLM:
     """The encoder; `encode(texts)` -> unit vectors of 384 floats."""
 
@@ -220,5 +203,5 @@ def load() -> Optional[MiniLM]:
     if path is None:
         return None
     log.info("loading sentence embeddings from %s", path)
-    _blas()  # its first call imports scipy (most of a second): part of loading, not of the first article
+    blas_libraries()  # its first call imports scipy (most of a second): part of loading, not of the first article
     return MiniLM(path)

@@ -17,12 +17,14 @@ def test_peer_reports_both_sides_and_their_ratio(tmp_path, settings):
             {"id": "p3", "text": "The council met again."}]
     data.write_text("".join(json.dumps(r) + "\n" for r in rows))
     result = bench.get("peer")(data, "dev", settings, limit=2)
-    for side in ("ours", "peer"):
+    for side in ("ours", "peer", "peer_openblas"):
         assert result[side]["articles"] == 2
         assert result[side]["peak_rss_mb"] > 50 and result[side]["process_cpu_s"] > 0
-    assert result["peer"]["quotes"] >= 1
-    assert set(result["ratio"]) == {"process_cpu_s", "process_wall_s", "work_cpu_s", "work_wall_s"}
-    assert all(r > 0 for r in result["ratio"].values())
+    # the peer given our BLAS switch finds the same quotes: the switch changes no annotation
+    assert result["peer"]["quotes"] >= 1 and result["peer_openblas"]["quotes"] == result["peer"]["quotes"]
+    for ratio in ("ratio", "ratio_peer_openblas"):
+        assert set(result[ratio]) == {"process_cpu_s", "process_wall_s", "work_cpu_s", "work_wall_s"}
+        assert all(r > 0 for r in result[ratio].values())
 
 
 def test_peer_refuses_what_is_not_a_file(tmp_path, settings):
@@ -38,7 +40,7 @@ def test_peer_repeats_alternate_and_report_the_least_disturbed_run(tmp_path, set
     data.write_text(json.dumps({"id": "p1", "text": "\"The bridge opens in spring,\" the mayor of Tarnby said.\n"})
                     + "\n")
     result = bench.get("peer")(data, "dev", settings, repeat=2)
-    for side in ("ours", "peer"):
+    for side in ("ours", "peer", "peer_openblas"):
         assert len(result["runs"][side]) == 2
         assert result[side]["work_cpu_s"] == min(result["runs"][side])
     assert result["ratio"]["work_cpu_s"] == round(result["peer"]["work_cpu_s"] / result["ours"]["work_cpu_s"], 2)
