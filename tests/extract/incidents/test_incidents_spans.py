@@ -165,3 +165,40 @@ def test_incidents_spans_two_fillers_completed_to_one_name_are_one():
     add_filler(role, first)
     add_filler(role, second)
     assert len(role) == 1 and [m.start for m in role[0].mentions] == [0, 24]
+
+
+def test_incidents_spans_filler_inside_another_is_that_one():
+    from newsdossier.extract.incidents.roles.fillers import add_filler
+    from newsdossier.records import Filler, Span
+
+    text = "The blast killed at least forty people near the Sorvik market."
+    outer = Filler(text="at least forty people", mentions=(Span.at(text, 17, 38),))
+    inner = Filler(text="people", mentions=(Span.at(text, 32, 38),))
+    for order in ((outer, inner), (inner, outer)):
+        role: list = []
+        for filler in order:
+            add_filler(role, filler)
+        assert [f.text for f in role] == ["at least forty people"]
+    # side by side, not one inside the other: both kept
+    market = Filler(text="the Sorvik market", mentions=(Span.at(text, 44, 61),))
+    role = []
+    add_filler(role, outer)
+    add_filler(role, market)
+    assert len(role) == 2
+
+
+@pytest.mark.model
+def test_incidents_spans_common_noun_filler_not_found_again_elsewhere(analyzed):
+    from newsdossier.extract.incidents.roles.fillers import _names_one_thing
+
+    text = ("Gunmen killed people at a bus stop in Halvik on Monday. Officials said people inside the town "
+            "had helped them. The bus was later towed away.")
+    ctx = analyzed(text)
+    first = text.index("people")
+    assert not _names_one_thing(ctx, first, first + len("people"))       # a bare plural: other people later
+    bus = text.index("bus stop")
+    assert not _names_one_thing(ctx, bus, bus + len("bus stop"))         # "a bus stop"
+    the_bus = text.index("bus was")
+    assert _names_one_thing(ctx, the_bus, the_bus + len("bus"))          # "The bus": the one named before
+    halvik = text.index("Halvik")
+    assert _names_one_thing(ctx, halvik, halvik + len("Halvik"))         # a name

@@ -48,7 +48,8 @@ def _non_overlapping(spans) -> list[tuple[int, int]]:
 
 def add_filler(role: list[Filler], new: Filler) -> None:
     """Append `new`, or merge it into a filler of the role that goes by the same name (two tagged
-    forms, "ana ruiz" and "ana ruiz ossa", both completed to the full name): one entity, one filler."""
+    forms, "ana ruiz" and "ana ruiz ossa", both completed to the full name): one entity, one filler.
+    A filler all of whose mentions lie inside another's is left out."""
     key = norm(new.text)
     for k, old in enumerate(role):
         if norm(old.text) == key:
@@ -58,7 +59,17 @@ def add_filler(role: list[Filler], new: Filler) -> None:
             role[k] = old.model_copy(update={"mentions": own, "aliases": aliases,
                                              "evidence": _span_union(old.evidence, new.evidence)[:3]})
             return
+    # A filler found only inside another's words is that one ("people" of "well over a hundred people").
+    if any(_inside(new, old) for old in role):
+        return
+    role[:] = [old for old in role if not _inside(old, new)]
     role.append(new)
+
+
+def _inside(a: Filler, b: Filler) -> bool:
+    """Whether every mention of `a` lies within a longer mention of `b`."""
+    return bool(a.mentions) and all(any(m.start >= n.start and m.end <= n.end and (n.end - n.start) > (m.end - m.start)
+                                        for n in b.mentions) for m in a.mentions)
 
 
 def _span_union(a, b) -> tuple:
@@ -67,13 +78,34 @@ def _span_union(a, b) -> tuple:
     return tuple(by_place[p] for p in _non_overlapping(by_place))
 
 
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _names_one_thing(ctx, start: int, end: int) -> bool:
+    """Whether the phrase at [start, end) names one thing wherever it recurs: it holds a proper name
+    ("Juan Perez", "the Crocus City concert hall") or is a definite description ("the building",
+    "his car"); not a bare or indefinite noun phrase ("people", "a bus", "dozens of civilians")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+        return True
+    # the determiner may stand before the tagged words ("the terrorists" tagged as "terrorists")
+    return any(d.dep_ in ("det", "poss") and (d.lower_ in _DEFINITE or d.tag_ == "PRP$" or d.dep_ == "poss")
+               for d in span.root.children)
+
+
 def filler_of(ctx, c: Candidate, resolve) -> Filler:
     """A filler record: every occurrence of the entity's name, and its other names as aliases."""
     text = ctx.text
     spans = set(c.mentions)
     # Each distinct phrase is looked for once: a name tagged a thousand times is still one search.
-    for phrase in dict.fromkeys(text[s:e] for s, e in c.mentions):
-        if len(phrase) >= 4:
+    # Only a name or a definite description names the same thing wherever it is written again:
+    # "people" in "killed well over a hundred people" and in "people inside the country" are not
+    # one group, nor are two occurrences of "a car".
+    phrases = {text[s:e]: (s, e) for s, e in reversed(c.mentions)}
+    for phrase, (ps, pe) in reversed(list(phrases.items())):
+        if len(phrase) >= 4 and _names_one_thing(ctx, ps, pe):
             for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text, flags=re.I):
                 spans.add((m.start(), m.end()))
     eid = None
