@@ -96,3 +96,23 @@ def test_statements_cue_frames_adjective_cue_takes_the_copula_subject(analyzed):
         "The farmers were worried that the floods would return.\n"))
     worry = [s for s in sts if "the floods would return" in s.content.text]
     assert worry and worry[0].speaker is not None and worry[0].speaker.text == "The farmers"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, needle", [
+    ("Anyone with information should call the Tarvel Crime Line at 555-203-7781.", None),
+    ("A neighbour called police to check on the couple after the shots.", None),
+    ("Two deputies were called to the farm shortly after midnight.", None),
+    ("The council called a special meeting for Monday night.", None),
+    ("The governor called the shooting a senseless tragedy.", "the shooting"),
+    ("The governor called for calm after the shooting.", "calm"),
+    ("The mayor called on residents to stay indoors.", "residents"),
+    ("Rivals called him a \"reckless gambler\" on Tuesday.", "reckless gambler"),
+])
+def test_statements_cue_frames_a_call_reports_only_what_it_names_or_demands(analyzed, sentence, needle):
+    # "call" telephones, summons or convenes as often as it names or demands; only the latter are said
+    sts = [s for s in extract_statements(analyzed(sentence)) if s.cue is not None and "call" in s.cue.text.lower()]
+    if needle is None:
+        assert not sts, [(s.cue.text, s.content.text) for s in sts]
+    else:
+        assert any(needle in s.content.text for s in sts), [(s.cue.text, s.content.text) for s in sts]

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from itertools import accumulate
@@ -25,6 +26,7 @@ from ...analyze.index import sentence
 from ...records import Span, Speaker, Statement
 from ..context import Context
 from ..responsibility_verbs import NOBODY
+from .clauses import cue_verb
 from .kinds import split_by_kind
 from .linker import attributions
 from .quotes import find_quotes
@@ -49,7 +51,8 @@ def extract_statements(ctx: Context) -> tuple[Statement, ...]:
     quotes = find_quotes(index.text(doc))
     tagger = load_tagger()
     tags, probs = tagger.tag(doc, quotes)
-    atts = attributions(doc, tags, probs, quotes, tagger.cue_p, tagger.frames, tagger.keep)
+    atts = [a for a in attributions(doc, tags, probs, quotes, tagger.cue_p, tagger.frames, tagger.keep)
+            if not _telephoned(doc, a)]
     atts = _with_responsibility(atts, responsibility_statements(doc), ctx)
     atts = _with_parenthetical(atts, parenthetical_statements(doc), ctx)
     atts = _with_fallback(atts, according_to_statements(doc) + trailing_statements(doc)
@@ -58,6 +61,43 @@ def extract_statements(ctx: Context) -> tuple[Statement, ...]:
     built = [st for st in (_statement(ctx, a, "") for a in atts) if st is not None]
     kept = _continued_speakers(ctx, _outside_marks(built))
     return tuple(st.model_copy(update={"id": f"s{k}"}) for k, st in enumerate(kept, start=1))
+
+
+# "call" reports speech when it names ("called the shooting a tragedy") or demands ("called for
+# calm", "called on the army to withdraw"); it says nothing when it telephones ("called 911", "call
+# Crime Stoppers at 800-...", "called police to check on the couple"), summons ("were called to the
+# scene") or convenes ("called a special meeting").
+_CALL_LEMMAS = {"call", "phone", "dial", "telephone"}
+_CALL_DEMANDS = {"for", "on"}
+_CONVENED = {"meeting", "hearing", "election", "vote", "session", "conference", "summit", "strike", "hall",
+             "timeout", "recess", "referendum", "caucus"}
+_PHONE_NUMBER = re.compile(r"\d{3}[\s.)-]*\d{3,4}|\b911\b|1-800|\b\d{3}-[A-Z]{4}\b")
+
+
+def _telephoned(doc, a) -> bool:
+    """Whether the attribution's cue is a call that says nothing: a telephone call, a summons or a
+    meeting called, with no naming, demand or quotation."""
+    if a.quote:
+        return False
+    verb = cue_verb(doc, a)
+    if verb is None or verb.lemma_.lower() not in _CALL_LEMMAS:
+        return False
+    content = doc.text[a.start:a.end]
+    if any(q in content for q in "\"“”‘’"):
+        return False  # words quoted: what someone was called ("calls them 'losers'")
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ in _CALL_DEMANDS:
+        return False  # "called for the nominee to be taken ...", however "for" is attached
+    children = list(verb.children)
+    if any(c.dep_ in ("oprd", "ccomp", "parataxis") for c in children):
+        return False
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if any(g.i > o.i and g.dep_ in ("amod", "acomp", "oprd") and g.pos_ in ("ADJ", "VERB")
+           for o in objects for g in o.children):
+        return False  # "called the charges unsubstantiated": a predicate after the object
+    return bool(_PHONE_NUMBER.search(content)
+                or any(o.like_num or o.lemma_.lower() in _CONVENED for o in objects)
+                or (objects and any(c.dep_ == "xcomp" for c in children))  # "called police to check on ..."
+                or (any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "prep" for c in children)))
 
 
 CONTINUED_CHARS = 300  # how far back "he added" may reach for the last named speaker
