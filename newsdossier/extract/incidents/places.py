@@ -113,6 +113,7 @@ class _Mention:
     text: str
     score: float
     state: Optional[dict] = None       # "Chicago, Illinois": the state written after the city
+    town: bool = True                  # a GPE or a dateline, which names a town when it is no country or state
 
 
 def incident_location(ctx: Context, start: int, end: int) -> Optional[Location]:
@@ -128,10 +129,22 @@ def incident_location(ctx: Context, start: int, end: int) -> Optional[Location]:
         ev = _evidence(ctx, mention.start, mention.end)
         return loc.model_copy(update={"venue": venue[2] if venue else None, "evidence": ev,
                                       "extractor": EXTRACTOR})
+    # A town the gazetteer does not hold ("the station in Marrowby") is still where it happened: kept
+    # by name, as a city, with no country or coordinates (nothing is guessed); only from the attack
+    # sentence's own place phrase or a dateline, not any place the article names.
+    named = [m for m in mentions if m.town and m.score >= UNRESOLVED_TOWN_SCORE]
+    if named:
+        best = max(named, key=lambda m: (m.score, -m.start))
+        return Location(name=best.text, city=best.text, venue=venue[2] if venue else None,
+                        evidence=_evidence(ctx, best.start, best.end), extractor=EXTRACTOR)
     if venue is not None:
         return Location(name=venue[2], venue=venue[2], evidence=_evidence(ctx, venue[0], venue[1]),
                         extractor=EXTRACTOR)
     return None
+
+
+# "in X" governed by the attack's own verb or noun scores 4 or more (`_score`); a dateline 6.
+UNRESOLVED_TOWN_SCORE = 4.0
 
 
 def _evidence(ctx: Context, start: int, end: int) -> tuple[Span, ...]:
@@ -180,7 +193,7 @@ def _mentions(ctx: Context, start: int, end: int, gaz: Gazetteer) -> list[_Menti
         state = None
         if after:
             state = gaz.us_states.get(after.group(1).lower()) or gaz.us_states.get(after.group(1).split()[0].lower())
-        out.append(_Mention(s, ent.end_char, name, score, state))
+        out.append(_Mention(s, ent.end_char, name, score, state, town=ent.label_ == "GPE"))
     return out
 
 

@@ -63,3 +63,16 @@ def test_where_a_victim_died_or_was_treated_is_no_venue(analyzed):
     assert out is None or out.venue is None
     out = loc(analyzed, "Gunmen opened fire at the Verlaine clinic in Lyon on Friday, wounding two nurses.")
     assert out.venue == "the Verlaine clinic"
+
+
+def test_a_town_the_gazetteer_lacks_is_kept_by_name(analyzed):
+    # "in Varnholt" is where the bombs went off: kept as the town, with nothing guessed about it
+    out = loc(analyzed, "Two bombs exploded at the central railway station in Varnholt on Tuesday, killing "
+                        "five people, the health ministry said.")
+    assert (out.name, out.city, out.venue) == ("Varnholt", "Varnholt", "the central railway station")
+    assert out.country is None and out.country_code is None and out.lat is None and out.geonames_id is None
+    assert out.precision is None and out.evidence[0].text == "Varnholt"
+    # a place the article only mentions is no incident place
+    out = loc(analyzed, "The minister, who had just returned from Varnholt, said five people were killed when "
+                        "two bombs exploded at the central railway station on Tuesday.")
+    assert out is None or out.city is None
