@@ -15,8 +15,8 @@ from ...analyze.chunks import noun_chunks
 from ...analyze.index import ents_in, sentence
 from ...records import Span, Speaker
 from ..context import Context
-from ..lexicon.reporting import (ACCUSATION_CUES, ASSESSMENT_ADJECTIVES, ASSESSMENT_CUES, ATTRIBUTION_CUES, CLAIM_CUES, DENIAL_CUES,
-                                 QUESTION_CUES, WARNING_CUES)
+from ..lexicon.reporting import (ACCUSATION_CUES, ASSESSMENT_ADJECTIVES, ASSESSMENT_CUES, ATTRIBUTION_CUES,
+                                 CLAIM_CUES, DENIAL_CUES, QUESTION_CUES, WARNING_CUES)
 
 if TYPE_CHECKING:
     from .segments import Attribution
@@ -154,10 +154,9 @@ def _judgement(ctx: Context, start: int, end: int) -> bool:
     span = ctx.doc.char_span(start, end, alignment_mode="contract")
     if span is None or not len(span):
         return False
-    sent = sentence(ctx.doc, span[0].i)
-    # The first clause of the content: a quotation may share its sentence with the cue ("Putin
-    # asked. “It is clear ...") or hold several sentences.
-    root = ctx.doc[max(span.start, sent.start):min(span.end, sent.end)].root if sent.end > span.start else span.root
+    # The content's first sentence, from where the content starts: a quotation may share its
+    # sentence with the cue ("Putin asked. “It is clear ...") or hold several sentences.
+    root = ctx.doc[span.start:min(span.end, sentence(ctx.doc, span[0].i).end)].root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "expl")]
     if root.lemma_ == "be" and any(s.lower_ == "it" for s in subjects):
         return any(c.dep_ == "acomp" and c.lower_ in ASSESSMENT_ADJECTIVES
