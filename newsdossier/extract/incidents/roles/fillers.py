@@ -68,7 +68,7 @@ def add_filler(role: list[Filler], new: Filler) -> None:
 
 def _inside(a: Filler, b: Filler) -> bool:
     """Whether every mention of `a` lies within a longer mention of `b`."""
-    return bool(a.mentions) and all(any(m.start >= n.start and m.end <= n.end and (n.end - n.start) > (m.end - m.start)
+    return bool(a.mentions) and all(any(n.start <= m.start and m.end <= n.end and n.end - n.start > m.end - m.start
                                         for n in b.mentions) for m in a.mentions)
 
 
@@ -103,8 +103,11 @@ def filler_of(ctx, c: Candidate, resolve) -> Filler:
     # Only a name or a definite description names the same thing wherever it is written again:
     # "people" in "killed well over a hundred people" and in "people inside the country" are not
     # one group, nor are two occurrences of "a car".
-    phrases = {text[s:e]: (s, e) for s, e in reversed(c.mentions)}
-    for phrase, (ps, pe) in reversed(list(phrases.items())):
+    # (Judged where the phrase is first tagged.)
+    phrases: dict[str, tuple[int, int]] = {}
+    for s, e in c.mentions:
+        phrases.setdefault(text[s:e], (s, e))
+    for phrase, (ps, pe) in phrases.items():
         if len(phrase) >= 4 and _names_one_thing(ctx, ps, pe):
             for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text, flags=re.I):
                 spans.add((m.start(), m.end()))
