@@ -115,10 +115,16 @@ class WordPiece:
         return [self.cls] + ids[:max_tokens - 2] + [self.sep]
 
 
+# The steps below write into arrays they made themselves instead of making a new one per operation:
+# the same operations in the same order, so the same numbers, with fewer large arrays allocated.
+
 def _layer_norm(x, w, b, eps=1e-12):
-    mu = x.mean(-1, keepdims=True)
-    var = ((x - mu) ** 2).mean(-1, keepdims=True)
-    return (x - mu) / np.sqrt(var + eps) * w + b
+    centred = x - x.mean(-1, keepdims=True)
+    var = (centred ** 2).mean(-1, keepdims=True)
+    centred /= np.sqrt(var + eps)
+    centred *= w
+    centred += b
+    return centred
 
 
 def _gelu(x):
@@ -126,10 +132,21 @@ def _gelu(x):
 
     # Python floats, not numpy float64 scalars: those would promote float32 arrays to float64
     # (NumPy 2's promotion rules) and double the cost of every product after.
-    return 0.5 * x * (1.0 + erf(x * _INV_SQRT2))
+    out = 0.5 * x
+    inner = x * _INV_SQRT2
+    erf(inner, out=inner)
+    inner += 1.0
+    out *= inner
+    return out
 
 
 _INV_SQRT2 = 1.0 / math.sqrt(2.0)
+
+
+def _affine(h, weight, bias):
+    out = h @ weight.T
+    out += bias
+    return out
 
 
 class MiniLM:
@@ -161,8 +178,8 @@ class MiniLM:
         for i in range(self.layers if layers is None else min(layers, self.layers)):
             p = f"encoder.layer.{i}."
             # One product over all rows of the batch (a (n*t, d) matrix), not n products of (t, d).
-            lin = lambda h, name: (h.reshape(-1, h.shape[-1]) @ w[p + name + ".weight"].T
-                                   + w[p + name + ".bias"]).reshape(n, t, -1)
+            lin = lambda h, name: _affine(h.reshape(-1, h.shape[-1]), w[p + name + ".weight"],
+                                          w[p + name + ".bias"]).reshape(n, t, -1)
             split = lambda h: h.reshape(n, t, self.heads, hd).transpose(0, 2, 1, 3)
             q, k, v = (split(lin(x, f"attention.self.{m}")) for m in ("query", "key", "value"))
             att = q @ k.transpose(0, 1, 3, 2) * (1.0 / math.sqrt(hd)) + bias
