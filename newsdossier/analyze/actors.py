@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extract.lexicon.countries import country as country_named, is_place
 from ..extract.lexicon.groups import groups_in, looks_like_group
+from ..extract.lexicon.roles import ROLE_NOUNS, ROLE_SUFFIXES
 from . import index
 from .chunks import noun_chunks
 
@@ -233,11 +234,20 @@ def _part_of_title(ent: Span) -> bool:
     return i > ent.end and i < len(doc) and doc[i].ent_type_ == "PERSON"
 
 
+def _role_noun(tok: Token) -> bool:
+    """A singular noun for a person's role ("owner", "spokeswoman", "economist", "wife"): what a
+    title names. Not "times", "Photo", "car" or "percent", which a misread apposition may hold."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ in ("NNS", "NNPS") or tok.lower_ != lemma and lemma + "s" == tok.lower_:
+        return False
+    return lemma in TITLE_WORDS or lemma in ROLE_NOUNS or (len(lemma) > 4 and lemma.endswith(ROLE_SUFFIXES))
+
+
 def _appos_title(ent: Span) -> Optional[Span]:
     """The apposition that describes a name: 'Mara Lind, a shop owner' / 'the minister, Tomas Ek'."""
     root = ent.root
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and _role_noun(child):
             # The noun and what precedes it ("a shop owner"), not its relative clause or phrase;
             # an age ("a 52-year-old teacher") describes the person but is no title.
             start = child.left_edge.i
@@ -245,7 +255,7 @@ def _appos_title(ent: Span) -> Optional[Span]:
                                        or ent.doc[start].pos_ == "DET" or "year-old" in ent.doc[start].lower_):
                 start += 1
             return ent.doc[start:child.i + 1]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start and _role_noun(root.head):
         head = root.head
         return ent.doc[head.left_edge.i:head.i + 1]
     return None

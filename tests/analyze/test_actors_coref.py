@@ -139,3 +139,28 @@ def test_actors_title_and_name_the_ner_read_as_one_organisation_is_a_person():
                   ["Officer", "Down", "Memorial", "Page"]):
         doc = _ents_doc(words, ["PROPN"] * len(words), ["B-ORG"] + ["I-ORG"] * (len(words) - 1))
         assert _titled_name(doc.ents[0]) is None, words
+
+
+@pytest.mark.parametrize("sentence, word, role", [
+    ("The economist said so.", "economist", True),
+    ("The spokeswoman said so.", "spokeswoman", True),
+    ("His wife said so.", "wife", True),
+    ("The running mate said so.", "mate", True),
+    ("The car was found.", "car", False),
+    ("The photos were released.", "photos", False),
+    ("The officers said so.", "officers", False),   # plural: no one person's title
+    ("Ten percent said so.", "percent", False),
+])
+def test_actors_a_title_is_a_noun_for_a_person(analyzed, sentence, word, role):
+    from newsdossier.analyze.actors import _role_noun
+
+    tok = next(t for t in analyzed(sentence).doc if t.text == word)
+    assert _role_noun(tok) is role
+
+
+def test_actors_apposition_that_names_no_role_gives_no_title(analyzed):
+    ctx = analyzed("Mara Lind, a shop owner, said the market was closed. "
+                   "The report named Tomas Ek, photo archive, as the source.")
+    assert _entity(ctx, "Mara Lind").title == "shop owner"
+    ek = [e for e in ctx.entities.entities if e.name == "Tomas Ek"]
+    assert not ek or ek[0].title in (None, "")

@@ -88,3 +88,26 @@ group groups army forces force militia movement front organization organisation 
 battalion regiment command government ministry police party network cell alliance coalition taliban
 state isis isil al-qaeda qaeda hamas hezbollah boko haram al-shabaab shabaab eta ira farc cartel
 """.split())
+
+# Nouns that say what one person is to others or does (kin, company, occupation, part in events),
+# beside those above: an apposition is a person's title only when its noun is one of these ("Mara
+# Lind, a shop owner"; not "Donald Trump, times ...", "Ana Ruiz, Photo").
+ROLE_NOUNS = PERSON_WORDS | frozenset("""
+parent grandparent grandmother grandfather grandson granddaughter grandchild uncle aunt nephew niece cousin
+fiance fiancee boyfriend girlfriend partner spouse stepson stepdaughter stepfather stepmother sibling twin
+friend neighbor neighbour roommate colleague classmate teammate confidante acquaintance companion
+lawyer economist executive adviser advisor aide consultant strategist staffer assistant associate manager
+chairman chairwoman chair chairperson host author writer editor reporter correspondent columnist
+doctor nurse surgeon physician paramedic firefighter coach principal student sophomore junior senior
+freshman graduate prospect player actress actor singer rapper artist architect developer investor
+businesswoman entrepreneur billionaire millionaire banker trader driver pilot engineer mechanic clerk
+cashier bouncer chaplain pastor rabbi imam bishop fellow scholar researcher advocate organizer volunteer
+nominee opponent rival challenger incumbent winner veteran surrogate donor supporter critic commentator
+magistrate coroner examiner medic dispatcher marshal toddler suspect shooter witness caller killer guest
+heir successor predecessor founder owner head spokesman spokeswoman spokesperson official secretary mate
+commissioner chancellor superintendent representative deputy envoy professor inspector detective judge
+prosecutor attorney director analyst expert
+""".split())
+# Endings of nouns for people: economist, historian, chairman, spokesperson, psychologist.
+ROLE_SUFFIXES = ("ist", "ian", "man", "woman", "person")
+
