@@ -28,7 +28,7 @@ TITLE_WORDS = {
     "prince", "chancellor", "leader", "officer", "sheriff", "lieutenant", "colonel", "captain",
     "sergeant", "judge", "attorney", "prosecutor", "pope", "premier", "head", "founder", "owner",
     "commissioner", "superintendent", "lawmaker", "representative", "deputy", "envoy", "analyst",
-    "professor", "inspector", "detective", "emir", "sheikh", "cleric", "vice", "prime",
+    "professor", "inspector", "detective", "emir", "sheikh", "cleric", "vice", "prime", "nominee", "candidate",
 }
 ORG_NOUNS = {
     "police", "government", "ministry", "army", "military", "administration", "agency",
@@ -341,6 +341,8 @@ def _named(builder: _Builder, doc: Doc) -> None:
             _add_person(builder, name.text, name, title.text, ent.root)
             continue
         span = _strip_det(ent) if ent.label_ in ("ORG", "GPE") else ent
+        if len(span) > 1 and span[-1].tag_ == "POS":
+            span = span[:-1]  # "Donald Trump’s": the NER keeps the possessive; the name does not
         text = span.text.strip()
         # A name never runs across a line break (a headline glued to the first sentence).
         if not text or not any(c.isalpha() for c in text) or "\n" in text:
@@ -458,8 +460,12 @@ def _nominal(builder: _Builder, doc: Doc) -> None:
                             and country_named(t.text)), None)
             key = "organization:" + (country[1].lower() + ":" if country else "") + lemma
             builder.add(key, name or core.text, "organization", core.start_char, core.end_char, "name")
-        elif lemma in TITLE_WORDS and not indefinite and first in ("the", "this"):
-            actor = _latest_person_with_title(builder, root.i, lemma, titled)
+        elif lemma in TITLE_WORDS and not indefinite and first in ("the", "this") and root.tag_ != "NNS":
+            # "the Democratic nominee" is not the Republican one: a capitalised word before the
+            # title noun must be in the person's title too
+            marks = [t.lower_ for t in chunk if t.i < root.i and t.dep_ in ("amod", "compound")
+                     and t.text[:1].isupper() and t.i > chunk.start]
+            actor = _latest_person_with_title(builder, root.i, lemma, titled, marks)
             if actor is not None:
                 builder.add(actor.key, actor.name, "person", chunk.start_char, chunk.end_char, "descriptor")
             else:
@@ -471,16 +477,23 @@ def _nominal(builder: _Builder, doc: Doc) -> None:
 
 
 def _latest_person_with_title(builder: _Builder, before: int, lemma: str,
-                              titled: dict[str, list[tuple[int, Actor]]]) -> Optional[Actor]:
-    """The person named last before token `before` whose title holds `lemma` ("the minister").
-    Titles are settled before descriptors are read, so each lemma's people are listed once
-    (`titled`) and searched by bisection."""
+                              titled: dict[str, list[tuple[int, Actor]]], marks: list[str] = ()
+                              ) -> Optional[Actor]:
+    """The person named last before token `before` whose title holds `lemma` ("the minister") and
+    every word of `marks` ("the Democratic nominee"). Titles are settled before descriptors are
+    read, so each lemma's people are listed once (`titled`) and searched by bisection."""
     if lemma not in titled:
         titled[lemma] = [(i, actor) for i, actor, _ in builder.persons_in_order
                          if actor.title and lemma in actor.title.lower()]
     found = titled[lemma]
     k = bisect_left(found, before, key=lambda x: x[0])
-    return found[k - 1][1] if k else None
+    while k:
+        actor = found[k - 1][1]
+        words = set(re.findall(r"[\w.]+", actor.title.lower()))
+        if all(m in words for m in marks):
+            return actor
+        k -= 1
+    return None
 
 
 def _latest_person(builder: _Builder, sent_starts: list[int], before: int,

@@ -164,3 +164,20 @@ def test_actors_apposition_that_names_no_role_gives_no_title(analyzed):
     assert _entity(ctx, "Mara Lind").title == "shop owner"
     ek = [e for e in ctx.entities.entities if e.name == "Tomas Ek"]
     assert not ek or ek[0].title in (None, "")
+
+
+def test_actors_possessive_is_no_part_of_the_name(analyzed):
+    ctx = analyzed("Halvard Brenn’s aides left early. Halvard Brenn's office said nothing. Halvard Brenn spoke later.")
+    names = [e.name for e in ctx.entities.entities if e.type == "person"]
+    assert names == ["Halvard Brenn"]
+
+
+def test_actors_descriptor_must_share_the_title_capitalised_words(analyzed):
+    ctx = analyzed("Democratic nominee Maria Alvarez spoke in Tarvel on Monday. Republican nominee John Petersen "
+                   "spoke in Orsk. The Democratic nominee spoke first. The Republican nominee left early.")
+    ruiz, ek = _entity(ctx, "Maria Alvarez"), _entity(ctx, "John Petersen")
+    assert "The Democratic nominee" in _mention_texts(ruiz)
+    assert "The Republican nominee" in _mention_texts(ek)
+    # plural: no one person
+    ctx = analyzed("Democratic nominee Maria Alvarez met voters in Tarvel. The nominees spoke later.")
+    assert "The nominees" not in _mention_texts(_entity(ctx, "Maria Alvarez"))
