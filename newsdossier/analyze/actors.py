@@ -152,6 +152,8 @@ class _Builder:
             return
         rank = self._rank[id(actor)]
         keys = [(self._by_words, known), (self._by_last, known[-1])]
+        if _without_initials(known) != known:
+            keys.append((self._by_words, _without_initials(known)))  # "Donald J. Trump" is also "Donald Trump"
         if len(known) == 1:
             keys.append((self._by_single, known[0]))
         for table, key in keys:
@@ -168,6 +170,7 @@ class _Builder:
         ranks: set[int] = set()
         if words:
             ranks |= self._by_words.get(tuple(words), set())
+            ranks |= self._by_words.get(_without_initials(tuple(words)), set())
             ranks |= self._by_single.get(words[-1], set())
             if len(words) == 1:
                 ranks |= self._by_last.get(words[0], set())
@@ -180,6 +183,16 @@ class _Builder:
                 self._index(actor, add=True)
             return actor.key
         return "person:" + " ".join(words)
+
+
+_INITIAL = re.compile(r"^[a-z]\.?$")
+
+
+def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The name's words without middle initials ("donald j. trump" -> "donald trump")."""
+    if len(words) < 3:
+        return words
+    return (words[0],) + tuple(w for w in words[1:-1] if not _INITIAL.match(w)) + (words[-1],)
 
 
 def _title_before(ent: Span) -> Optional[str]:

@@ -181,3 +181,11 @@ def test_actors_descriptor_must_share_the_title_capitalised_words(analyzed):
     # plural: no one person
     ctx = analyzed("Democratic nominee Maria Alvarez met voters in Tarvel. The nominees spoke later.")
     assert "The nominees" not in _mention_texts(_entity(ctx, "Maria Alvarez"))
+
+
+def test_actors_middle_initial_is_the_same_person(analyzed):
+    ctx = analyzed("Maria E. Alvarez spoke in Tarvel on Monday. Maria Alvarez said the bridge would reopen. "
+                   "Alvarez left early.")
+    names = [e.name for e in ctx.entities.entities if e.type == "person"]
+    assert names == ["Maria E. Alvarez"]
+    assert _mention_texts(_entity(ctx, "Maria E. Alvarez"))[:3] == ["Maria E. Alvarez", "Maria Alvarez", "Alvarez"]
