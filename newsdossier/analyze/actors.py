@@ -354,8 +354,8 @@ def _named(builder: _Builder, doc: Doc) -> None:
             _add_person(builder, name.text, name, title.text, ent.root)
             continue
         span = _strip_det(ent) if ent.label_ in ("ORG", "GPE") else ent
-        if len(span) > 1 and span[-1].tag_ == "POS":
-            span = span[:-1]  # "Donald Trump’s": the NER keeps the possessive; the name does not
+        while len(span) > 1 and (span[-1].tag_ == "POS" or span[-1].is_punct and span[-1].text != "."):
+            span = span[:-1]  # "Donald Trump’s", "Vanita Gupta -": the NER keeps them; the name does not
         text = span.text.strip()
         # A name never runs across a line break (a headline glued to the first sentence).
         if not text or not any(c.isalpha() for c in text) or "\n" in text:

@@ -172,6 +172,18 @@ def test_actors_possessive_is_no_part_of_the_name(analyzed):
     assert names == ["Halvard Brenn"]
 
 
+def test_actors_trailing_punctuation_is_no_part_of_the_name(settings):
+    from newsdossier.analyze.actors import find_actors
+    from newsdossier.analyze.pipeline import load_pipeline
+
+    nlp = load_pipeline(settings.model)
+    doc = nlp("Then Maria Alvarez - the mayor - spoke in Tarvel.")
+    # "Maria Alvarez -", as the NER sometimes reads a name before a dash
+    doc.ents = [doc.char_span(5, 20, label="PERSON")]
+    table = find_actors(doc)
+    assert [a.name for a in table.actors if a.type == "person"] == ["Maria Alvarez"]
+
+
 def test_actors_descriptor_must_share_the_title_capitalised_words(analyzed):
     ctx = analyzed("Democratic nominee Maria Alvarez spoke in Tarvel on Monday. Republican nominee John Petersen "
                    "spoke in Orsk. The Democratic nominee spoke first. The Republican nominee left early.")
