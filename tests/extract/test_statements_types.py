@@ -40,6 +40,12 @@ CASES = [
      None),
     ("\"The bridge will reopen by spring,\" the engineer said.", "bridge will reopen", "other", None),
     ("\"I thought the bridge would fall,\" the driver said.", "bridge would fall", "other", None),
+    # judging someone or something, or naming it as something, is an assessment
+    ("The governor condemned the attack on the depot.", "the attack", "assessment", None),
+    ("The governor condemned the Harbour Gang for the attack on the depot.", "Harbour Gang", "accusation", None),
+    ("The mayor called the fire a tragedy for the whole town.", "the fire", "assessment", None),
+    ("The chief described the suspect as armed and dangerous.", "the suspect", "assessment", None),
+    ("The chief described the scene to reporters.", "the scene", "other", None),
     ("The mayor said the attackers came from the north, a claim that could not be independently verified.",
      "the attackers came from the north", None, "unverified"),
     ("The army said it had killed twenty fighters, figures that have been disputed.",

@@ -48,6 +48,13 @@ QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "query"})
 ASSESSMENT_CUES = frozenset({"believe", "think", "estimate", "assess", "conclude", "expect", "predict", "judge",
                              "consider", "suspect", "doubt", "fear", "feel", "know", "acknowledge", "find",
                              "determine", "calculate", "project", "forecast", "reckon", "argue", "insist"})
+# Verbs that report a judgement of someone or something ("condemned the attack", "praised the
+# rescuers"), and verbs that name it as something ("called the attack a cowardly act", "described
+# him as a hero"), which judge only with that second part.
+EVALUATION_CUES = frozenset({"criticize", "criticise", "condemn", "denounce", "praise", "slam", "blast", "decry",
+                             "applaud", "hail", "commend", "lament", "deplore", "rebuke", "castigate", "lambaste",
+                             "ridicule", "mock", "assail", "disparage"})
+NAMING_CUES = frozenset({"call", "describe", "label", "brand", "dub", "characterize", "characterise", "term"})
 # What a speaker's own words open with when they give a judgement rather than report a fact: "It is
 # clear that ...", "We believe ...".
 ASSESSMENT_ADJECTIVES = frozenset({"clear", "obvious", "evident", "apparent", "plain", "likely", "unlikely",

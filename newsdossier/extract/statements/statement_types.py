@@ -16,7 +16,8 @@ from ...analyze.index import ents_in, sentence
 from ...records import Span, Speaker
 from ..context import Context
 from ..lexicon.reporting import (ACCUSATION_CUES, ASSESSMENT_ADJECTIVES, ASSESSMENT_CUES, ATTRIBUTION_CUES,
-                                 CLAIM_CUES, DENIAL_CUES, QUESTION_CUES, WARNING_CUES)
+                                 CLAIM_CUES, DENIAL_CUES, EVALUATION_CUES, NAMING_CUES, QUESTION_CUES,
+                                 WARNING_CUES)
 
 if TYPE_CHECKING:
     from .segments import Attribution
@@ -129,7 +130,8 @@ def classify(ctx: Context, a: "Attribution", cue: Optional[Span], speaker: Optio
     asks = bool(lemmas & QUESTION_CUES) and "assertion" not in a.notes  # kinds.split_by_kind
     if asks:
         return "question"
-    if "accusation" in a.notes or lemmas & (ACCUSATION_CUES - {"suggest", "hint", "imply"}):
+    if "accusation" in a.notes or (lemmas & (ACCUSATION_CUES - {"suggest", "hint", "imply"})
+                                   and not _condemns_an_act(ctx, cue, lemmas)):
         return "accusation"
     if "attribution" in a.notes or lemmas & ATTRIBUTION_CUES:
         return "attribution"
@@ -143,9 +145,44 @@ def classify(ctx: Context, a: "Attribution", cue: Optional[Span], speaker: Optio
         return "warning"
     if asks or content.rstrip(" \"”’'").endswith("?"):
         return "question"
-    if lemmas & ASSESSMENT_CUES or _judgement(ctx, a.start, a.end):
+    if lemmas & ASSESSMENT_CUES or lemmas & EVALUATION_CUES or _judgement(ctx, a.start, a.end) \
+            or (lemmas & NAMING_CUES and _names_as(ctx, cue)):
         return "assessment"
     return "other"
+
+
+def _condemns_an_act(ctx: Context, cue: Optional[Span], lemmas: set[str]) -> bool:
+    """"condemned the attack" judges an act; "condemned the Front for the attack" accuses a party:
+    only a "condemn" whose object names no one and that says for what is no accusation."""
+    if lemmas & ACCUSATION_CUES != {"condemn"} or cue is None:
+        return False
+    span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    verb = next((t for t in span if t.lemma_.lower() == "condemn"), None) if span is not None else None
+    if verb is None:
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            return False
+        if c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+            return False
+    return True
+
+
+def _names_as(ctx: Context, cue: Optional[Span]) -> bool:
+    """"called the attack a cowardly act", "described him as a hero": the verb of naming has its
+    second part (an object predicate, or "as" with its object)."""
+    span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+    if span is None:
+        return False
+    for verb in span:
+        if verb.lemma_.lower() not in NAMING_CUES:
+            continue
+        for c in verb.children:
+            if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"):
+                return True
+            if c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "as" for g in c.children):
+                return True
+    return False
 
 
 def _judgement(ctx: Context, start: int, end: int) -> bool:
