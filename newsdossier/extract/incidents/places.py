@@ -113,7 +113,7 @@ class _Mention:
     text: str
     score: float
     state: Optional[dict] = None       # "Chicago, Illinois": the state written after the city
-    town: bool = True                  # a GPE or a dateline, which names a town when it is no country or state
+    town: bool = True                  # a GPE, which names a town when it is no country or state
 
 
 def incident_location(ctx: Context, start: int, end: int) -> Optional[Location]:
@@ -131,7 +131,7 @@ def incident_location(ctx: Context, start: int, end: int) -> Optional[Location]:
                                       "extractor": EXTRACTOR})
     # A town the gazetteer does not hold ("the station in Marrowby") is still where it happened: kept
     # by name, as a city, with no country or coordinates (nothing is guessed); only from the attack
-    # sentence's own place phrase or a dateline, not any place the article names.
+    # sentence's own place phrase, not any place the article names.
     named = [m for m in mentions if m.town and m.score >= UNRESOLVED_TOWN_SCORE]
     if named:
         best = max(named, key=lambda m: (m.score, -m.start))
@@ -143,7 +143,7 @@ def incident_location(ctx: Context, start: int, end: int) -> Optional[Location]:
     return None
 
 
-# "in X" governed by the attack's own verb or noun scores 4 or more (`_score`); a dateline 6.
+# "in X" governed by the attack's own verb or noun scores 4 or more (`_score`).
 UNRESOLVED_TOWN_SCORE = 4.0
 
 
@@ -170,7 +170,8 @@ def _datelines(ctx: Context, start: int, end: int, gaz: Gazetteer) -> list[_Ment
         state = None
         if m.group(2):
             state = gaz.us_states.get(m.group(2).lower()) or gaz.us_states.get(m.group(2).split()[0].lower())
-        out.append(_Mention(m.start(1), m.end(1), name, 6.0, state))
+        # not kept unresolved: capitals and a dash also open "BREAKING NEWS —"
+        out.append(_Mention(m.start(1), m.end(1), name, 6.0, state, town=False))
         break                              # the first dateline is the story's
     return out
 
