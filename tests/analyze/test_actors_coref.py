@@ -167,7 +167,8 @@ def test_actors_apposition_that_names_no_role_gives_no_title(analyzed):
 
 
 def test_actors_possessive_is_no_part_of_the_name(analyzed):
-    ctx = analyzed("Halvard Brenn’s aides left early. Halvard Brenn's office said nothing. Halvard Brenn spoke later.")
+    ctx = analyzed("Halvard Brenn’s aides left early. Halvard Brenn's office said nothing. "
+                   "Halvard Brenn spoke later.")
     names = [e.name for e in ctx.entities.entities if e.type == "person"]
     assert names == ["Halvard Brenn"]
 
