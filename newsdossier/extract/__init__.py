@@ -112,23 +112,28 @@ def extract_article(article: "Article", doc: "Doc", settings: "Settings",
     from .context import Context
     from .entities import extract_entities
 
+    from ..analyze.blas import one_blas_thread
+
     find_statements, find_incidents = extractors or settings_extractors(settings)
     stages = {"entities": extract_entities, "statements": find_statements, "incidents": find_incidents}
     ctx = Context(article=article, doc=doc, settings=settings)
     incidents: tuple = ()
-    for stage in STAGES[:STAGES.index(last) + 1]:
-        # The time budget (started by `analyze`) is checked before each stage; the stages check it
-        # inside their long loops too.
-        budget.check(doc, stage)
-        started = time.perf_counter()
-        if stage == "entities":
-            ctx = dataclasses.replace(ctx, entities=stages[stage](ctx))
-        elif stage == "statements":
-            ctx = dataclasses.replace(ctx, statements=tuple(stages[stage](ctx)))
-        else:
-            incidents = tuple(stages[stage](ctx))
-        if timings is not None:
-            timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+    # The extractors' numpy products (models, encoders) on one BLAS thread, as the analysis's: the
+    # pool of one thread per core spins between products and costs CPU for nothing.
+    with one_blas_thread():
+        for stage in STAGES[:STAGES.index(last) + 1]:
+            # The time budget (started by `analyze`) is checked before each stage; the stages check it
+            # inside their long loops too.
+            budget.check(doc, stage)
+            started = time.perf_counter()
+            if stage == "entities":
+                ctx = dataclasses.replace(ctx, entities=stages[stage](ctx))
+            elif stage == "statements":
+                ctx = dataclasses.replace(ctx, statements=tuple(stages[stage](ctx)))
+            else:
+                incidents = tuple(stages[stage](ctx))
+            if timings is not None:
+                timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
     return ArticleRecord(article=article, entities=ctx.entities.entities, statements=ctx.statements,
                          incidents=incidents, model=settings.model, version=__version__)
 
