@@ -63,11 +63,16 @@ CORROBORATION_MARKS = (
 )
 
 
-def _cue_lemmas(ctx: Context, cue: Optional[Span]) -> set[str]:
+def _cue_tokens(ctx: Context, cue: Optional[Span]) -> list:
+    """The tokens of the cue ("took credit", "then suggested"), none without one."""
     if cue is None:
-        return set()
+        return []
     span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    return {t.lemma_.lower() for t in span} if span is not None else set()
+    return list(span) if span is not None else []
+
+
+def _cue_lemmas(ctx: Context, cue: Optional[Span]) -> set[str]:
+    return {t.lemma_.lower() for t in _cue_tokens(ctx, cue)}
 
 
 _ARGUMENT_PREPS = {"of", "for", "in", "behind", "to", "with", "by"}
@@ -154,10 +159,9 @@ def classify(ctx: Context, a: "Attribution", cue: Optional[Span], speaker: Optio
 def _condemns_an_act(ctx: Context, cue: Optional[Span], lemmas: set[str]) -> bool:
     """"condemned the attack" judges an act; "condemned the Front for the attack" accuses a party:
     only a "condemn" whose object names no one and that says for what is no accusation."""
-    if lemmas & ACCUSATION_CUES != {"condemn"} or cue is None:
+    if lemmas & ACCUSATION_CUES != {"condemn"}:
         return False
-    span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    verb = next((t for t in span if t.lemma_.lower() == "condemn"), None) if span is not None else None
+    verb = next((t for t in _cue_tokens(ctx, cue) if t.lemma_.lower() == "condemn"), None)
     if verb is None:
         return False
     for c in verb.children:
@@ -171,10 +175,7 @@ def _condemns_an_act(ctx: Context, cue: Optional[Span], lemmas: set[str]) -> boo
 def _names_as(ctx: Context, cue: Optional[Span]) -> bool:
     """"called the attack a cowardly act", "described him as a hero": the verb of naming has its
     second part (an object predicate, or "as" with its object)."""
-    span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
-    if span is None:
-        return False
-    for verb in span:
+    for verb in _cue_tokens(ctx, cue):
         if verb.lemma_.lower() not in NAMING_CUES:
             continue
         for c in verb.children:
