@@ -33,30 +33,20 @@ from ..errors import DossierError
 from ..records import Article, ArticleRecord
 from ..settings import Settings
 from . import cpu_seconds
+from .copies import renamed
 from .scoring import load_gva
 
 ADD = 300
 SHIFT_DAYS = 90
-CAPITAL = re.compile(r"\b([A-Z][a-z]+)\b")
-
-
-def _suffix(k: int) -> str:
-    out = ""
-    while True:
-        out = chr(ord("a") + k % 26) + out
-        k = k // 26 - 1
-        if k < 0:
-            return out
 
 
 def _copy(base: list[dict], k: int, n: int, start: int = 0) -> list[ArticleRecord]:
     """Records `start` to `start + n` of copy `k` of `base` (cycling through it)."""
-    tag = _suffix(k)
     out = []
     for i in range(start, start + n):
         a = base[i % len(base)]
         day = dt.date.fromisoformat(a["dct"][:10]) + dt.timedelta(days=SHIFT_DAYS * k) if a.get("dct") else None
-        rename = lambda text: CAPITAL.sub(lambda m: m.group(1) + tag, text or "")
+        rename = lambda text: renamed(text, k)
         out.append(ArticleRecord(article=Article(
             id=f"{a['article_id']}~{k}", source=f"scale#{k}#{i}", text=rename(a.get("content")) or "empty",
             title=rename(a.get("title")) or None, published=day.isoformat() if day else None, input_format="jsonl")))

@@ -3,10 +3,12 @@
 `dossier bench speed --data PATH` runs the pipeline over PATH (anything `dossier extract` reads:
 a JSONL of articles, a folder, files) and times each stage separately.
 
-`--articles N` runs N articles, cycling PATH's, and reports the peak and current RSS and the size
-of spaCy's string store after 100, 1,000, 10,000, 50,000 ... articles: memory over a long stream
-must stay flat (the pipeline runs in spaCy memory zones, `analyze.pipeline.analyze_stream`). CPU
-seconds are reported beside wall seconds, since the machine may be shared.
+`--articles N` runs N articles, PATH's and then copies of them whose capitalised words carry a
+suffix of their own per pass (`bench/copies.py`), so every pass brings names the pipeline has not
+seen, as a feed does; it reports the peak and current RSS and the size of spaCy's string store after
+100, 1,000, 10,000, 50,000 ... articles: memory over a long stream must stay flat (the pipeline runs
+in spaCy memory zones, `analyze.pipeline.analyze_stream`). CPU seconds are reported beside wall
+seconds, since the machine may be shared.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import os
 import resource
 import sys
 import time
-from itertools import cycle, islice
+from itertools import islice
 from pathlib import Path
 from typing import Optional
 
@@ -24,7 +26,7 @@ from ..extract import extract_article, preload, settings_extractors
 from ..ingest import read_inputs
 from ..records import Failure
 from ..settings import Settings
-from . import cpu_seconds
+from . import copies, cpu_seconds
 
 
 def _inputs(data: Path, split: str) -> list[str]:
@@ -64,9 +66,9 @@ def run(data: Path, split: str, settings: Settings, limit: Optional[int] = None,
     if read:  # warm-up, not timed: spaCy's and numpy's first calls
         for article, doc in (p for p in analyze(read[:1], settings) if not isinstance(p, Failure)):
             extract_article(article, doc, settings, extractors)
-    # With --articles N the articles read are cycled to N (the same Article objects: the inputs'
-    # own memory stays that of one pass).
-    stream = islice(cycle(read), articles) if articles and read else iter(read)
+    # With --articles N, copies made one at a time as the stream reaches them: the inputs' own
+    # memory stays that of one pass, and what grows is only what the pipeline keeps.
+    stream = copies.stream(read, articles) if articles else iter(read)
     strings = load_pipeline(settings.model, settings.ner).vocab.strings
     memory, checkpoints = {}, [c for c in CHECKPOINTS if articles and c < articles] + (
         [articles] if articles else [])
