@@ -14,7 +14,7 @@ def test_stream_gives_n_articles_the_inputs_first_then_renamed_copies():
     assert [a.id for a in out] == ["a0", "a1", "a0~1", "a1~1", "a0~2"]
     assert out[0] is base[0]
     assert out[2].text == "Gunmenb killed 2 people in Harloweb on Mondayb, Inspectorb Valeb said."
-    assert out[4].title == "Shots in Harlowec"
+    assert out[4].title == "Shotsc in Harlowec"
     # Every copy's names are its own, so no two copies share a capitalised word.
     names = [set(copies.CAPITAL.findall(a.text)) for a in (out[0], out[2], out[4])]
     assert not (names[0] & names[1]) and not (names[1] & names[2])
