@@ -166,14 +166,34 @@ class GroupIndex:
 
     def _lookup(self, space: str, terms: list[str], date: Optional[int], days: Optional[int]) -> Counter:
         t = schema.group_terms.c
+        near = date is not None and days is not None
+        # Near in time: the dated articles in the window and the undated ones, asked apart, so that
+        # each is a range of the (space, term, date) index. Asked as one `date IS NULL OR date
+        # BETWEEN ...`, the database reads every row of the term and filters the dates, and a word
+        # as common as "Police" holds a row for most articles of the store: each lookup would cost
+        # what the store holds. An article's rows share its date, so it is in one of the two parts.
         shared: Counter = Counter()
         for part in _chunks(terms):
-            query = sa.select(t.article_id, sa.func.count().label("n")).where(t.space == space, t.term.in_(part))
-            if date is not None and days is not None:
-                query = query.where(sa.or_(t.date.is_(None), t.date.between(date - days, date + days)))
-            query = query.group_by(t.article_id).order_by(sa.desc("n"), t.article_id).limit(CANDIDATES)
-            shared.update({row.article_id: row.n for row in self.conn.execute(query)})
+            of_terms = (t.space == space, t.term.in_(part))
+            if not near:
+                shared.update(self._most_shared(*of_terms))
+                continue
+            found = self._most_shared(*of_terms, t.date.between(date - days, date + days))
+            # The undated rows one by one, counted here: grouped by the database, SQLite would walk
+            # the primary key (space, term, article_id), which hands it the rows in article order but
+            # reads every row of the term.
+            found.update(row.article_id for row in self.conn.execute(
+                sa.select(t.article_id).where(*of_terms, t.date.is_(None))))
+            # The CANDIDATES sharing most of both parts, ties by id, as one query over both would give.
+            shared.update(dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]))
         return shared
+
+    def _most_shared(self, *where) -> Counter:
+        """The CANDIDATES articles with most rows of group_terms that match `where` (ties by id)."""
+        t = schema.group_terms.c
+        query = (sa.select(t.article_id, sa.func.count().label("n")).where(*where)
+                 .group_by(t.article_id).order_by(sa.desc("n"), t.article_id).limit(CANDIDATES))
+        return Counter({row.article_id: row.n for row in self.conn.execute(query)})
 
     def candidates(self, f: Features) -> list[str]:
         """Stored articles that share something specific with `f`."""

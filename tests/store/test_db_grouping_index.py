@@ -115,3 +115,32 @@ def test_db_store_without_index_builds_it_and_keeps_ids(db_url):
         with store.engine.connect() as conn:
             indexed = conn.execute(sa.select(sa.func.count()).select_from(schema.group_articles)).scalar()
         assert indexed == len(rows)
+
+
+def _steps_of_near_lookup(path, old: int) -> tuple[set[str], int]:
+    """The articles a near-in-time lookup of "police" finds in a store whose group_terms hold `old`
+    articles with that word years before the probe's date, three within days of it and one undated;
+    and the SQLite virtual-machine steps the lookup took."""
+    engine = sa.create_engine(f"sqlite:///{path}")
+    schema.metadata.create_all(engine, tables=[schema.articles, schema.group_terms, schema.group_df])
+    day = dt.date(2024, 6, 1).toordinal()
+    rows = ([{"article_id": f"old{i}", "date": day - 400 - i} for i in range(old)]
+            + [{"article_id": f"near{i}", "date": day - 3 + 3 * i} for i in range(3)]
+            + [{"article_id": "undated", "date": None}])
+    steps = [0]
+    with engine.begin() as conn:
+        conn.execute(schema.group_terms.insert(), [dict(r, space="proper", term="police") for r in rows])
+        conn.connection.driver_connection.set_progress_handler(lambda: steps.__setitem__(0, steps[0] + 1) or 0, 1)
+        found = GroupIndex(conn)._lookup("proper", ["police"], day, 7)
+        conn.connection.driver_connection.set_progress_handler(None, 1)
+    engine.dispose()
+    return set(found), steps[0]
+
+
+def test_db_near_lookup_reads_only_the_window_however_common_the_word(tmp_path):
+    # A word as common as "Police" is in most stored articles; the lookup of the articles near in
+    # time must cost what the window holds, not what the store holds.
+    few, few_steps = _steps_of_near_lookup(tmp_path / "few.db", 10)
+    many, many_steps = _steps_of_near_lookup(tmp_path / "many.db", 5000)
+    assert few == many == {"near0", "near1", "near2", "undated"}
+    assert many_steps < 1.5 * few_steps
