@@ -1,5 +1,5 @@
 """Copies of articles that read as other incidents, for the benchmarks that run longer than their
-data: every capitalised word of copy k carries a suffix of its own ("Sorvik" -> "Sorvikb"), so each
+data: every capitalised word of copy k carries a suffix of its own ("Sorvik" -> "Sorvikaab"), so each
 copy brings people and places that neither the store nor spaCy's string store has seen, as a news
 feed does day after day."""
 from __future__ import annotations
@@ -12,14 +12,20 @@ from ..records import Article
 CAPITAL = re.compile(r"\b([A-Z][a-z]+)\b")
 
 
+WIDTH = 3  # letters of every suffix: 26 ** 3 copies
+
+
 def suffix(k: int) -> str:
-    """a, b, ..., z, aa, ab, ...: copy k's suffix (spreadsheet column names, so no two copies share one)."""
+    """Copy k's suffix, "aaa", "aab", ...: all of one length, so that a word with one copy's suffix
+    is never another word with another's ("Street" + "sg" was "Streets" + "g" when suffixes were
+    "a", "b", ..., "aa", ...: copies met through words that only looked shared)."""
+    if not 0 <= k < 26 ** WIDTH:
+        raise ValueError(f"copy {k}: suffixes of {WIDTH} letters name {26 ** WIDTH} copies")
     out = ""
-    while True:
-        out = chr(ord("a") + k % 26) + out
-        k = k // 26 - 1
-        if k < 0:
-            return out
+    for _ in range(WIDTH):
+        k, r = divmod(k, 26)
+        out = chr(ord("a") + r) + out
+    return out
 
 
 def renamed(text: Optional[str], k: int) -> str:
