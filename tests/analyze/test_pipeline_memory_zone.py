@@ -74,3 +74,17 @@ def test_memory_zone_inside_a_callers_zone_is_not_nested(settings):
         records = list(extract_records(_articles()[:2], settings))
         assert nlp.vocab.in_memory_zone
     assert len(records) == 2 and not nlp.vocab.in_memory_zone
+
+
+def test_memory_zone_lemma_cache_is_emptied_past_its_bound_and_lemmas_stay(settings, monkeypatch):
+    # Every new name of a feed is a new (word, POS, morphology) for the lemmatizer's memo: bounded,
+    # or memory grows with the names a process has ever read.
+    monkeypatch.setattr(analysis, "ZONE_ARTICLES", 2)
+    monkeypatch.setattr(analysis, "KEPT_STRINGS", 0)
+    nlp = analysis.load_pipeline(settings.model)
+    cache = nlp.get_pipe("lemmatizer").cache
+    before = [r.to_json() for r in extract_records(_articles(), settings) if not isinstance(r, Failure)]
+    monkeypatch.setattr(analysis, "LEMMA_CACHE", 10)
+    after = [r.to_json() for r in extract_records(_articles(), settings) if not isinstance(r, Failure)]
+    assert len(cache) <= 10
+    assert after == before
