@@ -10,8 +10,6 @@ from typing import Iterator, Optional
 from ..records import Article
 
 CAPITAL = re.compile(r"\b([A-Z][a-z]+)\b")
-
-
 WIDTH = 3  # letters of every suffix: 26 ** 3 copies
 
 
