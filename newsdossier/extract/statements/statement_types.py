@@ -71,10 +71,6 @@ def _cue_tokens(ctx: Context, cue: Optional[Span]) -> list:
     return list(span) if span is not None else []
 
 
-def _cue_lemmas(ctx: Context, cue: Optional[Span]) -> set[str]:
-    return {t.lemma_.lower() for t in _cue_tokens(ctx, cue)}
-
-
 _ARGUMENT_PREPS = {"of", "for", "in", "behind", "to", "with", "by"}
 
 
@@ -122,7 +118,8 @@ def _about_blame(ctx: Context, start: int, content: str) -> bool:
 
 def classify(ctx: Context, a: "Attribution", cue: Optional[Span], speaker: Optional[Speaker]) -> str:
     """One of `records.STATEMENT_TYPES` for the attribution."""
-    lemmas = _cue_lemmas(ctx, cue)
+    tokens = _cue_tokens(ctx, cue)
+    lemmas = {t.lemma_.lower() for t in tokens}
     content = ctx.text[a.start:a.end]
     cue_text = cue.text.lower() if cue else ""
     if "denial" in a.notes:
@@ -136,7 +133,7 @@ def classify(ctx: Context, a: "Attribution", cue: Optional[Span], speaker: Optio
     if asks:
         return "question"
     if "accusation" in a.notes or (lemmas & (ACCUSATION_CUES - {"suggest", "hint", "imply"})
-                                   and not _condemns_an_act(ctx, cue, lemmas)):
+                                   and not _condemns_an_act(tokens, lemmas)):
         return "accusation"
     if "attribution" in a.notes or lemmas & ATTRIBUTION_CUES:
         return "attribution"
@@ -151,17 +148,17 @@ def classify(ctx: Context, a: "Attribution", cue: Optional[Span], speaker: Optio
     if asks or content.rstrip(" \"”’'").endswith("?"):
         return "question"
     if lemmas & ASSESSMENT_CUES or lemmas & EVALUATION_CUES or _judgement(ctx, a.start, a.end) \
-            or (lemmas & NAMING_CUES and _names_as(ctx, cue)):
+            or (lemmas & NAMING_CUES and _names_as(tokens)):
         return "assessment"
     return "other"
 
 
-def _condemns_an_act(ctx: Context, cue: Optional[Span], lemmas: set[str]) -> bool:
+def _condemns_an_act(tokens: list, lemmas: set[str]) -> bool:
     """"condemned the attack" judges an act; "condemned the Front for the attack" accuses a party:
     only a "condemn" whose object names no one and that says for what is no accusation."""
     if lemmas & ACCUSATION_CUES != {"condemn"}:
         return False
-    verb = next((t for t in _cue_tokens(ctx, cue) if t.lemma_.lower() == "condemn"), None)
+    verb = next((t for t in tokens if t.lemma_.lower() == "condemn"), None)
     if verb is None:
         return False
     for c in verb.children:
@@ -172,10 +169,10 @@ def _condemns_an_act(ctx: Context, cue: Optional[Span], lemmas: set[str]) -> boo
     return True
 
 
-def _names_as(ctx: Context, cue: Optional[Span]) -> bool:
+def _names_as(tokens: list) -> bool:
     """"called the attack a cowardly act", "described him as a hero": the verb of naming has its
     second part (an object predicate, or "as" with its object)."""
-    for verb in _cue_tokens(ctx, cue):
+    for verb in tokens:
         if verb.lemma_.lower() not in NAMING_CUES:
             continue
         for c in verb.children:
