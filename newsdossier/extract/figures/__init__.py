@@ -45,6 +45,7 @@ from ..lexicon.reporting import FIGURE_SOURCE_VERBS
 from .candidates import FigureCandidate, candidates as _candidates
 from .filters import is_aggregate, is_past_year
 from .numbers import Quantity
+from .triggers import trigger_kind
 
 log = logging.getLogger(__name__)
 
@@ -125,9 +126,16 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
     if perps_killed is None or not perps_killed.min or killed is None or killed.min is None:
         return killed
     chosen = next((c for c in cands if c.field == "killed" and c.start == killed.start and c.end == killed.end), None)
-    if chosen is None or not chosen.explicit or chosen.partial:
+    # "killed himself", "turned the gun on himself", "took his own life" (the candidate's word is "life")
+    suicide = perps_killed.text.lower() in ("himself", "herself", "themselves", "life")
+    if suicide:
+        # Those he killed ("killed three people", "shot and killed his neighbour", "killing two of them",
+        # "three people were shot dead") leave him out: his own death adds to them. A count of the dead
+        # ("two people are dead", "both died", "found the girl and her father dead") may hold him.
+        if chosen is None or not _killed_by_someone(chosen):
+            return killed
+    elif chosen is None or not chosen.explicit or chosen.partial:
         return killed
-    suicide = perps_killed.text.lower() in ("himself", "herself", "themselves")
     if not suicide and (chosen.arg is None or chosen.arg.like_num or chosen.arg.lemma_.lower() in GENERIC_PEOPLE):
         # "two men were killed" / "two dead" after a shootout with police often counts the gunman
         # the police killed; "three officers were killed" does not
@@ -140,6 +148,14 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
     return killed.model_copy(update={"min": killed.min + k, "max": None if killed.max is None else killed.max + k,
                                      "others": killed.others + (perps_killed,),
                                      "extractor": killed.extractor + ":with-attackers"})
+
+
+def _killed_by_someone(cand: FigureCandidate) -> bool:
+    """Is the count the object of a killing or shooting (active "killed three people", passive "three
+    people were shot dead"), not the subject of a death ("died", "are dead")?"""
+    trig, arg = cand.trigger, cand.arg
+    return (trig is not None and arg is not None and arg.head == trig and trigger_kind(trig) in ("kill", "hit")
+            and arg.dep_ in ("dobj", "nsubjpass"))
 
 
 # --- choosing the article's value -------------------------------------------------------------

@@ -237,8 +237,8 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
 def _role(arg: Token, trigger: Token) -> str:
     """victim | attacker | self (a suicide) for the argument of a death or injury."""
     low, lemma = arg.lower_, arg.lemma_.lower()
-    if low in ("himself", "herself", "themselves"):
-        return "self"
+    if low in ("himself", "herself", "themselves") or (arg.head == trigger and trigger_kind(trigger) == "suicide"):
+        return "self"                      # "killed himself", "took his own life"
     if lemma in ATTACKER_NOUNS or low in ATTACKER_NOUNS:
         return "attacker"
     for child in arg.children:
@@ -256,6 +256,9 @@ def _partial(arg: Token) -> bool:
             if any(p.tag_ in ("NNS", "NNPS", "PRP") or p.lower_ in ("them", "those", "these")
                    for p in child.children):
                 return True
+    if arg.dep_ == "pobj" and arg.head.lower_ == "among" and any(c.dep_ == "det" and c.lower_ == "the"
+                                                                  for c in arg.children):
+        return False                       # "X was among the three killed": the three are all of them
     if arg.dep_ == "pobj" and arg.head.lower_ in ("including", "among"):
         return True
     if arg.head.lower_ in ("including",):
@@ -292,7 +295,10 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         # "the gunman then killed himself" / "shot his brother and then himself": the attacker's own death;
         # "a teenager accidentally shot himself": the one who shot is the only victim.
         subj = casualty_subject(trigger, ("nsubj",))
-        if (subj is not None and _role(subj, trigger) == "attacker") or other_victims(trigger, sent):
+        # "He then turned the gun on himself", told after the shooting: the one who took his own life
+        # is the shooter the article has been speaking of (a named victim would not be "he")
+        shooter = trigger_kind(trigger) == "suicide" and subj is not None and subj.lower_ in ("he", "she")
+        if (subj is not None and _role(subj, trigger) == "attacker") or shooter or other_victims(trigger, sent):
             if fld not in ("killed",) and not (fld == "hit" and is_fatal(trigger)):
                 return None
             q = Quantity(1, 1, "exact", 0, 0)

@@ -8,6 +8,7 @@ object, the subject of "die", the noun a participle or adjective modifies, or th
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Span as SpacySpan, Token
@@ -27,6 +28,8 @@ def trigger_kind(tok: Token) -> Optional[str]:
         if lemma in ("claim", "take") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() == "life" and _of_child(c) is not None for c in tok.children):
             return "claim_lives"           # "the fire claimed the lives of a toddler and her grandfather"
+        if _self_killing_arg(tok) is not None:
+            return "suicide"               # "took his own life", "turned the gun on himself"
         if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" and any(
                 g.lower_ in ("his", "her") for g in c.children) for c in tok.children):
             return "die"                   # "lost his life"; "have lost their lives" is mostly a tally
@@ -102,6 +105,35 @@ def trigger_kind(tok: Token) -> Optional[str]:
         if lemma in INJURY_NOUNS or low in ("injuries", "wounded", "injured"):
             return "injury_noun"
     return None
+
+
+REFLEXIVES = {"himself", "herself", "themselves"}
+
+
+def _self_killing_arg(verb: Token) -> Optional[Token]:
+    """The word that names the one who killed himself when `verb` is "take (his) own life" ('life') or
+    "turn (the gun) on himself" ('himself'); None otherwise. Told after a shooting, it is the shooter's
+    death, which GTD and the GVA count among the killed. "Turned the gun on himself and survived" is
+    a hit, not a death: a sentence that says he lived gives nothing."""
+    lemma = verb.lemma_.lower()
+    arg = None
+    if lemma == "take":
+        arg = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "life"
+                    and any(g.lower_ == "own" for g in c.children)), None)
+    elif lemma == "turn" and any(c.dep_ == "dobj" for c in verb.children):
+        on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        arg = next((c for c in on.children if c.lower_ in REFLEXIVES), None) if on is not None else None
+    sent = verb.sent
+    after = verb.doc[sent.end:sent.end + 40].sents if sent.end < len(verb.doc) else iter(())
+    told = sent.text + " " + next(iter(after), sent).text      # "He was taken to hospital in critical condition."
+    if arg is None or _LIVED_RE.search(told):
+        return None
+    return arg
+
+
+_LIVED_RE = re.compile(r"\b(?:survived|critical condition|serious condition|stable condition|hospitali[sz]ed|"
+                       r"is expected to (?:survive|recover)|was (?:wounded|injured)|non-?life-threatening)\b",
+                       re.IGNORECASE)
 
 
 def _of_child(tok: Token) -> Optional[Token]:
@@ -286,6 +318,8 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         life = next(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "life")
         of = _of_child(life)
         out.append(("killed", next((c for c in of.children if c.dep_ == "pobj"), None)))
+    elif kind == "suicide":
+        out.append(("killed", _self_killing_arg(tok)))
     elif kind == "left_in_condition":
         out.append(("injured", _object(tok)))
     elif kind == "hospital":

@@ -231,3 +231,15 @@ def test_going_to_die_is_no_death(analyzed):
 def test_went_on_to_kill_is_a_death(analyzed):
     text = "Police said the man shot a guard at the Orlen depot and went on to kill a cashier at a store nearby."
     assert counts(analyzed, text)[0] >= 1
+
+
+def test_among_the_three_killed_is_the_whole_count(analyzed):
+    from newsdossier.extract.figures import incident_figures
+
+    text = ("A gunman opened fire on a crowd leaving a game in Harlow on Saturday. Jon Barr, 17, was among "
+            "the three killed, police said.")
+    killed = incident_figures(analyzed(text, "2025-06-14"), 0, len(text)).killed
+    assert (killed.min, killed.max, killed.qualifier) == (3, 3, "exact")
+    # "including two children" is a part of the five
+    text = "A gunman opened fire on a crowd in Harlow on Saturday, killing five people, including two children."
+    assert counts(analyzed, text)[0] == 5
