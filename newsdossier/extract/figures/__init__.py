@@ -45,7 +45,7 @@ from ..lexicon.reporting import FIGURE_SOURCE_VERBS
 from .candidates import FigureCandidate, candidates as _candidates
 from .filters import is_aggregate, is_past_year
 from .numbers import Quantity
-from .triggers import trigger_kind
+from .triggers import killer, trigger_kind
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,10 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
             return killed
     elif chosen is None or not chosen.explicit or chosen.partial:
         return killed
-    if not suicide and (chosen.arg is None or chosen.arg.like_num or chosen.arg.lemma_.lower() in GENERIC_PEOPLE):
+    # "Four people were killed by a man ... before police shot him": those he killed leave him out
+    by_attacker = _killed_by_someone(chosen) and killer(chosen.trigger) == "someone"
+    if not suicide and not by_attacker and (
+            chosen.arg is None or chosen.arg.like_num or chosen.arg.lemma_.lower() in GENERIC_PEOPLE):
         # "two men were killed" / "two dead" after a shootout with police often counts the gunman
         # the police killed; "three officers were killed" does not
         return killed

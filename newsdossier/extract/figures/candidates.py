@@ -23,7 +23,7 @@ from .counts import (FigureCandidate, additional, along_with, count_of, fatal_pa
                      other_victims)
 from .filters import earlier_event, irrealis, is_aggregate, is_past_year
 from .numbers import Quantity, find_quantities
-from .triggers import across_lines, casualty_subject, is_fatal, line_span, trigger_args, trigger_kind
+from .triggers import across_lines, casualty_subject, is_fatal, killer, line_span, trigger_args, trigger_kind
 
 log = logging.getLogger(__name__)
 
@@ -319,6 +319,11 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     if cand is None:
         return None
     cand.trigger = trigger
+    if role == "victim" and fld == "killed" and killer(trigger) == "police":
+        # "he was shot and killed by police": whom the police kill is the attacker, counted among the
+        # killed as the GVA and GTD count attackers (one they wound stays among the people hit, as the
+        # GVA counts him)
+        role = "attacker"
     if role == "attacker":
         if fld != "killed":
             return None

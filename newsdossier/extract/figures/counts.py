@@ -119,10 +119,38 @@ def _conjuncts(arg: Token) -> list[Token]:
         return out                         # "the clerk or a customer": one of them, not both
     for c in arg.children:
         # "four adults and a 3-year-old": the parser makes the age an adjective ("old")
-        if c.dep_ == "conj" and (c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or age_noun(c)) \
+        if (c.dep_ == "conj" or _listed(c)) and (c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or age_noun(c)) \
                 and not across_lines(arg, c):
             out.extend(_conjuncts(c))      # not a list of headlines the parser joined
     return out
+
+
+def _breakdown(parts: list[Token], counted: list[Quantity]) -> bool:
+    """Is a written count followed, after a comma or dash, by parts that add up to it exactly?"""
+    if len(parts) < 3 or len(counted) != len(parts):
+        return False
+    first, rest = counted[0], counted[1:]
+    if first.qualifier != "exact" or first.min is None or first.min != first.max:
+        return False
+    if any(q.min is None or q.min != q.max for q in rest) or sum(q.min for q in rest) != first.min:
+        return False
+    doc = parts[0].doc
+    return any(t.text in (",", "-", "\u2014", "\u2013", "--", ":") for t in doc[parts[0].i + 1:parts[1].i])
+
+
+def _listed(appos: Token) -> bool:
+    """'his wife, son and daughter', 'Ann Bell, Ray Dunn and Joe Marsh': the parser reads the second
+    item of a list as an apposition of the first, the last as its conjunct. An apposition that opens
+    with an article ("the owner and manager", "a father and husband") describes the first; one that
+    is followed by "and" plus another item and has no article is the list's next item."""
+    if appos.dep_ != "appos" or appos.i < appos.head.i:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in appos.children):
+        return False
+    conj = next((c for c in appos.children if c.dep_ == "conj" and c.pos_ == appos.pos_), None)
+    # one person each: "four people - three women and one man" breaks a count down, it adds nothing
+    return conj is not None and any(c.dep_ == "cc" and c.lower_ == "and" for c in appos.children) and all(
+        t.tag_ in ("NN", "NNP") and not any(c.dep_ == "nummod" for c in t.children) for t in (appos.head, appos))
 
 
 def _own_state(part: Token) -> Optional[str]:
@@ -153,6 +181,12 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         if arg.tag_ not in ("NNS", "NNPS") and arg.lower_ != "gunmen":
             if not any(c.lower_ in ("lone", "single", "one") for c in arg.children):
                 return None
+    if fld == "killed" and arg.lemma_.lower() in ("body", "corpse"):
+        # "the bodies of three people", "the body of a woman": the people the bodies were
+        of = next((c for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and (is_person(pobj) or pobj.pos_ == "PROPN" or quantity_of(ctx, pobj) is not None):
+            arg = pobj
     low = arg.lower_
     if any(c.dep_ == "det" and c.lower_ in ("each", "every", "either", "neither") for c in arg.children):
         return None                        # "every victim had several stab wounds": no count
@@ -185,6 +219,7 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
     total_lo, total_hi, qual = 0, 0, None
     s, e = None, None
     explicit = False
+    counted: list[Quantity] = []
     if len(parts) > 1 and fld in ("killed", "injured"):
         # "left one guard dead and two others hurt": a conjunct with its own state is another group
         parts = [p for p in parts if _own_state(p) in (None, fld)] or parts
@@ -214,6 +249,7 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
             continue                       # "five men and women": the count covers both
         else:
             return None
+        counted.append(q)
         if part.idx >= qs:
             qe = max(qe, part.idx + len(part.text))   # "at least 139 people", not "at least 139"
         s = qs if s is None else min(s, qs)
@@ -231,6 +267,10 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         return None                        # nobody left to count ("her unborn baby")
     if len(parts) > 1:
         explicit = True
+    if _breakdown(parts, counted):
+        # "four people, three women and one man": the list after the comma breaks the count down
+        first = counted[0]
+        total_lo, total_hi, qual = first.min, first.max, first.qualifier
     quantity = Quantity(total_lo, total_hi, qual or "exact", 0, 0)
     return FigureCandidate(fld, quantity, s, e, sent, explicit=explicit, arg=arg)
 

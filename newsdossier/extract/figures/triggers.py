@@ -108,6 +108,34 @@ def trigger_kind(tok: Token) -> Optional[str]:
 
 
 REFLEXIVES = {"himself", "herself", "themselves"}
+POLICE_WORDS = {"police", "officer", "deputy", "trooper", "swat", "policeman", "policewoman", "cop", "marshal",
+                "agent", "detective", "sheriff"}
+
+
+def killer(trigger: Token, follow: bool = True) -> Optional[str]:
+    """Who did the killing or shooting, as the clause says: "police" ("was shot and killed by police",
+    "officers shot and killed the man"), "someone" (any other agent or subject: "killed by a gunman",
+    "the man killed four people"), or None (no one named: "two men were killed"; "three officers died"
+    names who died, not who killed)."""
+    if follow and trigger_kind(trigger) not in ("kill", "hit"):
+        return None
+    who = None
+    for c in trigger.children:
+        if c.dep_ == "agent":
+            who = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ == "nsubj":
+            who = c
+    if who is None and follow:
+        # "was shot and killed by police": the agent hangs from one of the two verbs
+        if trigger.dep_ == "conj" and trigger.head.i < trigger.i:
+            return killer(trigger.head, follow=False)
+        conj = next((c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+        if conj is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            return killer(conj, follow=False)
+    if who is None:
+        return None
+    words = {who.lemma_.lower(), who.lower_} | {c.lemma_.lower() for c in who.children if c.dep_ == "compound"}
+    return "police" if words & POLICE_WORDS else "someone"
 
 
 def _self_killing_arg(verb: Token) -> Optional[Token]:

@@ -1,0 +1,34 @@
+"""Lists of people the parser reads as apposition + conjunct, and "the bodies of N people"."""
+import pytest
+
+from casualty_helpers import counts
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Investigators say a man shot and killed his wife, son and daughter before killing himself in a Dorrow "
+     "home on Tuesday.", (4, 0)),
+    ("Police said 34-year-old Ann Bell, 19-year-old Ray Dunn and 12-year-old Joe Marsh were killed in the "
+     "shooting in Dorrow on Friday.", (3, 0)),
+    # an apposition that describes the one person is no second person
+    ("The victim, a 24-year-old man and father of two, was shot dead outside a bar in Dorrow on Friday.", (1, 0)),
+    ("Jo Smith, the owner and manager of the bar, was shot dead in Dorrow on Friday.", (1, 0)),
+    # a count broken down adds nothing
+    ("Four people, three women and one man, were wounded in a shooting at a Dorrow bar on Sunday.", (0, 4)),
+    # names that list the counted people add nothing
+    ("Two officers, Jo Li and Al Ray, were wounded in the shooting in Dorrow on Friday.", (0, 2)),
+])
+def test_lists_of_people(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police found the bodies of three people in a Dorrow home on Sunday after neighbours reported gunfire.",
+     (3, 0)),
+    ("Deputies found the bodies of Ron Smith, his wife and their two children after a shooting at a Dorrow "
+     "home on Sunday.", (4, 0)),
+    ("A man was shot in the upper body outside a Dorrow bar on Sunday.", (0, 1)),
+])
+def test_bodies_count_the_people_they_were(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
