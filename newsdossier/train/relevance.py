@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsdossier"
 JUDGEMENTS = Path(__file__).resolve().parents[1] / "bench" / "data" / "polnear_dev_judgements.tsv"
+# MUC-4 train documents without a template, read one by one (`--muc-reading`; not used by the shipped
+# model): "attack" (an incident here though MUC-4 kept no template), "none" (no violent event), "clash"
+# (armed combat only: an incident to this question, not to MUC-4) or "unclear".
+MUC4_READING = Path(__file__).resolve().parents[1] / "bench" / "data" / "muc4_train_reading.tsv"
 
 # ECB+ subtopics (`<topic>_ecb` / `<topic>_ecbplus`) by what their articles report, read from their
 # opening sentences. Violent: a bank bombing and a molotov attack (8), an assassination-style murder
@@ -84,9 +88,20 @@ def _doc(source: str, id_: str, label: Optional[int], text: str, title: Optional
     return {"source": source, "id": id_, "label": label, "title": title, "text": text, **extra}
 
 
-def muc4(data: Path, split: str) -> list[dict]:
-    return [_doc("muc4", r["docid"], int(bool(r["templates"])), r["doctext"])
-            for r in _jsonl(data / "muc4" / f"templates_{split}.jsonl")]
+def muc4(data: Path, split: str, reading: Optional[dict[str, str]] = None) -> list[dict]:
+    """MUC-4 documents: a template makes a positive, none a negative (weighed by `--muc-negative`).
+    With a `reading`, a document without a template read as "attack" is a positive and one read as
+    "none" a negative of full weight; the others ("clash", "unclear", not read) are `unsure`: weighed by
+    `--muc-negative` and left out of their group's count."""
+    out = []
+    for r in _jsonl(data / "muc4" / f"templates_{split}.jsonl"):
+        if reading is None:
+            out.append(_doc("muc4", r["docid"], int(bool(r["templates"])), r["doctext"]))
+            continue
+        read = None if r["templates"] else reading.get(r["docid"])
+        out.append(_doc("muc4", r["docid"], int(bool(r["templates"]) or read == "attack"), r["doctext"],
+                        unsure=not r["templates"] and read not in ("attack", "none")))
+    return out
 
 
 def gva(data: Path, parts: frozenset) -> list[dict]:
@@ -143,6 +158,7 @@ def polnear(data: Path, split: str, judgements: Optional[dict] = None) -> list[d
 
 
 def read_judgements(path: Path = JUDGEMENTS) -> dict[str, str]:
+    """`key<TAB>label` lines of a reading file (`#` lines are comments)."""
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -217,10 +233,12 @@ def rams(data: Path, limit: int = 400) -> list[dict]:
     return sorted(out, key=lambda d: hashlib.sha1(d["id"].encode()).hexdigest())[:limit]
 
 
-def training_docs(data: Path, gva_limit: int = 0) -> list[dict]:
-    """Training documents; `gva_limit` keeps that many GVA articles (a fixed hash order) when > 0."""
+def training_docs(data: Path, gva_limit: int = 0, muc_reading: Optional[Path] = None) -> list[dict]:
+    """Training documents; `gva_limit` keeps that many GVA articles (a fixed hash order) when > 0;
+    `muc_reading` labels MUC-4's template-less documents as read (`muc4`)."""
     gva_docs = sorted(gva(data, frozenset({"train"})), key=lambda d: hashlib.sha1(d["id"].encode()).hexdigest())
-    return (muc4(data, "train") + (gva_docs[:gva_limit] if gva_limit else gva_docs) + polnear(data, "train")
+    reading = read_judgements(muc_reading) if muc_reading else None
+    return (muc4(data, "train", reading) + (gva_docs[:gva_limit] if gva_limit else gva_docs) + polnear(data, "train")
             + ecb(data, "train")
             + wikievents(data, "train") + m2e2(data) + rams(data))
 
@@ -359,13 +377,16 @@ def fit_logistic(blocks: list, y: np.ndarray, weights: np.ndarray, l2: list[floa
 
 def sample_weights(docs: list[dict], muc_negative: float) -> np.ndarray:
     """Each corpus and class weighs as much in all as its share of a balanced mix: GVA's thousands of
-    articles must not drown the few hundred ECB+ ones. MUC-4's irrelevant documents weigh less:
-    many report armed clashes MUC-4 did not count, which are incidents to this question."""
-    groups = Counter((d["source"], d["label"]) for d in docs)
+    articles must not drown the few hundred ECB+ ones. MUC-4's irrelevant documents weigh less
+    (`muc_negative`): many report armed clashes MUC-4 did not count, which are incidents to this
+    question. Where they were read (`muc4`), only the `unsure` ones do, and they are not counted in
+    their group."""
+    groups = Counter((d["source"], d["label"]) for d in docs if not d.get("unsure"))
     # A group of a few documents (PolNeAR's one attack report) weighs as if it had 50, not as a corpus.
     w = np.array([1.0 / max(50, groups[(d["source"], d["label"])]) for d in docs])
     w *= len(docs) / w.sum()
-    return w * np.array([muc_negative if d["source"] == "muc4" and d["label"] == 0 else 1.0 for d in docs])
+    light = [d.get("unsure", d["source"] == "muc4" and d["label"] == 0) for d in docs]
+    return w * np.array([muc_negative if x else 1.0 for x in light])
 
 
 class Fitted:
@@ -446,13 +467,16 @@ def main(argv=None) -> None:
                     help="the full model's threshold; 0 picks it on dev with choose_threshold (0.70 today). 0.45 is "
                          "the highest at which neither MUC-4 dev CEAF-REE nor WikiEvents dev F1 drops end to end")
     ap.add_argument("--muc-negative", type=float, default=0.0, help="weight of MUC-4's irrelevant documents")
+    ap.add_argument("--muc-reading", type=Path, default=None,
+                    help=f"label MUC-4's template-less documents as read (e.g. {MUC4_READING.relative_to(MUC4_READING.parents[3])}); "
+                         "not used by the shipped model (README, Incident decision)")
     ap.add_argument("--min-sources", type=int, default=2, help="corpora a bag-of-words word must occur in")
     ap.add_argument("--gva-train", type=int, default=800, help="GVA train articles used (the rest adds little)")
     ap.add_argument("--grid", default="0.0001,0.0003,0.001,0.003", help="L2 penalties tried on dev")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     cache = EmbeddingCache(args.cache / "relevance_minilm.npz")
-    train, dev = training_docs(args.data, args.gva_train), dev_docs(args.data)
+    train, dev = training_docs(args.data, args.gva_train, args.muc_reading), dev_docs(args.data)
     log.info("train %s", Counter((d["source"], d["label"]) for d in train))
     log.info("dev %s", Counter((d["source"], d["label"]) for d in dev))
     chosen, dev_scores = {}, {}
