@@ -151,12 +151,13 @@ def _self_killing_arg(verb: Token) -> Optional[Token]:
     elif lemma == "turn" and any(c.dep_ == "dobj" for c in verb.children):
         on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
         arg = next((c for c in on.children if c.lower_ in REFLEXIVES), None) if on is not None else None
+    if arg is None:
+        return None                        # (asked of every verb: the sentence is read only past here)
     sent = verb.sent
-    after = verb.doc[sent.end:sent.end + 40].sents if sent.end < len(verb.doc) else iter(())
-    told = sent.text + " " + next(iter(after), sent).text      # "He was taken to hospital in critical condition."
-    if arg is None or _LIVED_RE.search(told):
-        return None
-    return arg
+    told = sent.text
+    if sent.end < len(verb.doc) and verb.doc[sent.end].lower_ in ("he", "she"):
+        told += " " + verb.doc[sent.end].sent.text      # "He was taken to hospital in critical condition."
+    return None if _LIVED_RE.search(told) else arg
 
 
 _LIVED_RE = re.compile(r"\b(?:survived|critical condition|serious condition|stable condition|hospitali[sz]ed|"
