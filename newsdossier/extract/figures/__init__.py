@@ -136,7 +136,7 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
             return killed
     elif chosen is None or not chosen.explicit or chosen.partial:
         return killed
-    # "Four people were killed by a man ... before police shot him": those he killed leave him out
+    # "three guards were killed by a former employee; he was then shot by police": those he killed leave him out
     by_attacker = _killed_by_someone(chosen) and killer(chosen.trigger) == "someone"
     if not suicide and not by_attacker and (
             chosen.arg is None or chosen.arg.like_num or chosen.arg.lemma_.lower() in GENERIC_PEOPLE):

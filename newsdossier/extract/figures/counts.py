@@ -139,7 +139,7 @@ def _breakdown(parts: list[Token], counted: list[Quantity]) -> bool:
 
 
 def _listed(appos: Token) -> bool:
-    """'his wife, son and daughter', 'Ann Bell, Ray Dunn and Joe Marsh': the parser reads the second
+    """'his mother, brother and sister', 'Ann Bell, Ray Dunn and Joe Marsh': the parser reads the second
     item of a list as an apposition of the first, the last as its conjunct. An apposition that opens
     with an article ("the owner and manager", "a father and husband") describes the first; one that
     is followed by "and" plus another item and has no article is the list's next item."""
@@ -148,7 +148,7 @@ def _listed(appos: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in appos.children):
         return False
     conj = next((c for c in appos.children if c.dep_ == "conj" and c.pos_ == appos.pos_), None)
-    # one person each: "four people - three women and one man" breaks a count down, it adds nothing
+    # one person each: "five guests - three men and two women" breaks a count down, it adds nothing
     return conj is not None and any(c.dep_ == "cc" and c.lower_ == "and" for c in appos.children) and all(
         t.tag_ in ("NN", "NNP") and not any(c.dep_ == "nummod" for c in t.children) for t in (appos.head, appos))
 
@@ -268,7 +268,7 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
     if len(parts) > 1:
         explicit = True
     if _breakdown(parts, counted):
-        # "four people, three women and one man": the list after the comma breaks the count down
+        # "five guests, three men and two women": the list after the comma breaks the count down
         first = counted[0]
         total_lo, total_hi, qual = first.min, first.max, first.qualifier
     quantity = Quantity(total_lo, total_hi, qual or "exact", 0, 0)

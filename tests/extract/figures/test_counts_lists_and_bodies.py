@@ -7,15 +7,16 @@ pytestmark = pytest.mark.model
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Investigators say a man shot and killed his wife, son and daughter before killing himself in a Dorrow "
-     "home on Tuesday.", (4, 0)),
+    ("Detectives said the farmer shot and killed his mother, brother and sister before killing himself at a "
+     "house near Ellery on Monday.", (4, 0)),
     ("Police said 34-year-old Ann Bell, 19-year-old Ray Dunn and 12-year-old Joe Marsh were killed in the "
      "shooting in Dorrow on Friday.", (3, 0)),
     # an apposition that describes the one person is no second person
     ("The victim, a 24-year-old man and father of two, was shot dead outside a bar in Dorrow on Friday.", (1, 0)),
     ("Jo Smith, the owner and manager of the bar, was shot dead in Dorrow on Friday.", (1, 0)),
     # a count broken down adds nothing
-    ("Four people, three women and one man, were wounded in a shooting at a Dorrow bar on Sunday.", (0, 4)),
+    ("Five guests, three men and two women, were wounded when a gunman fired into a wedding party in Ellery.",
+     (0, 5)),
     # names that list the counted people add nothing
     ("Two officers, Jo Li and Al Ray, were wounded in the shooting in Dorrow on Friday.", (0, 2)),
 ])

@@ -36,12 +36,12 @@ def test_no_death_where_the_text_gives_none(analyzed, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # the one the police killed is the attacker; those "killed by a man" leave him out
-    ("Four people were killed by a man on a rampage in Dorrow before he was shot and killed by police on Sunday "
-     "night.", (5, 0)),
+    ("Three guards were killed by a former employee at the Ellery depot on Monday; he was then shot and killed "
+     "by police.", (4, 0)),
     ("A gunman killed two people at a Dorrow mall on Sunday before officers shot and killed him.", (3, 0)),
     # the police who shot him are named in the clause the shooting hangs from
-    ("By the time a SWAT team stormed his apartment and fatally shot him, Pedro Vance had fatally shot six "
-     "people in and around his building in Dorrow.", (7, 0)),
+    ("Officers fatally shot him after a standoff, but not before Ray Colton had fatally shot five neighbours "
+     "on his street in Ellery.", (6, 0)),
     # one the police wound stays among the people hit (the GVA counts him)
     ("A teenager was shot and wounded by police in Dorrow on Sunday after he fired at officers.", (0, 1)),
     # no killer named: "two men" may hold the gunman the police shot
