@@ -113,16 +113,40 @@ def in_entity(doc, start: int, end: int) -> bool:
     return span is not None and any(t.ent_type_ in NOT_COUNTS and t.like_num for t in span)
 
 
-def _conjuncts(arg: Token) -> list[Token]:
-    out = [arg]
+def _conjuncts(arg: Token, top: bool = True) -> list[Token]:
+    out = (_list_before(arg) if top and arg.dep_ in ("nsubj", "nsubjpass", "dobj") else []) + [arg]
     if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in arg.children):
         return out                         # "the clerk or a customer": one of them, not both
     for c in arg.children:
         # "four adults and a 3-year-old": the parser makes the age an adjective ("old")
         if (c.dep_ == "conj" or _listed(c)) and (c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or age_noun(c)) \
                 and not across_lines(arg, c):
-            out.extend(_conjuncts(c))      # not a list of headlines the parser joined
+            out.extend(_conjuncts(c, top=False))  # not a list of headlines the parser joined
     return out
+
+
+_ONE_PERSON_DET = frozenset({"a", "an", "the", "his", "her", "their", "my", "our"})
+
+
+def _list_before(arg: Token) -> list[Token]:
+    """The items the parser made siblings of `arg` ("A man, two women and a child were killed": 'man'
+    and 'women' both subjects of 'killed'): a person with the same relation to the same word right
+    before it, a comma between them."""
+    out: list[Token] = []
+    cur = arg
+    while True:
+        doc = cur.doc
+        left = cur.left_edge.i
+        if left < 2 or doc[left - 1].text != ",":
+            return out
+        sib = next((c for c in cur.head.children if c.dep_ == cur.dep_ and c.right_edge.i in (left - 1, left - 2)), None)
+        # one person named by a common noun with an article or a possessive ("A man,", "the boy,"); a name or a count
+        # before a comma is more often a dateline, the person described next or the total a list breaks down
+        if (sib is None or sib.i >= cur.i or sib.tag_ != "NN" or not is_person(sib)
+                or not any(d.dep_ in ("det", "poss") and d.lower_ in _ONE_PERSON_DET for d in sib.children)):
+            return out
+        out.insert(0, sib)
+        cur = sib
 
 
 def _breakdown(parts: list[Token], counted: list[Quantity]) -> bool:
@@ -215,7 +239,8 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         # ... and bare numbers after a counted noun are ages ("two cousins, one 19 and the other 22")
         # ... and ages set off by a comma describe them too ("two children, a five and a six year old")
         listed = arg.i + 1 < len(arg.doc) and arg.doc[arg.i + 1].text == ","
-        parts = [arg] + [p for p in parts[1:] if p.pos_ not in ("PROPN", "NUM") and not (listed and age_noun(p))]
+        parts = [arg] + [p for p in parts if p.i != arg.i and p.pos_ not in ("PROPN", "NUM")
+                         and not (listed and age_noun(p))]
     total_lo, total_hi, qual = 0, 0, None
     s, e = None, None
     explicit = False

@@ -441,6 +441,9 @@ def _reduced_relative_subject(verb: Token) -> Optional[Token]:
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in subj.children):
         return None                        # only a described person ("the girl"); a bare name may be the shooter
+    before = _person_before(verb)
+    if before is not None and before.i != subj.i and subj.left_edge.i <= before.i <= subj.right_edge.i:
+        return None                        # "the parents of a mother fatally struck": the mother, read by the caller
     return subj
 
 

@@ -38,7 +38,16 @@ PERSON_NOUNS = {"man", "woman", "person", "boy", "girl", "child", "teen", "teena
                 "youngster", "classmate", "cop", "patient", "bouncer", "witness", "guy", "homeowner",
                 "manager", "graduate", "partner", "fiance", "fiancee", "spouse", "coworker", "co-worker",
                 "landlord", "tenant", "cashier", "bartender", "attendant", "veteran", "homeless", "motorist",
-                "toddler", "newborn", "boyfriend", "girlfriend", "mother-in-law", "father-in-law", "niece"}
+                "toddler", "newborn", "boyfriend", "girlfriend", "mother-in-law", "father-in-law", "niece",
+                # offices, trades and standings people are named by ("wounding the chief", "a bailiff was shot")
+                "chief", "constable", "bailiff", "marshal", "sheriff", "ranger", "firefighter", "paramedic", "nurse",
+                "doctor", "physician", "coach", "principal", "janitor", "dealer", "server", "waiter", "waitress",
+                "mechanic", "farmer", "journalist", "reporter", "photographer", "judge", "mayor", "lawyer",
+                "attorney", "candidate", "official", "leader", "protester", "protestor", "demonstrator", "parent",
+                "minor", "hunter", "citizen", "survivor", "carrier", "twin", "stranger", "rival", "aide", "schooler",
+                "member", "colleague", "acquaintance", "visitor", "hostage", "inmate", "prisoner", "pupil",
+                "commuter", "jogger", "cyclist", "barber", "chef", "vendor", "salesman", "saleswoman", "contractor",
+                "volunteer", "recruit", "sailor", "marine", "airman", "pilot", "lieutenant", "captain", "corporal"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 NOT_PEOPLE = {"charge", "count", "shot", "round", "bullet", "time", "year", "day", "hour", "minute", "week",
               "month", "block", "mile", "foot", "feet", "gun", "weapon", "firearm", "car", "vehicle", "house",

@@ -1,0 +1,32 @@
+"""A list of people the parser cuts into two subjects or objects of one verb, and person nouns the
+casualty rules read as one person."""
+import pytest
+
+from casualty_helpers import counts
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'man' and 'women' are both subjects of 'killed' in the parse: every person counts
+    ("A man, two women and a small child were killed when a gunman opened fire at a Dorrow bus stop on "
+     "Friday.", (4, 0)),
+    ("A man, a woman, a teenager and a child were killed in a shooting at a Dorrow diner on Friday.", (4, 0)),
+    ("Police said the boy, his uncle and a woman were hit by shots fired from a passing van outside a Dorrow "
+     "shop. The boy died later.", (1, 2)),
+    # a dateline, a name described next, or a count that the list breaks down add no one
+    ("ELLERY, Ore. -- A 15-year-old boy was wounded in a shooting near a park in Ellery on Thursday.", (0, 1)),
+    ("Police said three other victims, a 21-year-old man, a 19-year-old woman and a 3-year-old boy, were "
+     "treated for wounds that were not life-threatening after the shooting in Dorrow.", (0, 3)),
+])
+def test_people_listed_before_a_comma(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A gunman opened fire on deputies outside a Dorrow farmhouse, killing a deputy and wounding the chief.",
+     (1, 1)),
+    ("A bailiff was shot in the courthouse lobby in Ellery on Monday and taken to hospital.", (0, 1)),
+])
+def test_offices_and_trades_name_people(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
