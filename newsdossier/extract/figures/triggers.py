@@ -397,10 +397,9 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             arg = None                     # "charged with causing injury", "one dead and four more with wounds"
         elif holder.pos_ in ("NOUN", "PROPN", "PRON") and (is_person(holder) or holder.tag_ == "NNS"):
             arg = holder
-        elif holder.pos_ in ("VERB", "AUX"):
-            arg = _object(holder) or casualty_subject(holder)
         else:
-            arg = None
+            holder = _clause_of_place(holder)
+            arg = _object(holder) or casualty_subject(holder) if holder is not None else None
         # a wound is a hit: the one found with it may have died of it
         out.append(("killed" if fatal else "hit", arg))
     elif kind in ("death_noun", "injury_noun"):
@@ -416,6 +415,22 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
 
 MEASURE_NOUNS = {"block", "mile", "yard", "foot", "feet", "minute", "hour", "day", "week", "night", "morning"}
 NOT_VICTIM_SUBJECTS = {"police", "officer", "deputy", "trooper", "agent", "he", "she", "they", "i", "we", "you"}
+
+
+def _clause_of_place(tok: Token) -> Optional[Token]:
+    """The verb a "with" phrase of wounds belongs to when the parser hung it on a place ("walked into a gas
+    station with gunshot wounds", "was taken to St Mary's at Elm and Oak with a gunshot wound"): up from
+    `tok` through the place's own phrase (its preposition, a name's parts, a list) to the verb, or None
+    where a person or any other word comes first."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ == "PERSON" or (tok.pos_ == "NOUN" and is_person(tok)):
+            return None
+        if tok.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _reduced_relative_subject(verb: Token) -> Optional[Token]:

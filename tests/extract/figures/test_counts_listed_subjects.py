@@ -1,5 +1,5 @@
-"""A list of people the parser cuts into two subjects or objects of one verb, and person nouns the
-casualty rules read as one person."""
+"""A list of people the parser cuts into two subjects or objects of one verb, person nouns the
+casualty rules read as one person, and wounds the parser hangs on a place."""
 import pytest
 
 from casualty_helpers import counts
@@ -29,4 +29,17 @@ def test_people_listed_before_a_comma(analyzed, text, expected):
     ("A bailiff was shot in the courthouse lobby in Ellery on Monday and taken to hospital.", (0, 1)),
 ])
 def test_offices_and_trades_name_people(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser hangs "with gunshot wounds" on the place; the wounds are the people's who came there
+    ("Two men showed up at a Dorrow hospital with gunshot wounds early Sunday, police said.", (0, 2)),
+    ("Three men walked into a Dorrow gas station with gunshot wounds on Saturday night, officials said.", (0, 3)),
+    ("Police said a 4-year-old girl was taken to Mercy Clinic at Elm and Oak with a gunshot wound to the leg "
+     "on Thursday.", (0, 1)),
+    # a wound of the place's own ("a car with bullet holes") is no one's
+    ("Officers found a car with bullet holes in its doors on Elm Street in Dorrow on Sunday.", (0, 0)),
+])
+def test_wounds_hung_on_a_place(analyzed, text, expected):
     assert counts(analyzed, text) == expected
