@@ -263,6 +263,15 @@ def casualty_subject(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token
             verb = verb.head
             seen += 1
             continue
+        if verb.tag_ == "VBG" and (verb.dep_ == "pobj" or verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
+                                   and not is_person(verb.head) and verb.head.tag_ != "NNS"):
+            # "was taken from the scene suffering from a gunshot wound", "found in the street suffering
+            # from stab wounds": the participle hung on the place is the clause's, whose subject it shares
+            up = _clause_of_place(verb.head)
+            if up is not None:
+                verb = up
+                seen += 1
+                continue
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return verb.head
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX") \
@@ -293,6 +302,17 @@ def _object(verb: Token) -> Optional[Token]:
     return None
 
 
+def _fired_at(verb: Token, at: Token) -> bool:
+    """Does "at" after a shooting verb say what was fired at ("shot at the car", "was shot at"), not when
+    or where ("was reported to be shot at 1:45 p.m.", "to be shot at a party")?"""
+    pobj = next((c for c in at.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return True                        # "the house was shot at"
+    if pobj.ent_type_ in ("TIME", "DATE"):
+        return False
+    return not any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "advcl", "ccomp", "xcomp", "amod", "oprd", "acomp")
@@ -304,8 +324,8 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
     if kind is None:
         return []
     out: list[tuple[str, Optional[Token]]] = []
-    if kind == "hit" and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children) and not any(
-            c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+    if kind == "hit" and any(c.dep_ == "prep" and c.lower_ == "at" and _fired_at(tok, c) for c in tok.children) \
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return []                          # "shot at them": fired at, not hit
     if kind in ("kill", "injure", "hit"):
         fld = {"kill": "killed", "injure": "injured", "hit": "hit"}[kind]

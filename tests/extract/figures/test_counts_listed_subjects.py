@@ -43,3 +43,23 @@ def test_offices_and_trades_name_people(analyzed, text, expected):
 ])
 def test_wounds_hung_on_a_place(analyzed, text, expected):
     assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "suffering from ..." hung on the place the person was taken from or found in
+    ("A teenager was taken from the scene suffering from a gunshot wound to the leg, Dorrow police said.", (0, 1)),
+    ("The victim was found in the street suffering from several stab wounds on Friday in Dorrow.", (0, 1)),
+])
+def test_suffering_hung_on_a_place(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "at" and a time after the shooting verb says when, not what was fired at
+    ("The toddler was reported to be shot near Elm Avenue in Dorrow at 1:45 p.m. today.", (0, 1)),
+    # what was fired at was not hit
+    ("A gunman shot at the car several times on Elm Avenue in Dorrow but missed.", (0, 0)),
+    ("Officers were shot at by a man in a truck on Elm Avenue in Dorrow on Friday.", (0, 0)),
+])
+def test_shot_at_a_time_is_no_miss(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
