@@ -129,8 +129,8 @@ _ONE_PERSON_DET = frozenset({"a", "an", "the", "his", "her", "their", "my", "our
 
 
 def _list_before(arg: Token) -> list[Token]:
-    """The items the parser made siblings of `arg` ("A man, two women and a child were killed": 'man'
-    and 'women' both subjects of 'killed'): a person with the same relation to the same word right
+    """The items the parser made siblings of `arg` ("A teacher, two nurses and a girl were killed": 'teacher'
+    and 'nurses' both subjects of 'killed'): a person with the same relation to the same word right
     before it, a comma between them."""
     out: list[Token] = []
     cur = arg

@@ -265,7 +265,7 @@ def casualty_subject(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token
             continue
         if verb.tag_ == "VBG" and (verb.dep_ == "pobj" or verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
                                    and not is_person(verb.head) and verb.head.tag_ != "NNS"):
-            # "was taken from the scene suffering from a gunshot wound", "found in the street suffering
+            # "was found outside a bar suffering from a gunshot wound", "found in the street suffering
             # from stab wounds": the participle hung on the place is the clause's, whose subject it shares
             up = _clause_of_place(verb.head)
             if up is not None:
@@ -304,7 +304,7 @@ def _object(verb: Token) -> Optional[Token]:
 
 def _fired_at(verb: Token, at: Token) -> bool:
     """Does "at" after a shooting verb say what was fired at ("shot at the car", "was shot at"), not when
-    or where ("was reported to be shot at 1:45 p.m.", "to be shot at a party")?"""
+    or where ("appeared to be shot at 11:30 p.m.", "to be shot at a party")?"""
     pobj = next((c for c in at.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return True                        # "the house was shot at"
@@ -438,8 +438,8 @@ NOT_VICTIM_SUBJECTS = {"police", "officer", "deputy", "trooper", "agent", "he", 
 
 
 def _clause_of_place(tok: Token) -> Optional[Token]:
-    """The verb a "with" phrase of wounds belongs to when the parser hung it on a place ("walked into a gas
-    station with gunshot wounds", "was taken to St Mary's at Elm and Oak with a gunshot wound"): up from
+    """The verb a "with" phrase of wounds belongs to when the parser hung it on a place ("drove to a fire
+    station with gunshot wounds", "was brought to a clinic at Fifth and Vine with a gunshot wound"): up from
     `tok` through the place's own phrase (its preposition, a name's parts, a list) to the verb, or None
     where a person or any other word comes first."""
     for _ in range(6):
