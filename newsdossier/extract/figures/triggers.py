@@ -265,7 +265,7 @@ def casualty_subject(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token
             continue
         if verb.tag_ == "VBG" and (verb.dep_ == "pobj" or verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
                                    and not is_person(verb.head) and verb.head.tag_ != "NNS"):
-            # "was found outside a bar suffering from a gunshot wound", "found in the street suffering
+            # "was discovered near a pub suffering from a bullet wound", "found in the street suffering
             # from stab wounds": the participle hung on the place is the clause's, whose subject it shares
             up = _clause_of_place(verb.head)
             if up is not None:

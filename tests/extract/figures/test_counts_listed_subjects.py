@@ -15,7 +15,8 @@ pytestmark = pytest.mark.model
     ("Police said the girl, her aunt and a man were struck by bullets sprayed from a dark sedan outside a Dorrow "
      "bakery. The girl died later.", (1, 2)),
     # a dateline, or a count that the list breaks down, adds no one
-    ("DORROW, Ky. -- A 17-year-old girl was wounded in a shooting outside a Dorrow arcade on Tuesday.", (0, 1)),
+    ("DORROW, Ky. -- Police said a 17-year-old girl was hurt when someone fired into a crowded arcade late "
+     "Tuesday.", (0, 1)),
     ("Officers said two other victims, a man and a boy, were treated for wounds that were not life-threatening "
      "after the Dorrow shooting.", (0, 2)),
 ])
@@ -46,7 +47,8 @@ def test_wounds_hung_on_a_place(analyzed, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # "suffering from ..." hung on the place the person was found in
-    ("A cyclist was found outside a Dorrow bar suffering from a gunshot wound to the arm, police said.", (0, 1)),
+    ("A cyclist was discovered near a Dorrow pub suffering from a bullet wound in his side, officers reported.",
+     (0, 1)),
     ("The victim was found in the street suffering from several stab wounds on Friday in Dorrow.", (0, 1)),
 ])
 def test_suffering_hung_on_a_place(analyzed, text, expected):
