@@ -87,7 +87,9 @@ def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
 
 FATAL_EVENT_RE = re.compile(r"\b(?:fatal|deadly|fatally)\s+(?:shooting|stabbing|attack|shootout|"
                             r"accidental shooting|drive-by(?: shooting)?|bombing|blast|crash)\b"
-                            r"|\b(?:murder|homicide)\s+(?:investigation|suspect|charges?)\b", re.IGNORECASE)
+                            # "attempted murder charges": nobody died
+                            r"|(?<!attempted )(?<!attempted-)\b(?:murder|homicide)\s+"
+                            r"(?:investigation|suspect|charges?)\b", re.IGNORECASE)
 
 
 def _fatal_event(ctx: Context, start: int, end: int) -> Optional[Figure]:

@@ -66,6 +66,11 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
     out = [c for c in out if not (c.field in ("hit", "injured") and c.fatal_part is None and c.arg is not None
                                   and (c.sentence.start, c.arg.i) in killed_args)]
     for c in out:
+        # "a father was killed and his son was shot", "an officer was shot and a man killed": the one
+        # hit beside a different person killed, in clauses of one report, is not among the dead
+        if c.field == "hit" and c.fatal_part is None and _beside_the_dead(c, out):
+            c.field = "injured"
+    for c in out:
         # "shot four others, including one who died": the one who died is among the four
         if c.field == "injured" and c.arg is not None and any(
                 k.field == "killed" and k.partial and k.arg is not None and k.arg is not c.arg
@@ -73,6 +78,23 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
                     k.arg.head.lower_ == "including" and k.arg.head.head in (c.arg, c.arg.head))) for k in out):
             c.field = "hit"
     return _sum_in_sentence(out)
+
+
+def _beside_the_dead(hit: FigureCandidate, cands: list[FigureCandidate]) -> bool:
+    """Is a different person (not a pronoun, not inside the hit one's phrase) killed in a clause
+    coordinated with the hit, in the same sentence?"""
+    if hit.arg is None or hit.trigger is None or hit.arg.lower_ in _NO_SUM:
+        return False
+    if any(c.dep_ == "prt" and c.lower_ == "down" for c in hit.trigger.children):
+        return False                       # "gunned down his wife and killed their children": both dead
+    trig = hit.trigger
+    if hit.arg.i < trig.i and trig.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in trig.children):
+        return False                       # "the farmer shot and killed his mother": the one who shot
+    return any(k.field == "killed" and k.arg is not None and k.trigger is not None and k.trigger is not hit.trigger
+               and k.sentence.start == hit.sentence.start and k.arg.lower_ not in _NO_SUM and not k.partial
+               and not k.arg.like_num and k.arg.lower_ not in ("one", "other", "another")
+               and k.arg.lemma_ != hit.arg.lemma_ and not _related(k.arg, hit.arg)
+               and _coordinated(k.trigger, hit.trigger) for k in cands)
 
 
 _NO_SUM = PERSON_PRONOUNS | {"they", "them", "himself", "herself", "themselves", "both", "all", "who"}
@@ -225,6 +247,9 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
                 or m.group("word").lower() in ("killed",)
                 or re.match(r"\s*(?:,|;|and\b|in\b|at\b|on\b|near\b|outside\b|inside\b|overnight\b|during\b|"
                             r"after\b|early\b|late\b|\.|$)", text[q.end + m.end():q.end + m.end() + 12], re.I)):
+            group = re.match(rf"^[ \t]*{_PEOPLE}", text[q.end:q.end + 60], re.I)
+            if q.point == 0 and group and group.group(0).strip().lower() not in ("people", "persons", "victims"):
+                continue                   # "no officers were hurt": a group of those present, not the total
             fld = _SURFACE_FIELD[m.group("word").lower()]
             out.append(FigureCandidate(fld, q, s, sent.start_char + q.end + m.end(), sent))
             continue
@@ -334,7 +359,15 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         cand.quantity = Quantity(cand.quantity.min + along.min,
                                  None if cand.quantity.max is None or along.max is None
                                  else cand.quantity.max + along.max, cand.quantity.qualifier, 0, 0)
-    if fld == "hit" and additional(trigger, arg):
+    charge = _charge(trigger) if fld in ("killed", "hit") and cand.field == fld else None
+    if charge == "attempted":
+        # "the attempted murder of an officer", "attempted murder in the shooting of a man": hit, not
+        # killed (when the charge was laid; the article may tell of a death since)
+        cand.field = "hit"
+    elif charge == "killing" and fld == "hit":
+        # "charged with murder in the shooting of a man": he died
+        cand.field = "killed"
+    elif fld == "hit" and additional(trigger, arg):
         # "her roommate was also stabbed", "another guest was hit": on top of the killed, not among them
         cand.field = "injured"
     elif fld == "hit" and SURVIVAL_RE.search(line_span(trigger).text) and not PART_RE.search(
@@ -353,6 +386,30 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     if fld == "hit":
         cand.fatal_part = fatal_part(ctx, arg)
     return cand
+
+
+KILLING_NOUNS = {"murder", "homicide", "killing", "manslaughter"}
+
+
+def _charge(trigger: Token) -> Optional[str]:
+    """'attempted' | 'killing' when the trigger is a charge's killing ("the attempted murder of X")
+    or the act a charge is for ("attempted murder in the shooting of X", "murder charges in the
+    shooting of X"), else None."""
+    def kind(noun: Token) -> Optional[str]:
+        if noun.lemma_.lower() in ("charge", "count"):
+            noun = next((c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+                         and c.lemma_.lower() in KILLING_NOUNS), noun)
+        if noun.lemma_.lower() not in KILLING_NOUNS:
+            return None
+        attempt = any(c.lower_ in ("attempted", "attempt") for c in noun.children) or any(
+            c.lower_ in ("attempted", "attempt") for c in noun.head.children if noun.dep_ in ("compound", "amod"))
+        return "attempted" if attempt else "killing"
+    if trigger.lemma_.lower() in KILLING_NOUNS:
+        return "attempted" if kind(trigger) == "attempted" else None
+    prep = trigger.head if trigger.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("in", "for") or prep.head is trigger:
+        return None
+    return kind(prep.head)
 
 
 # The sentence says the person lived: "in stable condition", "non-life-threatening", "was

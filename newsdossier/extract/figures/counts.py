@@ -199,6 +199,12 @@ def _own_state(part: Token) -> Optional[str]:
     return None
 
 
+# A zero is the incident's total only when it is said of everyone ("no one", "no people", "no injuries");
+# "no officers", "no students" count a group of those present.
+ZERO_TOTALS = {"one", "person", "people", "injury", "casualty", "death", "fatality", "victim", "life", "body"}
+GRAVELY = {"seriously", "critically", "badly", "severely", "gravely", "fatally", "mortally"}
+
+
 def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[FigureCandidate]:
     """The count of one argument (and its 'and' conjuncts) as a candidate, or None."""
     if fld == "perpetrator_count":
@@ -224,6 +230,10 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
             return None
         if any(c.dep_ in ("prep", "relcl", "acl") for c in arg.children):
             return None                    # "nobody inside the vehicle": only some of those present
+        if low not in NONE_WORDS and arg.lemma_.lower() not in ZERO_TOTALS:
+            return None                    # "no officers were hurt", "no vital organs were hit": not the total
+        if any(c.dep_ == "advmod" and c.lower_ in GRAVELY for c in trigger.children):
+            return None                    # "nobody was seriously hurt": someone may have been, lightly
         q = Quantity(0, 0, "exact", 0, 0)
         s = arg.left_edge.idx
         return FigureCandidate(fld, q, s, arg.idx + len(arg.text), sent, arg=arg)
@@ -339,8 +349,9 @@ def other_victims(trigger: Token, sent: SpacySpan) -> bool:
 
 def additional(trigger: Token, arg: Token) -> bool:
     """'another man was shot', 'the boyfriend was also shot': someone on top of those counted."""
-    if any(c.lower_ in ("also", "too") for c in trigger.children):
-        return True
+    if any(c.lower_ in ("also", "too") for c in trigger.children) or any(
+            g.lower_ in ("also", "too") for c in trigger.children if c.dep_ in ("aux", "auxpass") for g in c.children):
+        return True                        # the parser may hang "also" on the auxiliary ("was also wounded")
     if arg.dep_ == "dobj" and arg.head == trigger and arg.tag_ in ("NN", "NNP", "JJ") and not any(
             c.dep_ == "nummod" for c in arg.children) and any(
             c.dep_ == "nsubj" for c in trigger.children):

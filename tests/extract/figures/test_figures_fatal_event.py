@@ -1,0 +1,60 @@
+"""An event the article calls fatal counts one death when no count is written (an attempt does not); a
+zero counts only when it is said of everyone."""
+import pytest
+
+from casualty_helpers import counts
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text,expected", [
+    # nobody died in an attempted murder: the charge names what the suspect tried
+    ("A Dorrow man faces attempted murder charges after gunfire at a roadside motel on Sunday. Three guests "
+     "were wounded and taken to Mercy Hospital.", (0, 3)),
+    ("Prosecutors filed Attempted Murder charges against the driver after the Ellery car park shooting. Two "
+     "teenagers were hurt.", (0, 2)),
+    # guards: a murder charge or a fatal shooting with no count still reads as one death
+    ("Police filed murder charges against a Dorrow man after a shooting at a roadside motel on Sunday.", (1, 0)),
+    ("Detectives are investigating a fatal shooting outside an Ellery laundromat, officials said.", (1, 0)),
+])
+def test_fatal_event_without_a_count(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a zero said of things, or of one group of those present, is not the incident's total
+    ("A Dorrow man was shot in the leg on Friday. No vital organs were hit, his doctor said.", (0, 1)),
+    ("A 19-year-old woman was wounded in the arm outside the Dorrow feed store on Friday. No deputies were "
+     "injured in the exchange of fire.", (0, 1)),
+    ("A waiter was wounded when gunfire hit the Ellery diner on Friday. Nobody was seriously injured, the owner "
+     "said.", (0, 1)),
+    # guard: a zero said of everyone stays a zero
+    ("Gunfire raked a Dorrow bus shelter on Friday night. No people were injured.", (0, 0)),
+])
+def test_zero_of_a_group_or_of_things(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # someone shot beside a different person killed, in one report's clauses, is not among the dead
+    ("A pastor was killed and his teenage nephew was shot as two men robbed a Dorrow church office on Sunday.",
+     (1, 1)),
+    # "also" hung on the auxiliary by the parser still marks someone on top of the dead
+    ("A bartender was shot and killed outside a Dorrow tavern on Friday. His girlfriend was also wounded, police "
+     "said.", (1, 1)),
+    # guards: the dead among those shot, the same person shot and killed
+    ("Two men were shot outside the Ellery depot, and one of them died.", (1, 1)),
+    ("A man was shot and killed outside a Dorrow bar on Sunday.", (1, 0)),
+])
+def test_shot_beside_someone_killed(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an attempted murder charge names someone hit who lived; a murder charge for a shooting, a death
+    ("Prosecutors charged Lee Varn with the attempted murder of a Dorrow deputy after the traffic stop on "
+     "Friday.", (0, 1)),
+    ("Lee Varn was charged with murder in the shooting of Ona Pell outside an Ellery laundromat.", (1, 0)),
+])
+def test_charges_tell_who_died(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
