@@ -47,7 +47,8 @@ def _ranked(noun: Token) -> bool:
 
 MODALS = {"could", "would", "might", "may", "should", "must", "can", "will"}
 IRREALIS_HEADS = {"let", "fear", "try", "threaten", "want", "plan", "attempt", "intend", "vow",
-                  "prevent", "avoid", "nearly", "almost"}
+                  "prevent", "avoid", "nearly", "almost",
+                  "claim", "boast", "brag"}   # "claimed to have killed someone": a boast, not a count
 
 
 def irrealis(trigger: Token) -> bool:

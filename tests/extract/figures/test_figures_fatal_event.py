@@ -58,3 +58,12 @@ def test_shot_beside_someone_killed(analyzed, text, expected):
 ])
 def test_charges_tell_who_died(analyzed, text, expected):
     assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a boast or a claim of a killing is no report of a death
+    ("Deputies said a drifter at the Dorrow shelter claimed to have killed someone, but no body was found.", (0, 0)),
+    ("Officers said the suspect bragged that he had killed two rivals in Ellery.", (0, 0)),
+])
+def test_claimed_killings(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
