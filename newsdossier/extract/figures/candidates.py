@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..context import Context
-from ..lexicon.casualties import ATTACKER_NOUNS, NONE_WORDS, PERSON_PRONOUNS, REVISION_WORDS, is_person
+from ..lexicon.casualties import ATTACKER_NOUNS, DEAD_WORDS, NONE_WORDS, PERSON_PRONOUNS, REVISION_WORDS, is_person
 from ..syntax import negated
 from .counts import (FigureCandidate, additional, along_with, count_of, fatal_part, in_entity, ordinal_victim,
                      other_victims)
@@ -77,7 +77,45 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
                 and k.sentence.start == c.sentence.start and (k.arg in c.arg.subtree or (
                     k.arg.head.lower_ == "including" and k.arg.head.head in (c.arg, c.arg.head))) for k in out):
             c.field = "hit"
+    for c in out:
+        # "five people, including Fred Dunne, were injured ... Dunne died on Sunday": the one named
+        # among the injured whom the article reports dead is no longer among them
+        if c.field == "injured" and c.explicit and not c.partial and c.quantity.min and c.arg is not None:
+            named = _included_names(c.arg)
+            if named and any(k.field == "killed" and k.arg is not None and _same_person(ctx, k.arg, n)
+                             for k in out for n in named):
+                q = c.quantity
+                c.quantity = Quantity(q.min - 1, None if q.max is None else q.max - 1, q.qualifier, q.start, q.end)
     return _sum_in_sentence(out)
+
+
+def _included_names(arg: Token) -> list[Token]:
+    """The named people an "including" phrase of the argument lists ("five people, including Fred Dunne")."""
+    out = []
+    for t in arg.subtree:
+        if t.lower_ == "including" and t.dep_ == "prep":
+            for p in t.children:
+                if p.dep_ == "pobj":
+                    out.extend(x for x in [p] + [g for g in p.subtree if g.dep_ == "conj"]
+                               if x.ent_type_ == "PERSON")
+    return out
+
+
+def _same_person(ctx: Context, a: Token, b: Token) -> bool:
+    """Do two name tokens name one person (the entity index's actor, else the same surname)?"""
+    if a.ent_type_ != "PERSON" or b.ent_type_ != "PERSON":
+        return False
+    if ctx.entities is not None:
+        ea = ctx.entities.resolve(a.idx, a.idx + len(a.text))
+        eb = ctx.entities.resolve(b.idx, b.idx + len(b.text))
+        if ea is not None and eb is not None:
+            return ea == eb
+    return a.lower_ == b.lower_
+
+
+def _own_dead(tok: Token) -> bool:
+    """'one dead', 'two others dead': the conjunct the parser hung a count on is the dead one."""
+    return any(c.dep_ == "amod" and c.lower_ in DEAD_WORDS for c in tok.children)
 
 
 def _beside_the_dead(hit: FigureCandidate, cands: list[FigureCandidate]) -> bool:
@@ -313,8 +351,11 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
             arg = appos
     if arg.tag_ in ("WP", "WDT") and arg.head.dep_ == "relcl":
         arg = arg.head.head                # "a clerk who was injured": the clerk
-    while arg.dep_ == "conj" and arg.head.pos_ in ("NOUN", "PROPN", "NUM") and arg.head.i < arg.i:
-        arg = arg.head                     # "two nurses and one porter": count from the first conjunct
+    while arg.dep_ == "conj" and arg.head.pos_ in ("NOUN", "PROPN", "NUM") and arg.head.i < arg.i and \
+            arg is not trigger and not _own_dead(arg.head):
+        # "two nurses and one porter": count from the first conjunct ("three more hurt", a state with
+        # its own count, and "12" after "one dead" are their own)
+        arg = arg.head
     role = _role(arg, trigger)
     if role == "self":
         # "the gunman then killed himself" / "shot his brother and then himself": the attacker's own death;

@@ -327,11 +327,21 @@ def along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:
                 continue
             if pobj.lemma_.lower() in ATTACKER_NOUNS or pobj.lower_ in ATTACKER_NOUNS:
                 continue                   # "four were shot, with the gunman still at large": not a victim
-            got = quantity_of(ctx, pobj)
-            if got is not None:
-                return got[0]
-            if is_person(pobj) and pobj.tag_ in ("NN", "NNP"):
-                return Quantity(1, 1, "exact", 0, 0)
+            # "along with a 16-year-old boy and a 21-year-old man": every person of the coordination
+            total = None
+            for part in _conjuncts(pobj, top=False):
+                got = quantity_of(ctx, part)
+                q = got[0] if got is not None else (
+                    Quantity(1, 1, "exact", 0, 0) if is_person(part) and part.tag_ in ("NN", "NNP") else None)
+                if q is None or q.min is None:
+                    if part is pobj:
+                        break
+                    continue
+                total = q if total is None else Quantity(
+                    total.min + q.min, None if total.max is None or q.max is None else total.max + q.max,
+                    "exact" if total.qualifier == q.qualifier == "exact" else "at_least", 0, 0)
+            if total is not None:
+                return total
     return None
 
 

@@ -18,8 +18,17 @@ from ..lexicon.casualties import (ATTACKER_NOUNS, DEAD_WORDS, DEATH_NOUNS, DIE_V
 from ..syntax import subject_child
 
 
+# Participles the parser tags as nouns when a list drops the verb ("five people are dead, six more shot"):
+# with a count of their own, they are a state of those people.
+GAPPED_STATES = {"shot": "hit", "wounded": "injured_adj", "injured": "injured_adj", "hurt": "injured_adj",
+                 "killed": "dead"}
+
+
 def trigger_kind(tok: Token) -> Optional[str]:
     lemma, low = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ == "NOUN" and low in GAPPED_STATES and tok.dep_ == "conj" and any(
+            c.dep_ == "nummod" for c in tok.children):
+        return "gapped_" + GAPPED_STATES[low]
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         if lemma in KILL_VERBS or low in ("killed", "murdered", "slain"):
             return "kill"
@@ -324,6 +333,10 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
     if kind is None:
         return []
     out: list[tuple[str, Optional[Token]]] = []
+    if kind.startswith("gapped_"):
+        # "six more shot": the state word carries its people's count
+        num = next(c for c in tok.children if c.dep_ == "nummod")
+        return [({"hit": "hit", "injured_adj": "injured", "dead": "killed"}[kind[7:]], num)]
     if kind == "hit" and any(c.dep_ == "prep" and c.lower_ == "at" and _fired_at(tok, c) for c in tok.children) \
             and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return []                          # "shot at them": fired at, not hit
@@ -359,6 +372,11 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             before = _person_before(tok)
             if before is not None and before.head is not tok and before.dep_ != "nsubj":
                 arg = before
+        if tok.dep_ == "oprd" and arg is not None and fld != "killed" and any(
+                c.dep_ == "amod" and c.lower_ in DEAD_WORDS for c in arg.children):
+            # "left one dead and 12 injured": the object the parser gave is the dead one; the
+            # injured are its conjunct
+            arg = next((c for c in arg.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN")), arg)
         out.append((fld, arg))
         # "Five guests, one fatally, were shot": the fatal part of a hit.
     elif kind in ("die", "not_survive"):
@@ -395,6 +413,8 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         arg = None
         if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             arg = tok.head
+        elif tok.dep_ == "conj" and any(c.dep_ == "nummod" for c in tok.children):
+            arg = tok                      # "left two others dead and three more hurt": its own count
         elif tok.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl", "dep", "conj"):
             arg = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if arg is None and tok.head.pos_ in ("VERB", "AUX"):

@@ -67,3 +67,22 @@ def test_charges_tell_who_died(analyzed, text, expected):
 ])
 def test_claimed_killings(analyzed, text, expected):
     assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "along with" a list counts every person of it
+    ("Ona Pell was wounded along with her cousin and a neighbour outside a Dorrow bakery on Monday.", (0, 3)),
+    # one named among the injured whom the article reports dead is no longer among them
+    ("Five people, including Fred Dunne, were injured in the Dorrow shooting. Dunne died at a hospital on "
+     "Sunday.", (1, 4)),
+    ("Five people, including Fred Dunne and Ana Ruiz, were injured in the Dorrow shooting. Ruiz is in stable "
+     "condition.", (0, 5)),
+    # the parser hangs "12" on "one dead": the injured are the conjunct, with a count of their own
+    ("The blast at the Ellery depot left one dead and 12 injured.", (1, 12)),
+    ("The ambush near the Ellery depot left three guards dead and two more hurt.", (3, 2)),
+    # a list that drops the verb: "five more shot" is tagged a noun with its own count
+    ("Four people are dead, five more shot, and nearly 30 injured as the Dorrow bus terminal siege ended.",
+     (4, 5)),
+])
+def test_lists_beside_the_dead(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
