@@ -102,7 +102,8 @@ def _included_names(arg: Token) -> list[Token]:
 
 
 def _same_person(ctx: Context, a: Token, b: Token) -> bool:
-    """Do two name tokens name one person (the entity index's actor, else the same surname)?"""
+    """Do two name tokens (each a name's head word, mostly the surname) name one person: the entity
+    index's actor when it knows both, else the same word?"""
     if a.ent_type_ != "PERSON" or b.ent_type_ != "PERSON":
         return False
     if ctx.entities is not None:
