@@ -1,5 +1,6 @@
-"""An event the article calls fatal counts one death when no count is written (an attempt does not); a
-zero counts only when it is said of everyone."""
+"""What a charge, a zero, coordinated clauses, a claim and a list say about who died and who was hurt:
+an event called fatal counts one death when no count is written (an attempt does not), a zero counts
+only when said of everyone, someone shot beside another person killed is no death."""
 import pytest
 
 from casualty_helpers import counts
