@@ -20,7 +20,10 @@ AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:janua
                           r"year to date|so far in \d{4}|each year|every year|per year|annually|a year|"
                           r"(?:in|over|during) the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|years)|"
                           r"last year|years ago|a year ago|last (?:summer|spring|fall|autumn|winter)|"
-                          r"nationwide|statewide|across the (?:country|nation|state|city))\b",
+                          r"nationwide|statewide|across the (?:country|nation|state|city)|"
+                          # "last July alone", "in 2016 alone": a tally over that time
+                          r"(?:last|this) \w+ alone|in (?:\d{4}|january|february|march|april|may|june|july|"
+                          r"august|september|october|november|december) alone)\b",
                           re.IGNORECASE)
 
 

@@ -1,6 +1,7 @@
 """What a charge, a zero, coordinated clauses, a claim and a list say about who died and who was hurt:
 an event called fatal counts one death when no count is written (an attempt does not), a zero counts
-only when said of everyone, someone shot beside another person killed is no death."""
+only when said of everyone, someone shot beside another person killed is no death, a tally over a
+time ("last July alone") is no count of this incident."""
 import pytest
 
 from casualty_helpers import counts
@@ -86,4 +87,14 @@ def test_claimed_killings(analyzed, text, expected):
      (4, 5)),
 ])
 def test_lists_beside_the_dead(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "last July alone", "in 2016 alone": a tally over a time, not this incident's count
+    ("A Dorrow nurse was wounded on Monday. Last July alone, three children were shot in the county, the "
+     "group said.", (0, 1)),
+    ("Ona Pell was shot dead in Ellery on Friday. In 2025 alone, forty residents were killed in the city.", (1, 0)),
+])
+def test_tally_over_a_time(analyzed, text, expected):
     assert counts(analyzed, text) == expected
