@@ -17,13 +17,14 @@ from typing import Optional
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..context import Context
-from ..lexicon.casualties import ATTACKER_NOUNS, DEAD_WORDS, NONE_WORDS, PERSON_PRONOUNS, REVISION_WORDS, is_person
+from ..lexicon.casualties import ATTACKER_NOUNS, NONE_WORDS, PERSON_PRONOUNS, REVISION_WORDS, is_person
 from ..syntax import negated
 from .counts import (FigureCandidate, additional, along_with, count_of, fatal_part, in_entity, ordinal_victim,
-                     other_victims)
+                     other_victims, zero_total)
 from .filters import earlier_event, irrealis, is_aggregate, is_past_year
 from .numbers import Quantity, find_quantities
-from .triggers import across_lines, casualty_subject, is_fatal, killer, line_span, trigger_args, trigger_kind
+from .triggers import (across_lines, casualty_subject, is_fatal, killer, line_span, own_dead, trigger_args,
+                       trigger_kind)
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
     out = [c for c in out if not (c.field in ("hit", "injured") and c.fatal_part is None and c.arg is not None
                                   and (c.sentence.start, c.arg.i) in killed_args)]
     for c in out:
-        # "a father was killed and his son was shot", "an officer was shot and a man killed": the one
+        # "a pastor was killed and his nephew was shot", "a guard was shot and a clerk killed": the one
         # hit beside a different person killed, in clauses of one report, is not among the dead
         if c.field == "hit" and c.fatal_part is None and _beside_the_dead(c, out):
             c.field = "injured"
@@ -114,26 +115,21 @@ def _same_person(ctx: Context, a: Token, b: Token) -> bool:
     return a.lower_ == b.lower_
 
 
-def _own_dead(tok: Token) -> bool:
-    """'one dead', 'two others dead': the conjunct the parser hung a count on is the dead one."""
-    return any(c.dep_ == "amod" and c.lower_ in DEAD_WORDS for c in tok.children)
-
-
 def _beside_the_dead(hit: FigureCandidate, cands: list[FigureCandidate]) -> bool:
     """Is a different person (not a pronoun, not inside the hit one's phrase) killed in a clause
     coordinated with the hit, in the same sentence?"""
-    if hit.arg is None or hit.trigger is None or hit.arg.lower_ in _NO_SUM:
-        return False
-    if any(c.dep_ == "prt" and c.lower_ == "down" for c in hit.trigger.children):
-        return False                       # "gunned down his wife and killed their children": both dead
     trig = hit.trigger
+    if hit.arg is None or trig is None or hit.arg.lower_ in _NO_SUM:
+        return False
+    if any(c.dep_ == "prt" and c.lower_ == "down" for c in trig.children):
+        return False                       # "gunned down his wife and killed their children": both dead
     if hit.arg.i < trig.i and trig.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in trig.children):
         return False                       # "the farmer shot and killed his mother": the one who shot
-    return any(k.field == "killed" and k.arg is not None and k.trigger is not None and k.trigger is not hit.trigger
+    return any(k.field == "killed" and k.arg is not None and k.trigger is not None and k.trigger is not trig
                and k.sentence.start == hit.sentence.start and k.arg.lower_ not in _NO_SUM and not k.partial
                and not k.arg.like_num and k.arg.lower_ not in ("one", "other", "another")
                and k.arg.lemma_ != hit.arg.lemma_ and not _related(k.arg, hit.arg)
-               and _coordinated(k.trigger, hit.trigger) for k in cands)
+               and _coordinated(k.trigger, trig) for k in cands)
 
 
 _NO_SUM = PERSON_PRONOUNS | {"they", "them", "himself", "herself", "themselves", "both", "all", "who"}
@@ -287,7 +283,7 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
                 or re.match(r"\s*(?:,|;|and\b|in\b|at\b|on\b|near\b|outside\b|inside\b|overnight\b|during\b|"
                             r"after\b|early\b|late\b|\.|$)", text[q.end + m.end():q.end + m.end() + 12], re.I)):
             group = re.match(rf"^[ \t]*{_PEOPLE}", text[q.end:q.end + 60], re.I)
-            if q.point == 0 and group and group.group(0).strip().lower() not in ("people", "persons", "victims"):
+            if q.point == 0 and group and not zero_total(group.group(0).strip().lower()):
                 continue                   # "no officers were hurt": a group of those present, not the total
             fld = _SURFACE_FIELD[m.group("word").lower()]
             out.append(FigureCandidate(fld, q, s, sent.start_char + q.end + m.end(), sent))
@@ -353,7 +349,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     if arg.tag_ in ("WP", "WDT") and arg.head.dep_ == "relcl":
         arg = arg.head.head                # "a clerk who was injured": the clerk
     while arg.dep_ == "conj" and arg.head.pos_ in ("NOUN", "PROPN", "NUM") and arg.head.i < arg.i and \
-            arg is not trigger and not _own_dead(arg.head):
+            arg is not trigger and not own_dead(arg.head):
         # "two nurses and one porter": count from the first conjunct ("three more hurt", a state with
         # its own count, and "12" after "one dead" are their own)
         arg = arg.head

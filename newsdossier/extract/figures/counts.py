@@ -202,6 +202,14 @@ def _own_state(part: Token) -> Optional[str]:
 # A zero is the incident's total only when it is said of everyone ("no one", "no people", "no injuries");
 # "no officers", "no students" count a group of those present.
 ZERO_TOTALS = {"one", "person", "people", "injury", "casualty", "death", "fatality", "victim", "life", "body"}
+
+
+def zero_total(word: str) -> bool:
+    """Is a zero said of this word ("no one", "no people", "no victims") a zero of everyone?"""
+    return word in ZERO_TOTALS or word.rstrip("s") in ZERO_TOTALS
+
+
+# A trigger so qualified ("nobody was seriously hurt") leaves room for lighter wounds: no zero.
 GRAVELY = {"seriously", "critically", "badly", "severely", "gravely", "fatally", "mortally"}
 
 
@@ -327,7 +335,7 @@ def along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:
                 continue
             if pobj.lemma_.lower() in ATTACKER_NOUNS or pobj.lower_ in ATTACKER_NOUNS:
                 continue                   # "four were shot, with the gunman still at large": not a victim
-            # "along with a 16-year-old boy and a 21-year-old man": every person of the coordination
+            # "wounded along with her cousin and a neighbour": every person of the coordination
             total = None
             for part in _conjuncts(pobj, top=False):
                 got = quantity_of(ctx, part)

@@ -18,7 +18,7 @@ from ..lexicon.casualties import (ATTACKER_NOUNS, DEAD_WORDS, DEATH_NOUNS, DIE_V
 from ..syntax import subject_child
 
 
-# Participles the parser tags as nouns when a list drops the verb ("five people are dead, six more shot"):
+# Participles the parser tags as nouns when a list drops the verb ("four are dead, five more shot"):
 # with a count of their own, they are a state of those people.
 GAPPED_STATES = {"shot": "hit", "wounded": "injured_adj", "injured": "injured_adj", "hurt": "injured_adj",
                  "killed": "dead"}
@@ -372,8 +372,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             before = _person_before(tok)
             if before is not None and before.head is not tok and before.dep_ != "nsubj":
                 arg = before
-        if tok.dep_ == "oprd" and arg is not None and fld != "killed" and any(
-                c.dep_ == "amod" and c.lower_ in DEAD_WORDS for c in arg.children):
+        if tok.dep_ == "oprd" and arg is not None and fld != "killed" and own_dead(arg):
             # "left one dead and 12 injured": the object the parser gave is the dead one; the
             # injured are its conjunct
             arg = next((c for c in arg.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN")), arg)
@@ -414,7 +413,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             arg = tok.head
         elif tok.dep_ == "conj" and any(c.dep_ == "nummod" for c in tok.children):
-            arg = tok                      # "left two others dead and three more hurt": its own count
+            arg = tok                      # "left three guards dead and two more hurt": its own count
         elif tok.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl", "dep", "conj"):
             arg = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if arg is None and tok.head.pos_ in ("VERB", "AUX"):
@@ -451,6 +450,12 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             return []
         out.append((fld, tok))
     return out
+
+
+def own_dead(tok: Token) -> bool:
+    """'one dead', 'two others dead': the noun carries its own death word, so it is the dead one of
+    a list the parser built around it."""
+    return any(c.dep_ == "amod" and c.lower_ in DEAD_WORDS for c in tok.children)
 
 
 MEASURE_NOUNS = {"block", "mile", "yard", "foot", "feet", "minute", "hour", "day", "week", "night", "morning"}
