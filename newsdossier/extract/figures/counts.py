@@ -12,7 +12,7 @@ from ..context import Context
 from ..lexicon.casualties import (ATTACKER_NOUNS, FATAL_ADVERBS, NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS,
                                   QUANT_PREFIX, age_noun, is_person)
 from .numbers import Quantity, find_quantities
-from .triggers import across_lines, is_fatal, trigger_args, trigger_kind
+from .triggers import TIME_NOUNS, across_lines, is_fatal, trigger_args, trigger_kind
 
 
 @dataclass
@@ -105,6 +105,18 @@ def quantity_of(ctx: Context, arg: Token) -> Optional[tuple[Quantity, int, int]]
             return None
         q = found[-2]
     return q, s + q.start, s + q.end
+
+
+def timed_count(arg: Token) -> Optional[tuple[Quantity, int, int]]:
+    """'wounded three Saturday night': the number the tagger took into the date is the count of
+    people (`triggers._count_in_time` chose it as the argument)."""
+    if not (arg.like_num and arg.dep_ == "nummod" and arg.head.dep_ in ("npadvmod", "dobj")
+            and arg.head.lower_ in TIME_NOUNS and arg.head.head.i == arg.i - 1):
+        return None
+    found = find_quantities(arg.text)
+    if len(found) != 1:
+        return None
+    return found[0], arg.idx + found[0].start, arg.idx + found[0].end
 
 
 def in_entity(doc, start: int, end: int) -> bool:
@@ -273,7 +285,7 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
             return None                    # "multiple charges", "three shots"; a dateline "PINE HOLLOW"
         if any(c.lower_ == "unborn" for c in part.children):
             continue                       # "a cashier and her unborn son": tallies count the people born
-        got = quantity_of(ctx, part)
+        got = quantity_of(ctx, part) or timed_count(part)
         if got is not None:
             q, qs, qe = got
             explicit = True

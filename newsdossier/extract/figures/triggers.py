@@ -311,6 +311,22 @@ def _object(verb: Token) -> Optional[Token]:
     return None
 
 
+TIME_NOUNS = {"morning", "afternoon", "evening", "night", "overnight", "day", "weekend", "monday", "tuesday",
+              "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _count_in_time(verb: Token) -> Optional[Token]:
+    """'wounded three Saturday night', 'wounding another Friday': the parser hangs the object's count on
+    the time phrase after it ("three Saturday night" as one noun phrase); the count is who was hit."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    nxt = verb.doc[verb.i + 1]             # right after the verb: "killed three Saturday"
+    if not ((nxt.dep_ == "nummod" and nxt.like_num) or nxt.lower_ == "another"):
+        return None
+    time = next((c for c in verb.children if c.dep_ in ("npadvmod", "dobj") and c.lower_ in TIME_NOUNS), None)
+    return nxt if time is not None and nxt in time.subtree and nxt.i < time.i else None
+
+
 def _fired_at(verb: Token, at: Token) -> bool:
     """Does "at" after a shooting verb say what was fired at ("shot at the car", "was shot at"), not when
     or where ("appeared to be shot at 11:30 p.m.", "to be shot at a party")?"""
@@ -346,7 +362,10 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             fld = "killed"
         if kind == "injure" and any(c.lower_ in FATAL_ADVERBS for c in tok.children):
             fld = "killed"
-        if _passive(tok) or tok.dep_ in ("amod",):
+        timed = _count_in_time(tok)
+        if timed is not None:
+            arg = timed
+        elif _passive(tok) or tok.dep_ in ("amod",):
             arg = casualty_subject(tok, ("nsubjpass",)) or (tok.head if tok.dep_ in ("amod", "acl") else None)
             if arg is None:
                 arg = casualty_subject(tok, ("nsubj",))

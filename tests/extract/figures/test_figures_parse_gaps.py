@@ -91,3 +91,17 @@ def test_participle_read_as_active_verb_keeps_its_subject(analyzed):
     text = ("A knife fight outside a Teller Road tavern on Friday left a bouncer dead and a customer "
             "wounded.")
     assert counts(analyzed, text) == (1, 1)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the tagger takes the count into the time phrase after the verb ("three Saturday night")
+    ("Gunfire outside a Pelham Street bakery killed Ada Vorn, 40, and wounded three Saturday night, "
+     "officers said.", (1, 3)),
+    ("The farmhand is accused of fatally shooting two neighbours and wounding another Friday evening near "
+     "Cobb Hollow.", (2, 1)),
+    # guards: a count with its own noun, and a time phrase with no count
+    ("A shooting at the Lisle depot killed a guard and wounded four passengers Sunday morning.", (1, 4)),
+    ("A clerk was wounded Saturday night at a Lisle pawn shop.", (0, 1)),
+])
+def test_count_taken_into_a_time_phrase(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
