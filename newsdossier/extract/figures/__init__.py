@@ -42,7 +42,7 @@ from ...records import Figure, Span
 from ..context import Context
 from ..lexicon.casualties import SOURCE_NOUNS
 from ..lexicon.reporting import FIGURE_SOURCE_VERBS
-from .candidates import FigureCandidate, candidates as _candidates
+from .candidates import MURDER_SUICIDE_RE, FigureCandidate, candidates as _candidates
 from .filters import is_aggregate, is_past_year
 from .numbers import Quantity
 from .triggers import killer, trigger_kind
@@ -129,7 +129,8 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
         return killed
     chosen = next((c for c in cands if c.field == "killed" and c.start == killed.start and c.end == killed.end), None)
     # "killed himself", "turned the gun on himself", "took his own life" (the candidate's word is "life")
-    suicide = perps_killed.text.lower() in ("himself", "herself", "themselves", "life")
+    suicide = perps_killed.text.lower() in ("himself", "herself", "themselves", "life") or (
+        MURDER_SUICIDE_RE.search(perps_killed.text) is not None)
     if suicide:
         # Those he killed ("killed three people", "shot and killed his neighbour", "killing two of them",
         # "three people were shot dead") leave him out: his own death adds to them. A count of the dead
@@ -146,7 +147,11 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
         # the police killed; "three officers were killed" does not
         return killed
     sent = chosen.sentence
-    if INCLUDED_RE.search(sent.text) or any(c.field == "perpetrators_killed" and c.sentence.start == sent.start
+    included = INCLUDED_RE.search(sent.text)
+    if included and MURDER_SUICIDE_RE.fullmatch(included.group(0)) and not (
+            chosen.arg is None or chosen.arg.like_num or chosen.arg.lemma_.lower() in GENERIC_PEOPLE):
+        included = None                    # "a boy was killed in a murder-suicide": the boy, and the one who shot
+    if included or any(c.field == "perpetrators_killed" and c.sentence.start == sent.start
                                             and c.explicit for c in cands):
         return killed
     k = perps_killed.min

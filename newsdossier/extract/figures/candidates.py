@@ -206,6 +206,9 @@ def _raw_candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]
             multiple = _multiple_event(ctx, tok, sent)
             if multiple is not None:
                 out.append(multiple)
+            suicide = _murder_suicide_event(ctx, tok, sent)
+            if suicide is not None:
+                out.append(suicide)
             if tok.lemma_.lower() in ATTACKER_NOUNS or tok.lower_ in ATTACKER_NOUNS:
                 if tok.pos_ in ("NOUN", "PROPN") and ("perpetrator_count", tok.i) not in seen:
                     seen.add(("perpetrator_count", tok.i))
@@ -215,6 +218,38 @@ def _raw_candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]
         have = {c.field for c in out[first:] if c.sentence.start == sent.start}
         out.extend(c for c in _surface_candidates(ctx, sent, start, end) if c.field not in have)
     return out
+
+
+MURDER_SUICIDE_RE = re.compile(r"(?<!attempted )\bmurder[- ]suicide\b", re.IGNORECASE)
+
+
+def murder_suicide(ctx: Context) -> bool:
+    """Does the article call the event a murder-suicide?"""
+    return MURDER_SUICIDE_RE.search(ctx.text) is not None
+
+
+def _murder_suicide_event(ctx: Context, tok: Token, sent: SpacySpan) -> Optional[FigureCandidate]:
+    """'a murder-suicide': the one who killed died too, by his own hand (one attacker killed, when the
+    article says nothing more of him). Not a denial or a question ("not calling it a murder-suicide",
+    "asked if it was a murder-suicide"), nor a tally ("two murder-suicides this year")."""
+    if tok.lower_ != "suicide" or tok.tag_ != "NN" or tok.i < 2:
+        return None
+    doc = tok.doc
+    if not (doc[tok.i - 1].lower_ == "murder" or (doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "murder")):
+        return None
+    if "?" in sent.text or is_aggregate(sent, tok) or is_past_year(ctx, tok):
+        return None
+    before = doc[tok.i - 3] if doc[tok.i - 1].text == "-" else doc[tok.i - 2]
+    if before.lower_ in ("attempted", "attempt"):
+        return None                        # "an attempted murder-suicide": someone lived
+    if sent.start not in {s.start for s in list(doc.sents)[:4]}:
+        return None                        # the lead names the event; further down it may be another one
+    if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("if", "whether"))
+           for a in tok.ancestors for c in a.children) or any(w.lower_ in ("possible", "possibly") for w in sent):
+        return None
+    start = doc[tok.i - 2].idx if doc[tok.i - 1].text == "-" else doc[tok.i - 1].idx
+    return FigureCandidate("perpetrators_killed", Quantity(1, 1, "exact", 0, 0), start, tok.idx + len(tok.text), sent,
+                           explicit=False, arg=tok)
 
 
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
@@ -312,7 +347,8 @@ def _role(arg: Token, trigger: Token) -> str:
 def _partial(arg: Token) -> bool:
     """'three of the victims', 'two of them', 'including two children'."""
     for child in arg.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "among"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "among") and arg.lemma_.lower() not in ("body", "corpse"):
+            # ("the bodies of four people" are all four: `count_of` reads the people)
             if any(p.tag_ in ("NNS", "NNPS", "PRP") or p.lower_ in ("them", "those", "these")
                    for p in child.children):
                 return True
@@ -362,7 +398,8 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         # is the shooter the article has been speaking of (a named victim would not be "he")
         shooter = trigger_kind(trigger) == "suicide" and subj is not None and subj.lower_ in ("he", "she")
         if (subj is not None and _role(subj, trigger) == "attacker") or shooter or other_victims(trigger, sent):
-            if fld not in ("killed",) and not (fld == "hit" and is_fatal(trigger)):
+            if fld not in ("killed",) and not (fld == "hit" and (is_fatal(trigger) or murder_suicide(ctx))):
+                # "shot his son and then himself", in an article that calls it a murder-suicide: he died
                 return None
             q = Quantity(1, 1, "exact", 0, 0)
             return FigureCandidate("perpetrators_killed", q, arg.idx, arg.idx + len(arg.text), sent,
@@ -397,6 +434,8 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         cand.quantity = Quantity(cand.quantity.min + along.min,
                                  None if cand.quantity.max is None or along.max is None
                                  else cand.quantity.max + along.max, cand.quantity.qualifier, 0, 0)
+    if fld == "hit" and cand.field == "hit" and MURDER_SUICIDE_RE.search(sent.text):
+        cand.field = "killed"              # "shot his son and then himself in a murder-suicide": the son died
     charge = _charge(trigger) if fld in ("killed", "hit") and cand.field == fld else None
     if charge == "attempted":
         # "the attempted murder of an officer", "attempted murder in the shooting of a man": hit, not

@@ -30,6 +30,9 @@ def test_lists_of_people(analyzed, text, expected):
     ("Deputies found the bodies of Ron Smith, his wife and their two children after a shooting at a Dorrow "
      "home on Sunday.", (4, 0)),
     ("A man was shot in the upper body outside a Dorrow bar on Sunday.", (0, 1)),
+    # "the bodies of" is no part of a larger group ("three of the victims"): with a name found dead later
+    ("Firefighters pulled the bodies of five people, among them a baby, from a burned Dorrow house on Sunday. "
+     "The coroner said Ada Kell, 41, died of a gunshot wound.", (5, 0)),
 ])
 def test_bodies_count_the_people_they_were(analyzed, text, expected):
     assert counts(analyzed, text) == expected

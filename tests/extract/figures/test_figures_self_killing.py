@@ -51,3 +51,18 @@ def test_no_death_where_the_text_gives_none(analyzed, text, expected):
 ])
 def test_an_attacker_the_police_killed_is_counted(analyzed, text, expected):
     assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a murder-suicide: the victim died and so did the one who shot
+    ("A Harlow farmer shot his young nephew and then himself, deputies said, calling it a murder-suicide.", (2, 0)),
+    ("A toddler was slain in what deputies called a murder-suicide at an Ashgrove trailer home on Sunday.", (2, 0)),
+    # guards: a count of everyone holds the shooter; a denial and an attempt are no suicide
+    ("Four people died in a murder-suicide at a Lisle farmhouse on Sunday, deputies said.", (4, 0)),
+    ("A teacher and her husband were found dead at a Lisle farmhouse. Deputies are not calling the deaths a "
+     "murder-suicide.", (2, 0)),
+    ("A Harlow farmer and his nephew were both wounded by gunfire in an attempted murder-suicide on Tuesday. The "
+     "boy survived.", (0, 2)),
+])
+def test_murder_suicide(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
