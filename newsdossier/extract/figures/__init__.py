@@ -43,6 +43,7 @@ from ..context import Context
 from ..lexicon.casualties import SOURCE_NOUNS
 from ..lexicon.reporting import FIGURE_SOURCE_VERBS
 from .candidates import MURDER_SUICIDE_RE, FigureCandidate, candidates as _candidates
+from .counts import quantity_of
 from .filters import is_aggregate, is_past_year
 from .numbers import Quantity
 from .triggers import killer, trigger_kind
@@ -113,6 +114,10 @@ GENERIC_PEOPLE = {"people", "person", "man", "men", "woman", "women", "dead", "d
                   "others", "victim", "individual"}
 
 
+# a count of everyone dead ("four people died in a murder-suicide"), not of some described victims
+EVERYONE = GENERIC_PEOPLE - {"man", "men", "woman", "women"}
+
+
 def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Optional[Figure],
                     cands: list[FigureCandidate]) -> Optional[Figure]:
     """Everyone killed, attackers too (as GTD's `nkill` and the GVA count them): a written count of
@@ -129,8 +134,11 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
         return killed
     chosen = next((c for c in cands if c.field == "killed" and c.start == killed.start and c.end == killed.end), None)
     # "killed himself", "turned the gun on himself", "took his own life" (the candidate's word is "life")
-    suicide = perps_killed.text.lower() in ("himself", "herself", "themselves", "life") or (
-        MURDER_SUICIDE_RE.search(perps_killed.text) is not None)
+    named_only = MURDER_SUICIDE_RE.search(perps_killed.text) is not None
+    suicide = perps_killed.text.lower() in ("himself", "herself", "themselves", "life") or named_only
+    if named_only and (chosen is None or chosen.arg is None or chosen.arg.like_num
+                       or chosen.arg.lemma_.lower() in EVERYONE):
+        return killed                      # "a murder-suicide ... five people were killed": all of them
     if suicide:
         # Those he killed ("killed three people", "shot and killed his neighbour", "killing two of them",
         # "three people were shot dead") leave him out: his own death adds to them. A count of the dead
@@ -149,8 +157,9 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
     sent = chosen.sentence
     included = INCLUDED_RE.search(sent.text)
     if included and MURDER_SUICIDE_RE.fullmatch(included.group(0)) and not (
-            chosen.arg is None or chosen.arg.like_num or chosen.arg.lemma_.lower() in GENERIC_PEOPLE):
-        included = None                    # "a boy was killed in a murder-suicide": the boy, and the one who shot
+            chosen.arg is None or chosen.arg.like_num or chosen.arg.lemma_.lower() in EVERYONE):
+        # "a boy was killed in a murder-suicide", "a woman and a girl ...": the victims, and the one who shot
+        included = None
     if included or any(c.field == "perpetrators_killed" and c.sentence.start == sent.start
                                             and c.explicit for c in cands):
         return killed
@@ -184,6 +193,23 @@ def _consistent(lead: Quantity, later: Quantity) -> bool:
     return (later.min or 0) > (lead.min or 0) or (lead.qualifier != "exact" and later.qualifier == "exact")
 
 
+def _includes(ctx: Context, later: FigureCandidate, current: FigureCandidate) -> bool:
+    """Does the later count say it holds the current one ("three children" first, then "five people,
+    including three children")? The larger total is the incident's."""
+    if later.arg is None or current.arg is None or later.quantity.point is None or current.quantity.point is None:
+        return False
+    if later.quantity.point <= current.quantity.point:
+        return False
+    for prep in later.arg.children:
+        if prep.dep_ == "prep" and prep.lower_ == "including":
+            for part in prep.children:
+                got = quantity_of(ctx, part) if part.dep_ == "pobj" else None
+                if got is not None and got[0].point == current.quantity.point and \
+                        part.lemma_.lower() == current.arg.lemma_.lower():
+                    return True
+    return False
+
+
 def _choose(ctx: Context, cands: list[FigureCandidate]) -> Optional[Figure]:
     if not cands:
         return None
@@ -198,7 +224,7 @@ def _choose(ctx: Context, cands: list[FigureCandidate]) -> Optional[Figure]:
         if later.revision and later.quantity.point is not None and (
                 current.quantity.point is None or later.quantity.point >= current.quantity.point):
             current = later
-        elif _consistent(current.quantity, later.quantity):
+        elif _consistent(current.quantity, later.quantity) or _includes(ctx, later, current):
             current = later
     others = tuple(_figure(ctx, c) for c in cands if c is not current)
     fig = _figure(ctx, current, others)

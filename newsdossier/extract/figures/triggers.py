@@ -396,8 +396,8 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             # injured are its conjunct
             arg = next((c for c in arg.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN")), arg)
         out.append((fld, arg))
-        reflexive = next((c for c in tok.children if c.dep_ in ("conj", "appos") and c.lower_ in ("himself", "herself")),
-                         None)
+        reflexive = next((c for c in tok.children
+                          if c.dep_ in ("conj", "appos") and c.lower_ in ("himself", "herself")), None)
         if reflexive is not None and arg is not None and reflexive is not arg:
             out.append((fld, reflexive))   # "shot his wife and then himself": the shooter too
         # "Five guests, one fatally, were shot": the fatal part of a hit.

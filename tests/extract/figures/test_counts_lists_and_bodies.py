@@ -36,3 +36,10 @@ def test_lists_of_people(analyzed, text, expected):
 ])
 def test_bodies_count_the_people_they_were(analyzed, text, expected):
     assert counts(analyzed, text) == expected
+
+
+def test_a_later_total_that_includes_the_first_count(analyzed):
+    # "five people, including three children": the three named first are among the five
+    text = ("Gunfire at a Lisle farmhouse claimed the lives of three children on Sunday. Police said five "
+            "people, including three children, had been shot dead in the home.")
+    assert counts(analyzed, text) == (5, 0)

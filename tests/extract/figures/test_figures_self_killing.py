@@ -57,6 +57,8 @@ def test_an_attacker_the_police_killed_is_counted(analyzed, text, expected):
     # a murder-suicide: the victim died and so did the one who shot
     ("A Harlow farmer shot his young nephew and then himself, deputies said, calling it a murder-suicide.", (2, 0)),
     ("A toddler was slain in what deputies called a murder-suicide at an Ashgrove trailer home on Sunday.", (2, 0)),
+    ("A Dorrow man fatally shot a woman and a girl and then killed himself in what police called a "
+     "murder-suicide.", (3, 0)),
     # guards: a count of everyone holds the shooter; a denial and an attempt are no suicide
     ("Four people died in a murder-suicide at a Lisle farmhouse on Sunday, deputies said.", (4, 0)),
     ("A teacher and her husband were found dead at a Lisle farmhouse. Deputies are not calling the deaths a "
