@@ -377,9 +377,12 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         num = _toll_value(trigger)
         if num is not None:
             arg = num
-    if arg.pos_ == "PROPN" and arg.ent_type_ in ("GPE", "LOC", "FAC") and arg.i <= line_span(arg).start + 2:
-        # a dateline read as the subject ("DUNMORE - A teenager wounded ... died"): the person after it
-        appos = next((c for c in arg.children if c.dep_ == "appos" and is_person(c)), None)
+    if arg.pos_ == "PROPN" and (arg.ent_type_ in ("GPE", "LOC", "FAC") or (arg.is_upper and len(arg) > 1)) \
+            and arg.i <= line_span(arg).start + 5 and all(
+                t.pos_ in ("PROPN", "PUNCT") for t in arg.doc[line_span(arg).start:arg.i]):
+        # a dateline read as the subject ("DUNMORE - A teenager wounded ... died", "PIKE COUNTY, Ind. -
+        # Three people ..."): the person after it
+        appos = next((c for c in arg.children if c.dep_ == "appos" and (is_person(c) or c.lower_ == "people")), None)
         if appos is not None:
             arg = appos
     if arg.tag_ in ("WP", "WDT") and arg.head.dep_ == "relcl":

@@ -320,6 +320,12 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         qual = q.qualifier if qual is None or qual == q.qualifier else "about"
     if s is None:
         return None                        # nobody left to count ("her unborn baby")
+    joined = _age_joined(arg)
+    if joined is not None and explicit and total_lo is not None:
+        # "a 16-year-old and two children": the parser makes the first an adjective of the second
+        total_lo += 1
+        total_hi = None if total_hi is None else total_hi + 1
+        s = min(s, joined.left_edge.idx)
     if len(parts) > 1:
         explicit = True
     if _breakdown(parts, counted):
@@ -328,6 +334,17 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         total_lo, total_hi, qual = first.min, first.max, first.qualifier
     quantity = Quantity(total_lo, total_hi, qual or "exact", 0, 0)
     return FigureCandidate(fld, quantity, s, e, sent, explicit=explicit, arg=arg)
+
+
+def _age_joined(arg: Token) -> Optional[Token]:
+    """'a 16-year-old and two children': the age noun the parser read as an adjective of the counted
+    noun, joined to it by "and", before the count ("a 16-year-old [and two] children")."""
+    num = next((c for c in arg.children if c.dep_ == "nummod"), None)
+    for c in arg.children:
+        if c.dep_ == "amod" and age_noun(c) and num is not None and c.i < num.i and any(
+                g.dep_ == "cc" and g.lower_ == "and" for g in c.children):
+            return c
+    return None
 
 
 # --- people besides those the argument names ----------------------------------------------

@@ -105,3 +105,24 @@ def test_participle_read_as_active_verb_keeps_its_subject(analyzed):
 ])
 def test_count_taken_into_a_time_phrase(analyzed, text, expected):
     assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "NORTH DORROW COUNTY, Ore. - Three people, including two cowboys, were wounded at a rodeo on Saturday, "
+    "deputies said.",
+    "PORT-HARLOW COUNTY, Ore. - Three people, including a clown, were wounded at a rodeo on Saturday, deputies "
+    "said.",
+])
+def test_dateline_of_several_words_read_as_the_subject(analyzed, text):
+    # the parser makes the place the subject and the people its apposition
+    assert counts(analyzed, text) == (0, 3)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser reads "a 15-year-old and three adults" as "a [15-year-old and three] adults"
+    ("Deputies say a 15-year-old and three adults were shot late Friday at a Lisle skate park.", (0, 4)),
+    # guard: an age that describes the counted people adds nobody
+    ("Deputies say three 15-year-old boys were shot late Friday at a Lisle skate park.", (0, 3)),
+])
+def test_age_noun_joined_to_a_count(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
