@@ -45,7 +45,7 @@ from ..lexicon.reporting import FIGURE_SOURCE_VERBS
 from .candidates import MURDER_SUICIDE_RE, FigureCandidate, candidates as _candidates
 from .counts import quantity_of
 from .filters import is_aggregate, is_past_year
-from .numbers import Quantity
+from .numbers import Quantity, find_quantities
 from .triggers import killer, trigger_kind
 
 log = logging.getLogger(__name__)
@@ -76,10 +76,13 @@ class IncidentFigures:
 def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
     """Figures for the incident reported in [start, end) of `ctx.text`."""
     cands = _candidates(ctx, start, end)
-    killed = _choose(ctx, [c for c in cands if c.field == "killed"]) or _fatal_event(ctx, start, end)
+    killed = (_choose(ctx, [c for c in cands if c.field == "killed"]) or _charged(ctx, start, end, attempted=False)
+              or _fatal_event(ctx, start, end))
     injured = _choose(ctx, [c for c in cands if c.field == "injured"])
     hits = _choose(ctx, [c for c in cands if c.field == "hit"])
     injured = _injured_from_hits(ctx, injured, hits, killed)
+    if injured is None or not injured.min:
+        injured = _charged(ctx, start, end, attempted=True) or injured
     perps = _choose(ctx, [c for c in cands if c.field == "perpetrator_count"])
     perps_killed = _choose(ctx, [c for c in cands if c.field == "perpetrators_killed"])
     killed = _with_attackers(ctx, killed, perps_killed, cands)
@@ -102,6 +105,30 @@ def _fatal_event(ctx: Context, start: int, end: int) -> Optional[Figure]:
             return Figure(min=1, max=None, qualifier="at_least", text=m.group(0), start=m.start(), end=m.end(),
                           evidence=(ctx.span(sent.start_char, sent.end_char),),
                           extractor=EXTRACTOR + ":fatal-event")
+    return None
+
+
+CHARGE_COUNTS_RE = re.compile(r"\b(?P<count>\w+|\d+) counts? of (?:(?:first|second|third)[- ]degree )?"
+                              r"(?P<attempted>attempted )?(?:(?:first|second|third)[- ]degree )?(?:murder|homicide)\b",
+                              re.IGNORECASE)
+
+
+def _charged(ctx: Context, start: int, end: int, attempted: bool) -> Optional[Figure]:
+    """No count of the dead (or of the wounded) in the text, but the charges give one: "charged with
+    two counts of murder" (two killed), "three counts of attempted murder" (three hurt, who lived)."""
+    for m in CHARGE_COUNTS_RE.finditer(ctx.text, start, end):
+        if bool(m.group("attempted")) != attempted:
+            continue
+        found = find_quantities(m.group("count"))
+        if len(found) != 1 or found[0].min is None or found[0].min != found[0].max:
+            continue
+        sent = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        sent = sent.sent if sent is not None else None
+        if sent is None or is_aggregate(sent, sent.root):
+            continue
+        n = found[0].min
+        return Figure(min=n, max=n, qualifier="exact", text=m.group(0), start=m.start(), end=m.end(),
+                      evidence=(ctx.span(sent.start_char, sent.end_char),), extractor=EXTRACTOR + ":charges")
     return None
 
 

@@ -98,3 +98,16 @@ def test_lists_beside_the_dead(analyzed, text, expected):
 ])
 def test_tally_over_a_time(analyzed, text, expected):
     assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # no count in the text but the charges': each murder count one dead, each attempted-murder count one hurt
+    ("A Lisle man faces two counts of murder plus three counts of attempted murder over gunfire at a bowling "
+     "alley.", (2, 3)),
+    ("Prosecutors filed four counts of first-degree murder against the Harwell driver.", (4, 0)),
+    # guard: a count in the text stands
+    ("A Lisle man was charged with two counts of murder. Police said three people were killed at the bowling "
+     "alley and one was wounded.", (3, 1)),
+])
+def test_counts_of_the_charges(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
