@@ -105,6 +105,11 @@ def earlier_event(trigger: Token, arg: Token) -> bool:
     separate shooting'); the argument's own words are left out ('the cashier wounded in an earlier
     stabbing has died' still reports a death). Plain dates are no cue: follow-up articles date
     the event they report ('killed last week')."""
+    if any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in trigger.children) and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "day", "week", "month", "year")
+            for c in trigger.children) and any(
+            w.lower_ in ("another", "other") for w in arg.subtree if w.i <= arg.i):
+        return True                        # "his death came four days after another man was shot nearby"
     own = {t.i for t in trigger.subtree} - {t.i for t in arg.subtree}
     if not own:
         return False

@@ -24,3 +24,15 @@ def test_house_number_of_a_street_name_is_no_count(text):
 
 def test_count_before_a_street_word_is_still_a_count():
     assert [q.min for q in find_quantities("three people shot on Wren Hollow Rd.")] == [3]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # someone else shot days before, told to place this death in time: another event
+    ("A clerk was stabbed to death behind a Harwell diner on Friday. The killing came three days after another "
+     "worker was stabbed in the same alley.", (1, 0)),
+    # guard: the one who died days after he was shot is this event's
+    ("A clerk died late on Friday, a week after he was stabbed behind a Harwell diner. A waiter was also hurt.",
+     (1, 1)),
+])
+def test_another_person_hit_days_before(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
