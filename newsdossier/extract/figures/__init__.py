@@ -114,8 +114,8 @@ CHARGE_COUNTS_RE = re.compile(r"\b(?P<count>\w+|\d+) counts? of (?:(?:first|seco
 
 
 def _charged(ctx: Context, start: int, end: int, attempted: bool) -> Optional[Figure]:
-    """No count of the dead (or of the wounded) in the text, but the charges give one: "charged with
-    two counts of murder" (two killed), "three counts of attempted murder" (three hurt, who lived)."""
+    """No count of the dead (or of the wounded) in the text, but the charges give one: "faces four
+    counts of murder" (four killed), "three counts of attempted murder" (three hurt, who lived)."""
     for m in CHARGE_COUNTS_RE.finditer(ctx.text, start, end):
         if bool(m.group("attempted")) != attempted:
             continue
@@ -161,6 +161,7 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
         return killed
     chosen = next((c for c in cands if c.field == "killed" and c.start == killed.start and c.end == killed.end), None)
     # "killed himself", "turned the gun on himself", "took his own life" (the candidate's word is "life")
+    # the attacker's death known only from the word "murder-suicide" (`candidates._murder_suicide_event`)
     named_only = MURDER_SUICIDE_RE.search(perps_killed.text) is not None
     suicide = perps_killed.text.lower() in ("himself", "herself", "themselves", "life") or named_only
     if named_only and (chosen is None or chosen.arg is None or chosen.arg.like_num
@@ -185,7 +186,7 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
     included = INCLUDED_RE.search(sent.text)
     if included and MURDER_SUICIDE_RE.fullmatch(included.group(0)) and not (
             chosen.arg is None or chosen.arg.like_num or chosen.arg.lemma_.lower() in EVERYONE):
-        # "a boy was killed in a murder-suicide", "a woman and a girl ...": the victims, and the one who shot
+        # "a toddler was slain in a murder-suicide", "a woman and a girl ...": the victims, and the one who shot
         included = None
     if included or any(c.field == "perpetrators_killed" and c.sentence.start == sent.start
                                             and c.explicit for c in cands):

@@ -348,7 +348,7 @@ def _partial(arg: Token) -> bool:
     """'three of the victims', 'two of them', 'including two children'."""
     for child in arg.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "among") and arg.lemma_.lower() not in ("body", "corpse"):
-            # ("the bodies of four people" are all four: `count_of` reads the people)
+            # ("the bodies of five people" are all five: `count_of` reads the people)
             if any(p.tag_ in ("NNS", "NNPS", "PRP") or p.lower_ in ("them", "those", "these")
                    for p in child.children):
                 return True
@@ -438,7 +438,8 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
                                  None if cand.quantity.max is None or along.max is None
                                  else cand.quantity.max + along.max, cand.quantity.qualifier, 0, 0)
     if fld == "hit" and cand.field == "hit" and MURDER_SUICIDE_RE.search(sent.text):
-        cand.field = "killed"              # "shot his son and then himself in a murder-suicide": the son died
+        # "shot his cousin and himself in what deputies call a murder-suicide": the cousin died
+        cand.field = "killed"
     charge = _charge(trigger) if fld in ("killed", "hit") and cand.field == fld else None
     if charge == "attempted":
         # "the attempted murder of an officer", "attempted murder in the shooting of a man": hit, not

@@ -322,7 +322,7 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         return None                        # nobody left to count ("her unborn baby")
     joined = _age_joined(arg)
     if joined is not None and explicit and total_lo is not None:
-        # "a 16-year-old and two children": the parser makes the first an adjective of the second
+        # "a 15-year-old and three adults": the parser makes the first an adjective of the second
         total_lo += 1
         total_hi = None if total_hi is None else total_hi + 1
         s = min(s, joined.left_edge.idx)
@@ -337,8 +337,8 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
 
 
 def _age_joined(arg: Token) -> Optional[Token]:
-    """'a 16-year-old and two children': the age noun the parser read as an adjective of the counted
-    noun, joined to it by "and", before the count ("a 16-year-old [and two] children")."""
+    """'a 15-year-old and three adults': the age noun the parser read as an adjective of the counted
+    noun, joined to it by "and", before the count ("a 15-year-old [and three] adults")."""
     num = next((c for c in arg.children if c.dep_ == "nummod"), None)
     for c in arg.children:
         if c.dep_ == "amod" and age_noun(c) and num is not None and c.i < num.i and any(

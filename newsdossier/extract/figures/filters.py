@@ -109,7 +109,7 @@ def earlier_event(trigger: Token, arg: Token) -> bool:
             c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "day", "week", "month", "year")
             for c in trigger.children) and any(
             w.lower_ in ("another", "other") for w in arg.subtree if w.i <= arg.i):
-        return True                        # "his death came four days after another man was shot nearby"
+        return True                        # "the killing came three days after another worker was stabbed"
     own = {t.i for t in trigger.subtree} - {t.i for t in arg.subtree}
     if not own:
         return False
