@@ -108,7 +108,7 @@ def _fatal_event(ctx: Context, start: int, end: int) -> Optional[Figure]:
     return None
 
 
-CHARGE_COUNTS_RE = re.compile(r"\b(?P<count>\w+|\d+) counts? of (?:(?:first|second|third)[- ]degree )?"
+CHARGE_COUNTS_RE = re.compile(r"\b(?P<count>\w+) counts? of (?:(?:first|second|third)[- ]degree )?"
                               r"(?P<attempted>attempted )?(?:(?:first|second|third)[- ]degree )?(?:murder|homicide)\b",
                               re.IGNORECASE)
 
@@ -164,8 +164,7 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
     # the attacker's death known only from the word "murder-suicide" (`candidates._murder_suicide_event`)
     named_only = MURDER_SUICIDE_RE.search(perps_killed.text) is not None
     suicide = perps_killed.text.lower() in ("himself", "herself", "themselves", "life") or named_only
-    if named_only and (chosen is None or chosen.arg is None or chosen.arg.like_num
-                       or chosen.arg.lemma_.lower() in EVERYONE):
+    if named_only and (chosen is None or _counts(chosen, EVERYONE)):
         return killed                      # "a murder-suicide ... five people were killed": all of them
     if suicide:
         # Those he killed ("killed three people", "shot and killed his neighbour", "killing two of them",
@@ -177,15 +176,13 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
         return killed
     # "three guards were killed by a former employee; he was then shot by police": those he killed leave him out
     by_attacker = _killed_by_someone(chosen) and killer(chosen.trigger) == "someone"
-    if not suicide and not by_attacker and (
-            chosen.arg is None or chosen.arg.like_num or chosen.arg.lemma_.lower() in GENERIC_PEOPLE):
+    if not suicide and not by_attacker and _counts(chosen, GENERIC_PEOPLE):
         # "two men were killed" / "two dead" after a shootout with police often counts the gunman
         # the police killed; "three officers were killed" does not
         return killed
     sent = chosen.sentence
     included = INCLUDED_RE.search(sent.text)
-    if included and MURDER_SUICIDE_RE.fullmatch(included.group(0)) and not (
-            chosen.arg is None or chosen.arg.like_num or chosen.arg.lemma_.lower() in EVERYONE):
+    if included and MURDER_SUICIDE_RE.fullmatch(included.group(0)) and not _counts(chosen, EVERYONE):
         # "a toddler was slain in a murder-suicide", "a woman and a girl ...": the victims, and the one who shot
         included = None
     if included or any(c.field == "perpetrators_killed" and c.sentence.start == sent.start
@@ -195,6 +192,12 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
     return killed.model_copy(update={"min": killed.min + k, "max": None if killed.max is None else killed.max + k,
                                      "others": killed.others + (perps_killed,),
                                      "extractor": killed.extractor + ":with-attackers"})
+
+
+def _counts(cand: FigureCandidate, words: set[str]) -> bool:
+    """Is the candidate a bare count or a count of one of `words` ("two dead", "four people"), not of
+    people it describes ("three officers", "a boy")?"""
+    return cand.arg is None or cand.arg.like_num or cand.arg.lemma_.lower() in words
 
 
 def _killed_by_someone(cand: FigureCandidate) -> bool:

@@ -23,7 +23,7 @@ from .counts import (FigureCandidate, additional, along_with, count_of, fatal_pa
                      other_victims, zero_total)
 from .filters import earlier_event, irrealis, is_aggregate, is_past_year
 from .numbers import Quantity, find_quantities
-from .triggers import (across_lines, casualty_subject, is_fatal, killer, line_span, own_dead, trigger_args,
+from .triggers import (BODY_NOUNS, across_lines, casualty_subject, is_fatal, killer, line_span, own_dead, trigger_args,
                        trigger_kind)
 
 log = logging.getLogger(__name__)
@@ -235,21 +235,20 @@ def _murder_suicide_event(ctx: Context, tok: Token, sent: SpacySpan) -> Optional
     if tok.lower_ != "suicide" or tok.tag_ != "NN" or tok.i < 2:
         return None
     doc = tok.doc
-    if not (doc[tok.i - 1].lower_ == "murder" or (doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "murder")):
+    murder = doc[tok.i - 2] if doc[tok.i - 1].text == "-" else doc[tok.i - 1]   # "murder-suicide", "murder suicide"
+    if murder.lower_ != "murder":
         return None
     if "?" in sent.text or is_aggregate(sent, tok) or is_past_year(ctx, tok):
         return None
-    before = doc[tok.i - 3] if doc[tok.i - 1].text == "-" else doc[tok.i - 2]
-    if before.lower_ in ("attempted", "attempt"):
+    if murder.i > 0 and doc[murder.i - 1].lower_ in ("attempted", "attempt"):
         return None                        # "an attempted murder-suicide": someone lived
     if sent.start not in {s.start for s in list(doc.sents)[:4]}:
         return None                        # the lead names the event; further down it may be another one
     if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("if", "whether"))
            for a in tok.ancestors for c in a.children) or any(w.lower_ in ("possible", "possibly") for w in sent):
         return None
-    start = doc[tok.i - 2].idx if doc[tok.i - 1].text == "-" else doc[tok.i - 1].idx
-    return FigureCandidate("perpetrators_killed", Quantity(1, 1, "exact", 0, 0), start, tok.idx + len(tok.text), sent,
-                           explicit=False, arg=tok)
+    return FigureCandidate("perpetrators_killed", Quantity(1, 1, "exact", 0, 0), murder.idx,
+                           tok.idx + len(tok.text), sent, explicit=False, arg=tok)
 
 
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
@@ -347,7 +346,7 @@ def _role(arg: Token, trigger: Token) -> str:
 def _partial(arg: Token) -> bool:
     """'three of the victims', 'two of them', 'including two children'."""
     for child in arg.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "among") and arg.lemma_.lower() not in ("body", "corpse"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "among") and arg.lemma_.lower() not in BODY_NOUNS:
             # ("the bodies of five people" are all five: `count_of` reads the people)
             if any(p.tag_ in ("NNS", "NNPS", "PRP") or p.lower_ in ("them", "those", "these")
                    for p in child.children):
@@ -377,9 +376,9 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         num = _toll_value(trigger)
         if num is not None:
             arg = num
+    line = line_span(arg)
     if arg.pos_ == "PROPN" and (arg.ent_type_ in ("GPE", "LOC", "FAC") or (arg.is_upper and len(arg) > 1)) \
-            and arg.i <= line_span(arg).start + 5 and all(
-                t.pos_ in ("PROPN", "PUNCT") for t in arg.doc[line_span(arg).start:arg.i]):
+            and arg.i <= line.start + 5 and all(t.pos_ in ("PROPN", "PUNCT") for t in arg.doc[line.start:arg.i]):
         # a dateline read as the subject ("DUNMORE - A teenager wounded ... died", "PIKE COUNTY, Ind. -
         # Three people ..."): the person after it
         appos = next((c for c in arg.children if c.dep_ == "appos" and (is_person(c) or c.lower_ == "people")), None)

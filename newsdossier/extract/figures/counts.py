@@ -12,7 +12,7 @@ from ..context import Context
 from ..lexicon.casualties import (ATTACKER_NOUNS, FATAL_ADVERBS, NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS,
                                   QUANT_PREFIX, age_noun, is_person)
 from .numbers import Quantity, find_quantities
-from .triggers import TIME_NOUNS, across_lines, is_fatal, trigger_args, trigger_kind
+from .triggers import BODY_NOUNS, across_lines, count_in_time, is_fatal, trigger_args, trigger_kind
 
 
 @dataclass
@@ -109,9 +109,8 @@ def quantity_of(ctx: Context, arg: Token) -> Optional[tuple[Quantity, int, int]]
 
 def timed_count(arg: Token) -> Optional[tuple[Quantity, int, int]]:
     """'wounded three Saturday night': the number the tagger took into the date is the count of
-    people (`triggers._count_in_time` chose it as the argument)."""
-    if not (arg.like_num and arg.dep_ == "nummod" and arg.head.dep_ in ("npadvmod", "dobj")
-            and arg.head.lower_ in TIME_NOUNS and arg.head.head.i == arg.i - 1):
+    people (`triggers.count_in_time` chose it as the argument)."""
+    if not arg.like_num or arg.i == 0 or count_in_time(arg.doc[arg.i - 1]) != arg:
         return None
     found = find_quantities(arg.text)
     if len(found) != 1:
@@ -231,7 +230,7 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         if arg.tag_ not in ("NNS", "NNPS") and arg.lower_ != "gunmen":
             if not any(c.lower_ in ("lone", "single", "one") for c in arg.children):
                 return None
-    if fld == "killed" and arg.lemma_.lower() in ("body", "corpse"):
+    if fld == "killed" and arg.lemma_.lower() in BODY_NOUNS:
         # "the bodies of three people", "the body of a woman": the people the bodies were
         of = next((c for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -294,7 +293,7 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
                 part.lower_ in ("another", "other")):
             if fld == "perpetrator_count":
                 q = Quantity(1, 1, "exact", 0, 0)
-            elif part.lemma_.lower() in ("body", "corpse") and part.tag_ == "NN":
+            elif part.lemma_.lower() in BODY_NOUNS and part.tag_ == "NN":
                 pass
             elif not is_person(part) and part.tag_ != "NNP" and part.lower_ not in ("another", "other"):
                 return None

@@ -20,6 +20,8 @@ from ..syntax import subject_child
 
 # Participles the parser tags as nouns when a list drops the verb ("four are dead, five more shot"):
 # with a count of their own, they are a state of those people.
+BODY_NOUNS = {"body", "corpse"}     # "the bodies of three people": the people they were
+
 GAPPED_STATES = {"shot": "hit", "wounded": "injured_adj", "injured": "injured_adj", "hurt": "injured_adj",
                  "killed": "dead"}
 
@@ -105,7 +107,7 @@ def trigger_kind(tok: Token) -> Optional[str]:
             if fatal:
                 return "death_of"
             return "injury_of" if lemma in ("injury", "wounding") else "hit_noun"
-        if lemma in ("body", "corpse") and not any(c.dep_ == "nummod" for c in tok.children) and not (
+        if lemma in BODY_NOUNS and not any(c.dep_ == "nummod" for c in tok.children) and not (
                 tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in (
                     "find", "discover", "recover", "identify", "pull", "locate", "remove")):
             return None                    # "stabbed in the upper body" is not a corpse
@@ -315,7 +317,7 @@ TIME_NOUNS = {"morning", "afternoon", "evening", "night", "overnight", "day", "w
               "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
-def _count_in_time(verb: Token) -> Optional[Token]:
+def count_in_time(verb: Token) -> Optional[Token]:
     """'wounded three Saturday night', 'wounding another Friday': the parser hangs the object's count on
     the time phrase after it ("three Saturday night" as one noun phrase); the count is who was hit."""
     if verb.i + 1 >= len(verb.doc):
@@ -362,7 +364,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             fld = "killed"
         if kind == "injure" and any(c.lower_ in FATAL_ADVERBS for c in tok.children):
             fld = "killed"
-        timed = _count_in_time(tok)
+        timed = count_in_time(tok)
         if timed is not None:
             arg = timed
         elif _passive(tok) or tok.dep_ in ("amod",):
@@ -398,7 +400,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         out.append((fld, arg))
         reflexive = next((c for c in tok.children
                           if c.dep_ in ("conj", "appos") and c.lower_ in ("himself", "herself")), None)
-        if reflexive is not None and arg is not None and reflexive is not arg:
+        if reflexive is not None and arg is not None and reflexive != arg:
             out.append((fld, reflexive))   # "shot his wife and then himself": the shooter too
         # "Five guests, one fatally, were shot": the fatal part of a hit.
     elif kind in ("die", "not_survive"):
