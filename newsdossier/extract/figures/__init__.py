@@ -250,6 +250,14 @@ def _choose(ctx: Context, cands: list[FigureCandidate]) -> Optional[Figure]:
     # Singular mentions ("a man was shot", "the boy died") are read as one person: counting
     # different people across sentences without coreference loses more than it wins on news.
     pool = explicit or pool
+    if not explicit:
+        # "Three of those hit died ... Brennan died ...": a written part that is more than
+        # the singular mentions is a better lower bound than one person
+        parts = [c for c in cands if c.partial and c.explicit and c.quantity.point is not None]
+        best = max(parts, key=lambda c: c.quantity.point, default=None)
+        if best is not None and all(c.quantity.point is not None and c.quantity.point < best.quantity.point
+                                    for c in pool):
+            pool = [best]
     current = pool[0]
     for later in pool[1:]:
         if later.revision and later.quantity.point is not None and (
@@ -275,12 +283,17 @@ def _figure(ctx: Context, cand: FigureCandidate, others: tuple[Figure, ...] = ()
                   extractor=EXTRACTOR)
 
 
+OTHERS_RE = re.compile(r"\b(?:others?|more)\b", re.IGNORECASE)
+
+
 def _injured_from_hits(ctx: Context, injured: Optional[Figure], hits: Optional[Figure],
                        killed: Optional[Figure]) -> Optional[Figure]:
     """People shot who did not die are the injured, when the article gives no injured count."""
     if hits is None or hits.min is None:
         return injured
     k = killed.min if killed is not None and killed.min is not None else 0
+    if killed is not None and killed.start > hits.start and OTHERS_RE.search(killed.text):
+        k = 0                              # "five people were taken to hospitals; two others died": not among them
     rest = hits.min - k
     if injured is not None and injured.min is not None and injured.min >= rest:
         return injured

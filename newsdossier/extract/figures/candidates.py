@@ -21,7 +21,7 @@ from ..lexicon.casualties import ATTACKER_NOUNS, NONE_WORDS, PERSON_PRONOUNS, RE
 from ..syntax import negated
 from .counts import (FigureCandidate, additional, along_with, count_of, fatal_part, in_entity, ordinal_victim,
                      other_victims, zero_total)
-from .filters import earlier_event, irrealis, is_aggregate, is_past_year
+from .filters import earlier_event, irrealis, is_aggregate, is_past_year, outdated
 from .numbers import Quantity, find_quantities
 from .triggers import (BODY_NOUNS, across_lines, casualty_subject, is_fatal, killer, line_span, own_dead, trigger_args,
                        trigger_kind)
@@ -87,7 +87,70 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
                              for k in out for n in named):
                 q = c.quantity
                 c.quantity = Quantity(q.min - 1, None if q.max is None else q.max - 1, q.qualifier, q.start, q.end)
-    return _sum_in_sentence(out)
+    _the_other(out)
+    return _sum_in_sentence(_one_and_others(out))
+
+
+def _one_and_others(cands: list[FigureCandidate]) -> list[FigureCandidate]:
+    """'A boy fought for his life while three others were hospitalized': the one described and
+    the others counted beside him, in clauses of one sentence, are five."""
+    drop = set()
+    for c in cands:
+        if c.field not in SUMMED_FIELDS or not c.explicit or c.partial or c.arg is None or c.trigger is None \
+                or c.quantity.min is None:
+            continue
+        kids = list(c.arg.children)
+        if any(k.dep_ == "det" and k.lower_ == "the" for k in kids):
+            continue
+        if not (c.arg.lower_ == "others" or any(k.dep_ == "amod" and k.lower_ in ("other", "more") for k in kids)):
+            continue                       # ("the other three" are handled by `_the_other`)
+        one = next((p for p in cands if p is not c and p.field in SUMMED_FIELDS and p.sentence.start == c.sentence.start
+                    and not p.explicit and p.arg is not None and p.trigger is not None and p.arg.i < c.arg.i
+                    and p.quantity.min == p.quantity.max == 1 and p.arg.lower_ not in _NO_SUM
+                    and not _related(p.arg, c.arg) and _side_by_side(p.trigger, c.trigger)), None)
+        if one is None:
+            continue
+        q = c.quantity
+        c.quantity = Quantity(q.min + 1, None if q.max is None else q.max + 1, q.qualifier, q.start, q.end)
+        c.start = min(c.start, one.start)
+        if one.field != c.field:
+            c.field = "hit"                # "a man was shot and two others were wounded": three hit
+        drop.add(id(one))
+    return [c for c in cands if id(c) not in drop]
+
+
+def _side_by_side(a: Token, b: Token) -> bool:
+    """Coordinated clauses, also as the parser misreads them: "X fought for his life while three
+    others were hospitalized" (b an adverbial clause of a), "X was ... and four others were ..., police
+    said" (both clauses of "said", joined by "and")."""
+    if _coordinated(a, b):
+        return True
+    if b.dep_ == "advcl" and b.head == a and any(m.dep_ == "mark" and m.lower_ in ("as", "while") for m in b.children):
+        return True
+    return (a.head == b.head and a != a.head and a.dep_ == b.dep_ and a.i < b.i
+            and any(c.dep_ == "cc" and c.lower_ == "and" for c in a.children))
+
+
+def _the_other(cands: list[FigureCandidate]) -> None:
+    """'One woman remains in good condition. The other two women are in fair condition': three hurt.
+    The later count holds the one, so it replaces it when the article's value is chosen."""
+    for i, c in enumerate(cands):
+        if c.field != "injured" or c.arg is None or c.quantity.point is None:
+            continue
+        kids = list(c.arg.children)
+        if not (any(k.dep_ == "det" and k.lower_ == "the" for k in kids) and any(
+                k.dep_ == "amod" and k.lower_ == "other" for k in kids)):
+            continue
+        prev = next((p for p in reversed(cands[:i]) if p.field == "injured" and p.arg is not None
+                     and p.quantity.point == 1 and (p.arg.lower_ == "one" or any(
+                         k.dep_ == "nummod" and k.lower_ == "one" for k in p.arg.children))
+                     and p.sentence.start <= c.sentence.start), None)
+        if prev is None or (prev.sentence.start != c.sentence.start and prev.sentence.end != c.sentence.start):
+            continue
+        q = c.quantity
+        c.quantity = Quantity(q.min + 1, None if q.max is None else q.max + 1, q.qualifier, q.start, q.end)
+        c.partial = False
+        c.revision = True                  # the whole, which holds the one counted before
 
 
 def _included_names(arg: Token) -> list[Token]:
@@ -303,7 +366,7 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
             continue
         s, e = sent.start_char + q.start, sent.start_char + q.end
         tok = ctx.doc.char_span(s, e, alignment_mode="expand")
-        if tok is None or is_aggregate(sent, tok[0]) or is_past_year(ctx, tok[0]):
+        if tok is None or is_aggregate(sent, tok[0]) or is_past_year(ctx, tok[0]) or outdated(tok[0]):
             continue
         if not (start <= s and e <= end) or in_entity(ctx.doc, s, e):
             continue
@@ -367,7 +430,8 @@ def _revision(trigger: Token, sent: SpacySpan) -> bool:
 
 
 def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[FigureCandidate]:
-    if is_aggregate(sent, trigger) or irrealis(trigger) or is_past_year(ctx, trigger) or earlier_event(trigger, arg):
+    if is_aggregate(sent, trigger) or irrealis(trigger) or is_past_year(ctx, trigger) or earlier_event(trigger, arg) \
+            or outdated(trigger):
         return None
     if (negated(trigger, through_head=True) and trigger_kind(trigger) != "not_survive"
             and arg.lower_ not in NONE_WORDS and not any(c.lower_ == "no" for c in arg.children)):

@@ -83,13 +83,19 @@ def _prospective(head: Token) -> bool:
     return lemma == "about" or (lemma == "be" and any(c.lower_ == "about" for c in head.children))
 
 
+DATELINE_RE = re.compile(r"[^\n()]{0,60}\((?:[A-Z][a-z]+\.? \d{1,2}, )?(?:19|20)\d\d\)")
+
+
 def is_past_year(ctx: Context, trigger: Token) -> bool:
     """The trigger's clause names a year before the article's ('was murdered ... in 2005')."""
     pub = ctx.article.published or (ctx.settings.published.isoformat() if ctx.settings.published else None)
     if not pub:
         return False
     year = int(pub[:4])
+    dateline = DATELINE_RE.match(trigger.doc.text)
     for tok in line_span(trigger):
+        if dateline is not None and tok.idx < dateline.end():
+            continue                       # "SAVANNAH, GA (December 2, 2015): ...": the report's own date
         if tok.ent_type_ == "DATE" and tok.like_num and re.fullmatch(r"(19|20)\d\d", tok.text):
             if int(tok.text) < year:
                 return True
@@ -117,3 +123,22 @@ def earlier_event(trigger: Token, arg: Token) -> bool:
     lo, hi = min(own), max(own)
     text = " ".join(doc[i].text for i in range(lo, hi + 1) if i in own)
     return EARLIER_RE.search(text) is not None
+
+
+OUTDATED_ADVERBS = {"originally", "initially"}
+REPORT_VERBS = {"say", "report", "tell", "indicate", "state", "announce", "believe", "think", "count", "list"}
+
+
+def outdated(trigger: Token) -> bool:
+    """'Officers had initially reported that six men were shot': a figure the article gives as
+    superseded. Only the report is read ("was initially taken to a hospital" is the event)."""
+    tok = trigger
+    for _ in range(4):
+        if tok.head == tok:
+            break
+        tok = tok.head
+        if tok.lemma_.lower() in REPORT_VERBS and any(
+                c.dep_ == "advmod" and c.lower_ in OUTDATED_ADVERBS for c in tok.children):
+            return True
+    return False
+

@@ -1,0 +1,71 @@
+"""Counts told in parts: "two of the victims" beside named dead, "one ... the other two", "a man
+... and four others", others who died beside those shot; a figure the article says was superseded,
+and a dateline's year read as an earlier year."""
+import pytest
+
+from casualty_helpers import counts
+
+pytestmark = pytest.mark.model
+
+
+def test_written_part_over_named_dead(analyzed):
+    text = ("Nine people were shot at Calloway Green on Sunday afternoon, police said. Three of the victims "
+            "died. The remaining six went to hospitals with wounds that will heal. Brennan died of a wound "
+            "to the chest.")
+    assert counts(analyzed, text) == (3, 6)
+
+
+def test_named_dead_alone_stay_one(analyzed):
+    text = ("Three people were shot outside a Tarrow Street bakery on Monday. Ilse Brandt died at the scene. "
+            "Two of the victims were treated and released.")
+    assert counts(analyzed, text)[0] == 1
+
+
+def test_one_and_the_other_two_are_three_hurt(analyzed):
+    text = ("Gunfire broke out at a Wexley Road bowling alley on Friday night. One woman remains in good "
+            "condition at Pell County General. The other two women are in fair condition there.")
+    assert counts(analyzed, text) == (0, 3)
+
+
+def test_the_other_two_after_a_death_are_two(analyzed):
+    text = ("Three men were shot near the Ostrova pier on Friday. One died at the scene. The other two "
+            "are in fair condition.")
+    assert counts(analyzed, text) == (1, 2)
+
+
+def test_one_described_beside_others_counted(analyzed):
+    text = ("A teenage boy fought for his life overnight and three others were hospitalized after a gunman "
+            "fired into a crowd on Pellam Avenue, police said.")
+    assert counts(analyzed, text) == (0, 4)
+
+
+def test_one_shot_beside_others_wounded_who_died(analyzed):
+    text = ("A cashier was shot in the leg and two others were wounded outside a Merrow Lane depot on "
+            "Thursday. The cashier died at the hospital.")
+    assert counts(analyzed, text) == (1, 2)
+
+
+def test_others_who_died_are_not_among_those_taken_to_hospital(analyzed):
+    text = ("No fewer than four guests were brought to hospitals after gunfire at a Danforth Street dance "
+            "hall. Two others died: Tobiah Renn, 19, and Cass Morel, 23.")
+    assert counts(analyzed, text) == (2, 4)
+
+
+def test_superseded_figure_is_dropped(analyzed):
+    text = ("A Saturday night shooting at a Hollis Park cookout left three people injured. Police had "
+            "originally said that six people were shot, but revised that number after midnight.")
+    assert counts(analyzed, text) == (0, 3)
+
+
+def test_initially_taken_to_a_hospital_still_counts(analyzed):
+    text = ("A night guard, 52, was shot on Quarry Road late Monday. He was initially driven to a clinic "
+            "and later moved to Pell County General.")
+    assert counts(analyzed, text)[1] == 1
+
+
+
+def test_dateline_year_is_not_an_earlier_year(analyzed):
+    text = ("HARLOW, GA (March 3, 2024): Harlow Metropolitan Police Department's Major Case detectives ask the "
+            "public's help with a Sunday morning shooting near the 200 block of Birch Lane, that injured three "
+            "men and claimed the life of one woman.")
+    assert counts(analyzed, text, published="2025-06-14") == (1, 3)
