@@ -76,7 +76,21 @@ class IncidentFigures:
 def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
     """Figures for the incident reported in [start, end) of `ctx.text`."""
     cands = _candidates(ctx, start, end)
-    killed = (_choose(ctx, [c for c in cands if c.field == "killed"]) or _charged(ctx, start, end, attempted=False)
+    killed_cands = [c for c in cands if c.field == "killed"]
+    if killed_cands and not any(c.explicit for c in killed_cands) and _all_survived(ctx, start, end):
+        # "All four victims are expected to survive": a death named in passing ("New Mexico officer
+        # killed after traffic stop", the earlier killing a shooting avenged) is another event's
+        killed_cands = []
+    import os
+    if os.environ.get("EXP_LATEK2") and killed_cands and not any(c.explicit for c in killed_cands):
+        hurt = next((c for c in cands if c.field == "injured" and c.explicit and not c.partial and c.quantity.min
+                     and c.arg is not None), None)
+        sents = [s for s in ctx.doc.sents if s.end_char > start and s.start_char < end]
+        lead_end = sents[min(2, len(sents) - 1)].end if sents else 0
+        if hurt is not None and not any(t.lower_ in ("other", "others", "another", "more") for t in hurt.arg.subtree) \
+                and all(c.sentence.start > hurt.sentence.start and c.sentence.start >= lead_end for c in killed_cands):
+            killed_cands = []
+    killed = (_choose(ctx, killed_cands) or _charged(ctx, start, end, attempted=False)
               or _fatal_event(ctx, start, end))
     injured = _choose(ctx, [c for c in cands if c.field == "injured"])
     hits = _choose(ctx, [c for c in cands if c.field == "hit"])
@@ -87,6 +101,18 @@ def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
     perps_killed = _choose(ctx, [c for c in cands if c.field == "perpetrators_killed"])
     killed = _with_attackers(ctx, killed, perps_killed, cands)
     return IncidentFigures(killed=killed, injured=injured, perpetrator_count=perps, perpetrators_killed=perps_killed)
+
+
+ALL_SURVIVED_RE = re.compile(
+    r"\b(?:all|each|both) (?:of )?(?:the )?(?:\w+ )?(?:victims|four|three|five|two|six|seven|of them|wounded|injured)"
+    r"(?: \w+)? (?:are|were|is) (?:all )?(?:expected to (?:survive|recover|live|be ok)|in (?:stable|good|fair) condition)"
+    r"|\bnone of the (?:injuries|wounds|victims)\b[^.]{0,40}life[- ]threatening", re.IGNORECASE)
+
+
+def _all_survived(ctx: Context, start: int, end: int) -> bool:
+    """Does the article say every victim lived ("all four are expected to survive")?"""
+    import os
+    return bool(os.environ.get("EXP_ALLSURV")) and ALL_SURVIVED_RE.search(ctx.text, start, end) is not None
 
 
 FATAL_EVENT_RE = re.compile(r"\b(?:fatal|deadly|fatally)\s+(?:shooting|stabbing|attack|shootout|"

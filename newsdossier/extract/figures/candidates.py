@@ -108,6 +108,15 @@ def _one_and_others(cands: list[FigureCandidate]) -> list[FigureCandidate]:
                     and not p.explicit and p.arg is not None and p.trigger is not None and p.arg.i < c.arg.i
                     and p.quantity.min == p.quantity.max == 1 and p.arg.lower_ not in _NO_SUM
                     and not _related(p.arg, c.arg) and _side_by_side(p.trigger, c.trigger)), None)
+        if one is None and _also(c.trigger):
+            # "One woman had been shot. She was taken ... Three other adults had also been shot": the
+            # last one counted in the two sentences before, when that is one person
+            before = [p for p in cands if p.field in SUMMED_FIELDS and p.arg is not None and p.arg.lower_ not in _NO_SUM
+                      and p.sentence.start < c.sentence.start and p.sentence.start >= _sentences_back(c.sentence, 2)]
+            last = before[-1] if before else None
+            if last is not None and not last.partial and last.quantity.min == last.quantity.max == 1 \
+                    and last.fatal_part is None:
+                one = last
         if one is None:
             continue
         q = c.quantity
@@ -117,6 +126,22 @@ def _one_and_others(cands: list[FigureCandidate]) -> list[FigureCandidate]:
             c.field = "hit"                # "a man was shot and two others were wounded": three hit
         drop.add(id(one))
     return [c for c in cands if id(c) not in drop]
+
+
+def _sentences_back(sent: SpacySpan, n: int) -> int:
+    """The first token of the sentence `n` sentences before `sent` (or of the text)."""
+    start = sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = sent.doc[start - 1].sent.start
+    return start
+
+
+def _also(trigger: Token) -> bool:
+    """'were also shot', 'had also been wounded' (the parser may hang "also" on an auxiliary)."""
+    return any(c.lower_ in ("also", "too") for c in trigger.children) or any(
+        g.lower_ in ("also", "too") for c in trigger.children if c.dep_ in ("aux", "auxpass") for g in c.children)
 
 
 def _side_by_side(a: Token, b: Token) -> bool:

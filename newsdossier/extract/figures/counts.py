@@ -79,7 +79,7 @@ def quantity_of(ctx: Context, arg: Token) -> Optional[tuple[Quantity, int, int]]
     i0 = _left_start(arg)
     while i0 > arg.sent.start and doc[i0 - 1].lower_ in QUANT_PREFIX:
         i0 -= 1
-    while i0 < arg.i and doc[i0].ent_type_ in NOT_COUNTS and doc[i0].like_num:
+    while i0 < arg.i and doc[i0].ent_type_ in NOT_COUNTS and doc[i0].like_num and not count_before_age(doc[i0]):
         i0 += 1
     if arg.ent_type_ in NOT_COUNTS:
         return None
@@ -121,7 +121,16 @@ def timed_count(arg: Token) -> Optional[tuple[Quantity, int, int]]:
 def in_entity(doc, start: int, end: int) -> bool:
     """Does [start, end) touch a date, time, money, ordinal or percentage (not a count of people)?"""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ in NOT_COUNTS and t.like_num for t in span)
+    return span is not None and any(t.ent_type_ in NOT_COUNTS and t.like_num and not count_before_age(t)
+                                    for t in span)
+
+
+def count_before_age(tok: Token) -> bool:
+    """'Two 17-year-old boys': the tagger takes the count into the age's DATE; it is a count."""
+    doc = tok.doc
+    i = tok.i
+    return (i + 3 < len(doc) and not re.fullmatch(r"\d+", tok.text) and doc[i + 1].like_num
+            and doc[i + 2].text == "-" and doc[i + 3].lower_ in ("year", "years", "month", "months", "week", "weeks"))
 
 
 def _conjuncts(arg: Token, top: bool = True) -> list[Token]:

@@ -69,3 +69,20 @@ def test_dateline_year_is_not_an_earlier_year(analyzed):
             "public's help with a Sunday morning shooting near the 200 block of Birch Lane, that injured three "
             "men and claimed the life of one woman.")
     assert counts(analyzed, text, published="2025-06-14") == (1, 3)
+
+
+def test_count_before_an_age_opening_the_text(analyzed):
+    text = "Two 17-year-old boys were shot Saturday night on Ellery Street."
+    assert counts(analyzed, text) == (0, 2)
+
+
+def test_others_also_shot_after_one_in_an_earlier_sentence(analyzed):
+    text = ("When deputies reached the Kestrel Road lot, one man had been wounded in the hip. He was flown to a "
+            "trauma center. Deputies said two other men had also been shot and drove themselves to hospitals.")
+    assert counts(analyzed, text) == (0, 3)
+
+
+def test_others_also_shot_after_a_death_are_only_the_others(analyzed):
+    text = ("A man was killed outside a Kestrel Road diner on Friday. Two other men were also shot and are "
+            "expected to recover.")
+    assert counts(analyzed, text) == (1, 2)
