@@ -77,19 +77,8 @@ def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
     """Figures for the incident reported in [start, end) of `ctx.text`."""
     cands = _candidates(ctx, start, end)
     killed_cands = [c for c in cands if c.field == "killed"]
-    if killed_cands and not any(c.explicit for c in killed_cands) and _all_survived(ctx, start, end):
-        # "All four victims are expected to survive": a death named in passing ("New Mexico officer
-        # killed after traffic stop", the earlier killing a shooting avenged) is another event's
+    if _death_in_passing(ctx, cands, killed_cands, start, end):
         killed_cands = []
-    import os
-    if os.environ.get("EXP_LATEK2") and killed_cands and not any(c.explicit for c in killed_cands):
-        hurt = next((c for c in cands if c.field == "injured" and c.explicit and not c.partial and c.quantity.min
-                     and c.arg is not None), None)
-        sents = [s for s in ctx.doc.sents if s.end_char > start and s.start_char < end]
-        lead_end = sents[min(2, len(sents) - 1)].end if sents else 0
-        if hurt is not None and not any(t.lower_ in ("other", "others", "another", "more") for t in hurt.arg.subtree) \
-                and all(c.sentence.start > hurt.sentence.start and c.sentence.start >= lead_end for c in killed_cands):
-            killed_cands = []
     killed = (_choose(ctx, killed_cands) or _charged(ctx, start, end, attempted=False)
               or _fatal_event(ctx, start, end))
     injured = _choose(ctx, [c for c in cands if c.field == "injured"])
@@ -109,10 +98,24 @@ ALL_SURVIVED_RE = re.compile(
     r"|\bnone of the (?:injuries|wounds|victims)\b[^.]{0,40}life[- ]threatening", re.IGNORECASE)
 
 
-def _all_survived(ctx: Context, start: int, end: int) -> bool:
-    """Does the article say every victim lived ("all four are expected to survive")?"""
-    import os
-    return bool(os.environ.get("EXP_ALLSURV")) and ALL_SURVIVED_RE.search(ctx.text, start, end) is not None
+def _death_in_passing(ctx: Context, cands: list[FigureCandidate], killed: list[FigureCandidate],
+                      start: int, end: int) -> bool:
+    """Are the only deaths singular mentions after the lead, in an article that counts the wounded
+    before them without "others" (who would be beside someone killed) or that says every victim lived?
+    Such a death is another event's: the earlier killing a shooting avenged, a related story's
+    headline ("officer killed after traffic stop"), a victim's relative killed years before."""
+    if not killed or any(c.explicit for c in killed):
+        return False
+    sents = [s for s in ctx.doc.sents if s.end_char > start and s.start_char < end]
+    lead_end = sents[min(2, len(sents) - 1)].end if sents else 0
+    if any(c.sentence.start < lead_end for c in killed):
+        return False                       # "three were wounded ... a woman was killed", in the lead
+    if ALL_SURVIVED_RE.search(ctx.text, start, end):
+        return True
+    hurt = next((c for c in cands if c.field == "injured" and c.explicit and not c.partial and c.quantity.min
+                 and c.arg is not None), None)
+    return hurt is not None and all(c.sentence.start > hurt.sentence.start for c in killed) and not any(
+        t.lower_ in ("other", "others", "another", "more") for t in hurt.arg.subtree)
 
 
 FATAL_EVENT_RE = re.compile(r"\b(?:fatal|deadly|fatally)\s+(?:shooting|stabbing|attack|shootout|"

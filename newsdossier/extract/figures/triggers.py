@@ -69,7 +69,11 @@ def trigger_kind(tok: Token) -> Optional[str]:
                 c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "hospital" for g in c.children)
                 for c in tok.children):
             return "suffer_injury"         # "both guards remain in the hospital"
-        if lemma in ("take", "transport", "rush", "fly", "airlift", "bring") and any(
+        if lemma == "send" and any(c.dep_ in ("dobj", "obj") for c in tok.children) and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(
+                    g.lemma_.lower() in ("hospital", "hospitals") for g in c.children) for c in tok.children):
+            return "sent_to_hospital"      # "a shooting that sent four people to the hospital"
+        if lemma in ("take", "transport", "rush", "fly", "airlift", "bring", "send") and any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(
                     g.lemma_.lower() in ("hospital", "center", "centre") for g in c.children)
                 for c in tok.children) and any(c.dep_ == "nsubjpass" for c in tok.children):
@@ -415,6 +419,8 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         out.append(("injured", _object(tok)))
     elif kind == "hospital":
         out.append(("hit", casualty_subject(tok, ("nsubjpass", "nsubj"))))
+    elif kind == "sent_to_hospital":
+        out.append(("hit", _object(tok)))
     elif kind == "suffer_injury":
         fatal = any(g.lower_ in ("fatal", "deadly", "mortal", "lethal") and not denied(g) for c in tok.children
                     for g in c.subtree)

@@ -1,6 +1,6 @@
 """Counts told in parts: "two of the victims" beside named dead, "one ... the other two", "a man
 ... and four others", others who died beside those shot; a figure the article says was superseded,
-and a dateline's year read as an earlier year."""
+a dateline's year read as an earlier year, and a death named in passing after the wounded."""
 import pytest
 
 from casualty_helpers import counts
@@ -86,3 +86,31 @@ def test_others_also_shot_after_a_death_are_only_the_others(analyzed):
     text = ("A man was killed outside a Kestrel Road diner on Friday. Two other men were also shot and are "
             "expected to recover.")
     assert counts(analyzed, text) == (1, 2)
+
+
+def test_a_death_named_in_passing_when_all_lived(analyzed):
+    text = ("Four men were shot outside a Tallis Avenue lounge early Saturday, police said. All four men are "
+            "expected to survive. Officers were still searching for a gray sedan. A deputy was killed in "
+            "an unrelated crash across the county on Friday, a spokesman said.")
+    assert counts(analyzed, text) == (0, 4)
+
+
+def test_a_later_named_death_after_a_count_of_wounded_is_another_event(analyzed):
+    text = ("Five people were wounded when gunfire broke out at a Corbin Street block party on Saturday night. "
+            "Two of them were listed in serious condition. Detectives are looking at whether the shooting was "
+            "retaliation. Dario Venn, a relative of a guest, was shot and killed near the park in "
+            "March.")
+    assert counts(analyzed, text) == (0, 5)
+
+
+def test_a_death_in_the_lead_beside_the_wounded_stays(analyzed):
+    text = ("Three people were wounded on Corbin Street on Saturday night. A woman was killed in the same "
+            "shooting, police said.")
+    assert counts(analyzed, text)[0] == 1
+
+
+
+def test_a_shooting_that_sent_people_to_the_hospital(analyzed):
+    text = ("Deputies answered a call about a shooting at a Fenwick Road trailer park on Monday night that sent "
+            "three people to the hospital, a spokeswoman said.")
+    assert counts(analyzed, text) == (0, 3)
