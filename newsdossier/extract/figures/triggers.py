@@ -72,7 +72,7 @@ def trigger_kind(tok: Token) -> Optional[str]:
         if lemma == "send" and any(c.dep_ in ("dobj", "obj") for c in tok.children) and any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(
                     g.lemma_.lower() in ("hospital", "hospitals") for g in c.children) for c in tok.children):
-            return "sent_to_hospital"      # "a shooting that sent four people to the hospital"
+            return "sent_to_hospital"      # "gunfire that sent two men to a hospital"
         if lemma in ("take", "transport", "rush", "fly", "airlift", "bring", "send") and any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(
                     g.lemma_.lower() in ("hospital", "center", "centre") for g in c.children)
