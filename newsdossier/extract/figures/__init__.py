@@ -20,7 +20,9 @@ How a count is found (from the spaCy dependency parse, not from sentence templat
    only when the article gives no total);
 5. per field, the article's current value: the first figure (the lead), replaced by a later one that
    agrees with it and says more ("well over a hundred" then "at least 139") or that the article
-   marks as a revision ("rose to", "climbed to", "now"); every other figure is kept in `others`;
+   marks as a revision ("rose to", "climbed to", "now"); every other figure is kept in `others`; a
+   death told only by singular mentions after the lead, where the article counts the wounded before it
+   or says all the victims lived, is another event's (`_death_in_passing`);
 6. injured when only hits are reported: people shot minus those killed ("four teens were shot, one
    fatally" -> killed 1, injured 3);
 7. the source credited in the figure's sentence ("according to figures released by X", "X said").
@@ -107,7 +109,7 @@ def _death_in_passing(ctx: Context, cands: list[FigureCandidate], killed: list[F
     if not killed or any(c.explicit for c in killed):
         return False
     sents = [s for s in ctx.doc.sents if s.end_char > start and s.start_char < end]
-    lead_end = sents[min(2, len(sents) - 1)].end if sents else 0
+    lead_end = sents[min(2, len(sents) - 1)].end if sents else 0     # the lead: the first three sentences
     if any(c.sentence.start < lead_end for c in killed):
         return False                       # "three were wounded ... a woman was killed", in the lead
     if ALL_SURVIVED_RE.search(ctx.text, start, end):

@@ -4,7 +4,7 @@ Triggers and their arguments are read by `triggers.py`, how many people an argum
 `counts.py`. This module decides what a trigger-argument pair means for the incident: the
 argument's *role* separates victims from attackers and reflexive suicides; "three of the victims"
 is a partial count; "a fourth victim" raises the total; "a quadruple shooting" names its size;
-two people hit in coordinated clauses add up. Candidates are dropped when the sentence is a
+two people hit in coordinated clauses add up, as do one person and "N others" beside them. Candidates are dropped when the sentence is a
 statistic over many incidents, is hypothetical ("could have killed"), or is about an earlier year.
 Where the parse finds nothing, plain surface patterns ("3 people shot", "killing two") are a fallback.
 """
@@ -93,7 +93,7 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
 
 def _one_and_others(cands: list[FigureCandidate]) -> list[FigureCandidate]:
     """'A boy fought for his life while three others were hospitalized': the one described and
-    the others counted beside him, in clauses of one sentence, are five."""
+    the others counted beside him, in clauses of one sentence, are four."""
     drop = set()
     for c in cands:
         if c.field not in SUMMED_FIELDS or not c.explicit or c.partial or c.arg is None or c.trigger is None \

@@ -126,7 +126,8 @@ def in_entity(doc, start: int, end: int) -> bool:
 
 
 def count_before_age(tok: Token) -> bool:
-    """'Two 17-year-old boys': the tagger takes the count into the age's DATE; it is a count."""
+    """'Two 17-year-old boys': the tagger takes the count into the age's DATE; it is a count (a
+    count word only: digits before an age may be a day, "March 3 17-year-old ...")."""
     doc = tok.doc
     i = tok.i
     return (i + 3 < len(doc) and not re.fullmatch(r"\d+", tok.text) and doc[i + 1].like_num

@@ -92,7 +92,7 @@ def is_past_year(ctx: Context, trigger: Token) -> bool:
     if not pub:
         return False
     year = int(pub[:4])
-    dateline = DATELINE_RE.match(trigger.doc.text)
+    dateline = DATELINE_RE.match(ctx.text)       # (not `doc.text`, which joins the tokens anew each call)
     for tok in line_span(trigger):
         if dateline is not None and tok.idx < dateline.end():
             continue                       # "SAVANNAH, GA (December 2, 2015): ...": the report's own date
@@ -141,4 +141,3 @@ def outdated(trigger: Token) -> bool:
                 c.dep_ == "advmod" and c.lower_ in OUTDATED_ADVERBS for c in tok.children):
             return True
     return False
-
