@@ -105,7 +105,7 @@ def _death_in_passing(ctx: Context, cands: list[FigureCandidate], killed: list[F
     """Are the only deaths singular mentions after the lead, in an article that counts the wounded
     before them without "others" (who would be beside someone killed) or that says every victim lived?
     Such a death is another event's: the earlier killing a shooting avenged, a related story's
-    headline ("officer killed after traffic stop"), a victim's relative killed years before."""
+    headline ("deputy dies at a traffic stop"), a victim's relative killed years before."""
     if not killed or any(c.explicit for c in killed):
         return False
     sents = [s for s in ctx.doc.sents if s.end_char > start and s.start_char < end]
@@ -324,7 +324,7 @@ def _injured_from_hits(ctx: Context, injured: Optional[Figure], hits: Optional[F
         return injured
     k = killed.min if killed is not None and killed.min is not None else 0
     if killed is not None and killed.start > hits.start and OTHERS_RE.search(killed.text):
-        k = 0                              # "five people were taken to hospitals; two others died": not among them
+        k = 0                              # "four guests went to hospitals; two others died": not among them
     rest = hits.min - k
     if injured is not None and injured.min is not None and injured.min >= rest:
         return injured

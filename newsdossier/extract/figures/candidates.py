@@ -109,7 +109,7 @@ def _one_and_others(cands: list[FigureCandidate]) -> list[FigureCandidate]:
                     and p.quantity.min == p.quantity.max == 1 and p.arg.lower_ not in _NO_SUM
                     and not _related(p.arg, c.arg) and _side_by_side(p.trigger, c.trigger)), None)
         if one is None and _also(c.trigger):
-            # "One woman had been shot. She was taken ... Three other adults had also been shot": the
+            # "One guard had been hit. He was flown ... Two other guards had also been hit": the
             # last one counted in the two sentences before, when that is one person
             before = [p for p in cands if p.field in SUMMED_FIELDS and p.arg is not None and p.arg.lower_ not in _NO_SUM
                       and p.sentence.start < c.sentence.start and p.sentence.start >= _sentences_back(c.sentence, 2)]

@@ -95,7 +95,7 @@ def is_past_year(ctx: Context, trigger: Token) -> bool:
     dateline = DATELINE_RE.match(ctx.text)       # (not `doc.text`, which joins the tokens anew each call)
     for tok in line_span(trigger):
         if dateline is not None and tok.idx < dateline.end():
-            continue                       # "SAVANNAH, GA (December 2, 2015): ...": the report's own date
+            continue                       # "HARLOW, GA (March 3, 2024): ...": the report's own date
         if tok.ent_type_ == "DATE" and tok.like_num and re.fullmatch(r"(19|20)\d\d", tok.text):
             if int(tok.text) < year:
                 return True
