@@ -20,7 +20,9 @@ How a count is found (from the spaCy dependency parse, not from sentence templat
    only when the article gives no total);
 5. per field, the article's current value: the first figure (the lead), replaced by a later one that
    agrees with it and says more ("well over a hundred" then "at least 139") or that the article
-   marks as a revision ("rose to", "climbed to", "now"); every other figure is kept in `others`; a
+   marks as a revision ("rose to", "climbed to", "now") or as the whole ("a total of", "in all"); a count
+   of people in a state ("one remains in critical condition") gives way to a larger count of those
+   hurt after it; every other figure is kept in `others`; a
    death told only by singular mentions after the lead, where the article counts the wounded before it
    or says all the victims lived, is another event's (`_death_in_passing`);
 6. injured when only hits are reported: people shot minus those killed ("four teens were shot, one
@@ -46,7 +48,7 @@ from ..lexicon.casualties import SOURCE_NOUNS
 from ..lexicon.reporting import FIGURE_SOURCE_VERBS
 from .candidates import MURDER_SUICIDE_RE, FigureCandidate, candidates as _candidates
 from .counts import quantity_of
-from .filters import is_aggregate, is_past_year
+from .filters import is_aggregate, is_past_year, shouted
 from .numbers import Quantity, find_quantities
 from .triggers import killer, trigger_kind
 
@@ -132,7 +134,9 @@ def _fatal_event(ctx: Context, start: int, end: int) -> Optional[Figure]:
     sents = [s for s in ctx.doc.sents if s.start_char < end and s.end_char > start]
     for sent in sents[:4]:                 # the lead, where the event is named
         m = FATAL_EVENT_RE.search(ctx.text, sent.start_char, sent.end_char)
-        if m and not is_aggregate(sent, sent.root) and not is_past_year(ctx, sent.root):
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand") if m else None
+        if m and not is_aggregate(sent, sent.root) and not is_past_year(ctx, sent.root) and not (
+                span is not None and shouted(span[0])):
             return Figure(min=1, max=None, qualifier="at_least", text=m.group(0), start=m.start(), end=m.end(),
                           evidence=(ctx.span(sent.start_char, sent.end_char),),
                           extractor=EXTRACTOR + ":fatal-event")
@@ -296,11 +300,26 @@ def _choose(ctx: Context, cands: list[FigureCandidate]) -> Optional[Figure]:
             current = later
         elif _consistent(current.quantity, later.quantity) or _includes(ctx, later, current):
             current = later
+        elif _state(current) and not _state(later) and later.explicit \
+                and later.quantity.point is not None and current.quantity.point is not None \
+                and later.quantity.point > current.quantity.point:
+            # "One victim is still in critical condition ... nine people were wounded": the condition
+            # of some of them, then how many were hurt
+            current = later
     others = tuple(_figure(ctx, c) for c in cands if c is not current)
     fig = _figure(ctx, current, others)
     if current.partial:
         fig = fig.model_copy(update={"max": None, "qualifier": "at_least"})
     return fig
+
+
+STATE_VERBS = {"be", "remain", "list", "stay", "lie"}
+
+
+def _state(cand: FigureCandidate) -> bool:
+    """Is the count of people in a state ("is in critical condition", "remain in the hospital"), which
+    an article often gives for some of those hurt?"""
+    return cand.trigger is not None and cand.trigger.lemma_.lower() in STATE_VERBS
 
 
 def _figure(ctx: Context, cand: FigureCandidate, others: tuple[Figure, ...] = ()) -> Figure:

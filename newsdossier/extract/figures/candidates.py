@@ -5,7 +5,9 @@ Triggers and their arguments are read by `triggers.py`, how many people an argum
 argument's *role* separates victims from attackers and reflexive suicides; "three of the victims"
 is a partial count; "a fourth victim" raises the total; "a quadruple shooting" names its size;
 two people hit in coordinated clauses add up, as do one person and "N others" beside them. Candidates are dropped when the sentence is a
-statistic over many incidents, is hypothetical ("could have killed"), or is about an earlier year.
+statistic over many incidents, is hypothetical ("could have killed"), is about an earlier year, or is
+another story's headline in capitals; a count the article marks as the whole ("a total of") replaces
+a smaller one.
 Where the parse finds nothing, plain surface patterns ("3 people shot", "killing two") are a fallback.
 """
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ..lexicon.casualties import ATTACKER_NOUNS, NONE_WORDS, PERSON_PRONOUNS, RE
 from ..syntax import negated
 from .counts import (FigureCandidate, additional, along_with, count_of, fatal_part, in_entity, ordinal_victim,
                      other_victims, zero_total)
-from .filters import earlier_event, irrealis, is_aggregate, is_past_year, outdated
+from .filters import earlier_event, irrealis, is_aggregate, is_past_year, outdated, shouted
 from .numbers import Quantity, find_quantities
 from .triggers import (BODY_NOUNS, across_lines, casualty_subject, is_fatal, killer, line_span, own_dead, trigger_args,
                        trigger_kind)
@@ -449,6 +451,24 @@ def _partial(arg: Token) -> bool:
     return False
 
 
+def _total(trigger: Token, arg: Token) -> bool:
+    """Does the article mark the count as the whole ("a total of three people were killed", "five
+    were shot in all", "in total", "altogether", "all told")? It replaces a smaller count before it."""
+    doc = arg.doc
+    left = doc[max(arg.left_edge.i, arg.i - 6):arg.i]
+    if any(t.lower_ == "total" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of" for t in left):
+        return True
+    for c in trigger.children:
+        if c.dep_ == "advmod" and c.lower_ == "altogether":
+            return True
+        # "in all" / "in total", parsed as a prepositional phrase or as two adverbs
+        for t in (c, *c.children):
+            if t.lower_ in ("all", "total") and t.i > 0 and doc[t.i - 1].lower_ == "in" and (
+                    t.i + 1 == len(doc) or doc[t.i + 1].is_punct):
+                return True
+    return any(t.lower_ == "all" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "told" for t in arg.sent)
+
+
 def _revision(trigger: Token, sent: SpacySpan) -> bool:
     return any(t.lemma_.lower() in REVISION_WORDS for t in sent if t.lemma_.lower() != "toll" and (
         t.head == trigger or trigger.head == t or t.head == trigger.head or t == trigger.head))
@@ -456,7 +476,7 @@ def _revision(trigger: Token, sent: SpacySpan) -> bool:
 
 def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan) -> Optional[FigureCandidate]:
     if is_aggregate(sent, trigger) or irrealis(trigger) or is_past_year(ctx, trigger) or earlier_event(trigger, arg) \
-            or outdated(trigger):
+            or outdated(trigger) or shouted(trigger):
         return None
     if (negated(trigger, through_head=True) and trigger_kind(trigger) != "not_survive"
             and arg.lower_ not in NONE_WORDS and not any(c.lower_ == "no" for c in arg.children)):
@@ -551,7 +571,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         # "the cashier was hurt" with no count: likely the victim the article says died; a hit
         cand.field = "hit"
     cand.partial = _partial(arg)
-    cand.revision = _revision(trigger, sent)
+    cand.revision = _revision(trigger, sent) or _total(trigger, arg)
     if fld == "hit":
         cand.fatal_part = fatal_part(ctx, arg)
     return cand

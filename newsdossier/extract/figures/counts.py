@@ -368,6 +368,8 @@ def along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:
                     continue
             elif not any(g.dep_ == "pobj" and (is_person(g) or g.lower_ == "others") for g in child.children):
                 continue
+            elif not any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+                continue                   # "he shot himself at home with his brother": company, not victims
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None or pobj.lemma_.lower() in NOT_PEOPLE:
                 continue

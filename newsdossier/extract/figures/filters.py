@@ -1,5 +1,5 @@
 """Casualty mentions that are not this incident's count: statistics over many incidents, what
-might have happened, an earlier year, another event.
+might have happened, an earlier year, another event, another story's headline in capitals.
 
 Each test reads the trigger's clause (or its line of the sentence, `triggers.line_span`); a count
 they turn down is no candidate at all (`candidates._candidate`).
@@ -141,3 +141,17 @@ def outdated(trigger: Token) -> bool:
                 c.dep_ == "advmod" and c.lower_ in OUTDATED_ADVERBS for c in tok.children):
             return True
     return False
+
+
+def shouted(trigger: Token) -> bool:
+    """Is the trigger in a line written in capitals inside mixed-case text: a link to another story
+    ("COUNCIL NAMES NEW CHIEF AFTER DEADLY STABBING") that the page set between paragraphs? Text
+    that is all capitals (old wire copy) is read as it is."""
+    words = [t for t in line_span(trigger) if t.is_alpha and len(t) > 1]
+    if len(words) < 4 or not all(t.is_upper for t in words):
+        return False
+    doc = trigger.doc
+    if "shouted_share" not in doc.user_data:
+        alpha = [t for t in doc if t.is_alpha and len(t) > 1]
+        doc.user_data["shouted_share"] = sum(t.is_upper for t in alpha) / max(1, len(alpha))
+    return doc.user_data["shouted_share"] < 0.3
