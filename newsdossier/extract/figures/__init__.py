@@ -22,9 +22,9 @@ How a count is found (from the spaCy dependency parse, not from sentence templat
    agrees with it and says more ("well over a hundred" then "at least 139") or that the article
    marks as a revision ("rose to", "climbed to", "now") or as the whole ("a total of", "in all"); a count
    of people in a state ("one remains in critical condition") gives way to a larger count of those
-   hurt after it; every other figure is kept in `others`; a
-   death told only by singular mentions after the lead, where the article counts the wounded before it
-   or says all the victims lived, is another event's (`_death_in_passing`);
+   hurt after it; every other figure is kept in `others`; a death told only by singular mentions after
+   the lead, where the article counts the wounded before it or says all the victims lived, is another
+   event's (`_death_in_passing`);
 6. injured when only hits are reported: people shot minus those killed ("four teens were shot, one
    fatally" -> killed 1, injured 3);
 7. the source credited in the figure's sentence ("according to figures released by X", "X said").

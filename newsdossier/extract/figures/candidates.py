@@ -4,11 +4,11 @@ Triggers and their arguments are read by `triggers.py`, how many people an argum
 `counts.py`. This module decides what a trigger-argument pair means for the incident: the
 argument's *role* separates victims from attackers and reflexive suicides; "three of the victims"
 is a partial count; "a fourth victim" raises the total; "a quadruple shooting" names its size;
-two people hit in coordinated clauses add up, as do one person and "N others" beside them. Candidates are dropped when the sentence is a
-statistic over many incidents, is hypothetical ("could have killed"), is about an earlier year, or is
-another story's headline in capitals; a count the article marks as the whole ("a total of") replaces
-a smaller one.
-Where the parse finds nothing, plain surface patterns ("3 people shot", "killing two") are a fallback.
+two people hit in coordinated clauses add up, as do one person and "N others" beside them; a count
+the article marks as the whole ("a total of") replaces a smaller one. Candidates are dropped when the
+sentence is a statistic over many incidents, is hypothetical ("could have killed"), is about an
+earlier year, or is another story's headline in capitals. Where the parse finds nothing, plain
+surface patterns ("3 people shot", "killing two") are a fallback.
 """
 from __future__ import annotations
 
