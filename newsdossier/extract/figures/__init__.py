@@ -134,8 +134,10 @@ def _fatal_event(ctx: Context, start: int, end: int) -> Optional[Figure]:
     sents = [s for s in ctx.doc.sents if s.start_char < end and s.end_char > start]
     for sent in sents[:4]:                 # the lead, where the event is named
         m = FATAL_EVENT_RE.search(ctx.text, sent.start_char, sent.end_char)
-        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand") if m else None
-        if m and not is_aggregate(sent, sent.root) and not is_past_year(ctx, sent.root) and not (
+        if m is None:
+            continue
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if not is_aggregate(sent, sent.root) and not is_past_year(ctx, sent.root) and not (
                 span is not None and shouted(span[0])):
             return Figure(min=1, max=None, qualifier="at_least", text=m.group(0), start=m.start(), end=m.end(),
                           evidence=(ctx.span(sent.start_char, sent.end_char),),
