@@ -24,9 +24,12 @@ How a count is found (from the spaCy dependency parse, not from sentence templat
    of people in a state ("one remains in critical condition") gives way to a larger count of those
    hurt after it; every other figure is kept in `others`; a death told only by singular mentions after
    the lead, where the article counts the wounded before it or says all the victims lived, is another
-   event's (`_death_in_passing`);
+   event's (`_death_in_passing`); people hit on another weekday than the first the article dates are
+   another shooting's (`_on_other_days`); a list that holds the group counted before and more ("the
+   deaths of two boys" then "a hunter had shot two boys and their uncle dead") is the whole;
 6. injured when only hits are reported: people shot minus those killed ("four teens were shot, one
-   fatally" -> killed 1, injured 3);
+   fatally" -> killed 1, injured 3); the dead told as some of the wounded counted before ("one of the
+   men hit by it died") leave the injured (`_died_among_hurt`);
 7. the source credited in the figure's sentence ("according to figures released by X", "X said").
 
 `killed` counts everyone killed, attackers too, as GTD's `nkill` and the GVA do ("shot his wife and
@@ -40,7 +43,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Span as SpacySpan, Token
 
 from ...records import Figure, Span
 from ..context import Context
@@ -48,7 +51,7 @@ from ..lexicon.casualties import SOURCE_NOUNS
 from ..lexicon.reporting import FIGURE_SOURCE_VERBS
 from .candidates import MURDER_SUICIDE_RE, FigureCandidate, candidates as _candidates
 from .counts import quantity_of
-from .filters import is_aggregate, is_past_year, shouted
+from .filters import is_aggregate, is_past_year, shouted, weekday_of
 from .numbers import Quantity, find_quantities
 from .triggers import killer, trigger_kind
 
@@ -80,6 +83,7 @@ class IncidentFigures:
 def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
     """Figures for the incident reported in [start, end) of `ctx.text`."""
     cands = _candidates(ctx, start, end)
+    cands = _on_other_days(cands)
     killed_cands = [c for c in cands if c.field == "killed"]
     if _death_in_passing(ctx, cands, killed_cands, start, end):
         killed_cands = []
@@ -88,12 +92,54 @@ def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
     injured = _choose(ctx, [c for c in cands if c.field == "injured"])
     hits = _choose(ctx, [c for c in cands if c.field == "hit"])
     injured = _injured_from_hits(ctx, injured, hits, killed)
+    injured = _died_among_hurt(cands, injured, killed)
     if injured is None or not injured.min:
         injured = _charged(ctx, start, end, attempted=True) or injured
     perps = _choose(ctx, [c for c in cands if c.field == "perpetrator_count"])
     perps_killed = _choose(ctx, [c for c in cands if c.field == "perpetrators_killed"])
     killed = _with_attackers(ctx, killed, perps_killed, cands)
     return IncidentFigures(killed=killed, injured=injured, perpetrator_count=perps, perpetrators_killed=perps_killed)
+
+
+def _on_other_days(cands: list[FigureCandidate]) -> list[FigureCandidate]:
+    """People hit on another weekday than the first people hit the article dates ("a cashier was
+    stabbed Friday ... On Tuesday, two men were shot across town") are another shooting's."""
+    dated = [(c, weekday_of(c.trigger)) for c in cands if c.trigger is not None
+             and c.field in ("hit", "injured", "killed")
+             and trigger_kind(c.trigger) in ("hit", "injure", "injured_adj", "kill")]
+    lead = next((d for c, d in dated if d is not None), None)
+    if lead is None:
+        return cands
+    # (the dead are left: "was shot Saturday ... died Monday" is one person, and a round-up's first
+    # dated death is as often not the article's)
+    other = {id(c) for c, d in dated if d is not None and d != lead and c.field in ("hit", "injured")}
+    sents = {c.sentence.start for c in cands if id(c) in other}
+    # a count read from the words alone ("two women were shot and killed") in such a sentence goes with it
+    return [c for c in cands if id(c) not in other and not (c.trigger is None and c.sentence.start in sents)]
+
+
+AMONG_HURT = {"victim", "wounded", "injured", "them", "those", "people", "person", "man", "men", "woman", "women"}
+
+
+def _died_among_hurt(cands: list[FigureCandidate], injured: Optional[Figure],
+                     killed: Optional[Figure]) -> Optional[Figure]:
+    """"Gunfire wounded five people ... One of the men hit by it died": the dead are some of the
+    wounded counted before, who are no longer among the injured."""
+    if injured is None or killed is None or not injured.min or not killed.min or injured.min < killed.min:
+        return injured
+    k = next((c for c in cands if c.field == "killed" and c.start == killed.start and c.end == killed.end), None)
+    i = next((c for c in cands if c.field == "injured" and c.start == injured.start and c.end == injured.end), None)
+    if k is None or i is None or not k.partial or not i.explicit or i.partial or k.arg is None \
+            or k.sentence.start <= i.sentence.start:
+        return injured
+    group = [p for prep in k.arg.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
+             if p.dep_ == "pobj"]
+    if not group or group[0].lemma_.lower() not in AMONG_HURT and group[0].lower_ not in AMONG_HURT:
+        return injured
+    n = killed.min
+    return injured.model_copy(update={"min": injured.min - n,
+                                      "max": None if injured.max is None else injured.max - n,
+                                      "extractor": injured.extractor + ":less-the-dead"})
 
 
 ALL_SURVIVED_RE = re.compile(
@@ -268,6 +314,16 @@ def _includes(ctx: Context, later: FigureCandidate, current: FigureCandidate) ->
         return False
     if later.quantity.point <= current.quantity.point:
         return False
+    if later.sentence.start != current.sentence.start:
+        # "the deaths of two boys ... a hunter had shot two boys and their uncle dead": a list that
+        # holds the group counted before, with the same count and noun, and more
+        for part in [later.arg] + [c for c in later.arg.children if c.dep_ == "conj"]:
+            got = quantity_of(ctx, part) if part is not later.arg else None
+            if got is None and part is later.arg:
+                got = _first_conjunct(later.arg)
+            if got is not None and got[0].point == current.quantity.point and \
+                    part.lemma_.lower() == current.arg.lemma_.lower() and part.lemma_.lower() not in GENERIC_PEOPLE:
+                return True
     for prep in later.arg.children:
         if prep.dep_ == "prep" and prep.lower_ == "including":
             for part in prep.children:
@@ -276,6 +332,17 @@ def _includes(ctx: Context, later: FigureCandidate, current: FigureCandidate) ->
                         part.lemma_.lower() == current.arg.lemma_.lower():
                     return True
     return False
+
+
+def _first_conjunct(arg: Token) -> Optional[list[Quantity]]:
+    """The count of a list's first item alone ("two boys" of "two boys and their uncle")."""
+    if not any(c.dep_ == "conj" for c in arg.children):
+        return None
+    nums = [c for c in arg.children if c.dep_ == "nummod"]
+    if len(nums) != 1:
+        return None
+    found = find_quantities(nums[0].text)
+    return found if len(found) == 1 else None
 
 
 def _choose(ctx: Context, cands: list[FigureCandidate]) -> Optional[Figure]:

@@ -155,3 +155,26 @@ def shouted(trigger: Token) -> bool:
         alpha = [t for t in doc if t.is_alpha and len(t) > 1]
         doc.user_data["shouted_share"] = sum(t.is_upper for t in alpha) / max(1, len(alpha))
     return doc.user_data["shouted_share"] < 0.3
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_of(trigger: Token) -> str | None:
+    """The weekday the trigger's own clause dates it to ("were shot Monday night", "was wounded on
+    Tuesday"), or None. Only the trigger's adverbials are read: "police said Monday that two were
+    shot" dates the statement, not the shooting."""
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ == "conj"] + (
+        [trigger.head] if trigger.dep_ == "conj" else [])       # "was shot and killed on Tuesday"
+    for c in (c for v in verbs for c in v.children):
+        if c.dep_ == "prep" and c.lower_ in ("on", "early", "late"):
+            found = [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("npadvmod", "tmod", "nmod", "obl"):
+            found = [c]
+        else:
+            continue
+        for tok in found:
+            for w in [tok] + [g for g in tok.children if g.dep_ in ("compound", "nmod", "amod")]:
+                if w.lower_ in WEEKDAYS:
+                    return w.lower_
+    return None

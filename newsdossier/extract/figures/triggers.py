@@ -26,6 +26,26 @@ GAPPED_STATES = {"shot": "hit", "wounded": "injured_adj", "injured": "injured_ad
                  "killed": "dead"}
 
 
+CARE_PLACES = {"hospital", "scene", "center", "centre", "clinic"}   # lemmas
+
+
+def _treated_or_released(tok: Token) -> bool:
+    """'Two teens were treated at the county hospital', 'were treated and released', 'three students had
+    been released from the hospital': hurt, and alive."""
+    lemma = tok.lemma_.lower()
+    if not any(c.dep_ == "nsubjpass" for c in tok.children) and not (
+            tok.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in tok.head.children)):
+        return False
+    places = [g.lemma_.lower() for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if lemma == "treat":
+        return any(p in CARE_PLACES for p in places) or any(
+            c.dep_ == "conj" and c.lemma_.lower() == "release" for c in tok.children)
+    if lemma == "release":
+        return any(c.dep_ == "prep" and c.lower_ == "from" and any(g.lemma_.lower() in CARE_PLACES
+                                                                  for g in c.children) for c in tok.children)
+    return False
+
+
 def trigger_kind(tok: Token) -> Optional[str]:
     lemma, low = tok.lemma_.lower(), tok.lower_
     if tok.pos_ == "NOUN" and low in GAPPED_STATES and tok.dep_ == "conj" and any(
@@ -93,6 +113,8 @@ def trigger_kind(tok: Token) -> Optional[str]:
                 c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in ("injury", "wound")
                                                                for g in c.children) for c in tok.children):
             return "suffer_injury"
+        if _treated_or_released(tok):
+            return "suffer_injury"         # "were treated at the county hospital", "released from the hospital"
         if lemma in INJURE_VERBS or low in ("wounded", "injured"):
             return "injure"
         if lemma in HIT_VERBS or low in ("shot", "stabbed"):
