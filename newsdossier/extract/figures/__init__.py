@@ -127,8 +127,7 @@ def _died_among_hurt(cands: list[FigureCandidate], injured: Optional[Figure],
     wounded counted before, who are no longer among the injured."""
     if injured is None or killed is None or not injured.min or not killed.min or injured.min < killed.min:
         return injured
-    k = next((c for c in cands if c.field == "killed" and c.start == killed.start and c.end == killed.end), None)
-    i = next((c for c in cands if c.field == "injured" and c.start == injured.start and c.end == injured.end), None)
+    k, i = _candidate_of(cands, "killed", killed), _candidate_of(cands, "injured", injured)
     if k is None or i is None or not k.partial or not i.explicit or i.partial or k.arg is None \
             or k.sentence.start <= i.sentence.start:
         return injured
@@ -242,7 +241,7 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
         return perps_killed.model_copy(update={"extractor": perps_killed.extractor + ":attackers"})
     if perps_killed is None or not perps_killed.min or killed is None or killed.min is None:
         return killed
-    chosen = next((c for c in cands if c.field == "killed" and c.start == killed.start and c.end == killed.end), None)
+    chosen = _candidate_of(cands, "killed", killed)
     # "killed himself", "turned the gun on himself", "took his own life" (the candidate's word is "life")
     # the attacker's death known only from the word "murder-suicide" (`candidates._murder_suicide_event`)
     named_only = MURDER_SUICIDE_RE.search(perps_killed.text) is not None
@@ -275,6 +274,11 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
     return killed.model_copy(update={"min": killed.min + k, "max": None if killed.max is None else killed.max + k,
                                      "others": killed.others + (perps_killed,),
                                      "extractor": killed.extractor + ":with-attackers"})
+
+
+def _candidate_of(cands: list[FigureCandidate], field: str, fig: Figure) -> Optional[FigureCandidate]:
+    """The candidate of `field` a chosen figure was made from (same characters), if any."""
+    return next((c for c in cands if c.field == field and c.start == fig.start and c.end == fig.end), None)
 
 
 def _counts(cand: FigureCandidate, words: set[str]) -> bool:

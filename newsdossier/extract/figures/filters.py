@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..context import Context
+from ..lexicon.calendar import WEEKDAYS
 from .triggers import line_span, trigger_kind
 
 
@@ -156,8 +157,6 @@ def shouted(trigger: Token) -> bool:
         doc.user_data["shouted_share"] = sum(t.is_upper for t in alpha) / max(1, len(alpha))
     return doc.user_data["shouted_share"] < 0.3
 
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def weekday_of(trigger: Token) -> str | None:

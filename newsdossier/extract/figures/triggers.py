@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..lexicon.casualties import (ATTACKER_NOUNS, DEAD_WORDS, DEATH_NOUNS, DIE_VERBS, FATAL_ADVERBS, HIT_VERBS, INJURE_VERBS,
                                   INJURED_WORDS, INJURY_NOUNS, KILL_VERBS, NOT_PEOPLE, SURVIVED_WOUND, is_person)
-from ..syntax import subject_child
+from ..syntax import subject_child, subject_of
 
 
 # Participles the parser tags as nouns when a list drops the verb ("four are dead, five more shot"):
@@ -33,8 +33,7 @@ def _treated_or_released(tok: Token) -> bool:
     """'Two teens were treated at the county hospital', 'were treated and released', 'three students had
     been released from the hospital': hurt, and alive."""
     lemma = tok.lemma_.lower()
-    if not any(c.dep_ == "nsubjpass" for c in tok.children) and not (
-            tok.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in tok.head.children)):
+    if subject_of(tok, ("nsubjpass",)) is None:
         return False
     places = [g.lemma_.lower() for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if lemma == "treat":

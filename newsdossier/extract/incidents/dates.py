@@ -35,13 +35,13 @@ from spacy.tokens import Token
 
 from ...records import IncidentDate, Span
 from ..context import Context
+from ..lexicon.calendar import WEEKDAYS
 from ..lexicon.reporting import DATE_REPORT_VERBS
 
 log = logging.getLogger(__name__)
 
 EXTRACTOR = "dates.v1"
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 EVENT_LEMMAS = {
     "attack", "kill", "shoot", "storm", "explode", "detonate", "bomb", "stab", "die", "murder",
     "happen", "occur", "open", "strike", "injure", "wound", "fire", "massacre", "hit", "kidnap",
