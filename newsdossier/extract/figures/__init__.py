@@ -83,7 +83,7 @@ class IncidentFigures:
 def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
     """Figures for the incident reported in [start, end) of `ctx.text`."""
     cands = _candidates(ctx, start, end)
-    cands = _on_other_days(cands)
+    cands = _victims_last(_on_other_days(cands))
     killed_cands = [c for c in cands if c.field == "killed"]
     if _death_in_passing(ctx, cands, killed_cands, start, end):
         killed_cands = []
@@ -116,6 +116,17 @@ def _on_other_days(cands: list[FigureCandidate]) -> list[FigureCandidate]:
     sents = {c.sentence.start for c in cands if id(c) in other}
     # a count read from the words alone ("two women were shot and killed") in such a sentence goes with it
     return [c for c in cands if id(c) not in other and not (c.trigger is None and c.sentence.start in sents)]
+
+
+def _victims_last(cands: list[FigureCandidate]) -> list[FigureCandidate]:
+    """"Officers found three gunshot victims" counts everyone hit when the article gives no other
+    count. Beside one, the noun is as often a part ("deputies found two stabbing victims ... six
+    people were hurt in all") or those in some state ("both gunshot victims went home on Monday")."""
+    def by_noun(c: FigureCandidate) -> bool:
+        return c.trigger is not None and trigger_kind(c.trigger) == "hit_victims"
+    if any(c.field in ("hit", "injured") and c.explicit and not by_noun(c) for c in cands):
+        return [c for c in cands if not by_noun(c)]
+    return cands
 
 
 AMONG_HURT = {"victim", "wounded", "injured", "them", "those", "people", "person", "man", "men", "woman", "women"}

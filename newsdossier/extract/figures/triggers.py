@@ -26,6 +26,7 @@ GAPPED_STATES = {"shot": "hit", "wounded": "injured_adj", "injured": "injured_ad
                  "killed": "dead"}
 
 
+HIT_COMPOUNDS = {"shooting", "gunshot", "stabbing", "gunfire"}   # "three gunshot victims"
 CARE_PLACES = {"hospital", "scene", "center", "centre", "clinic"}   # lemmas
 
 
@@ -45,6 +46,30 @@ def _treated_or_released(tok: Token) -> bool:
     return False
 
 
+def _life_owner(life: Token) -> Optional[Token]:
+    """Whose life a verb claimed, told with a possessive noun ("claimed a guard's life"); None for a
+    pronoun ("took his own life" is a suicide, read elsewhere)."""
+    owner = next((c for c in life.children if c.dep_ == "poss"), None)
+    if owner is None or owner.tag_ == "PRP$" or owner.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return owner
+
+
+def _relative_wound(verb: Token) -> Optional[Token]:
+    """'Two guests suffered what officers described as minor injuries', 'a clerk received what
+    appeared to be a knife wound': the parser hangs the wound in a clause of "what" under the verb,
+    which has no object of its own. The wound word, or None."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            sub = list(c.subtree)
+            if any(t.tag_ == "WP" and t.lower_ == "what" for t in sub):
+                return next((t for t in sub if t.dep_ in ("attr", "pobj", "oprd", "dobj")
+                             and t.lemma_.lower() in ("injury", "wound")), None)
+    return None
+
+
 def trigger_kind(tok: Token) -> Optional[str]:
     lemma, low = tok.lemma_.lower(), tok.lower_
     if tok.pos_ == "NOUN" and low in GAPPED_STATES and tok.dep_ == "conj" and any(
@@ -56,8 +81,8 @@ def trigger_kind(tok: Token) -> Optional[str]:
         if lemma in DIE_VERBS or (lemma == "pass" and any(c.lower_ == "away" for c in tok.children)):
             return "die"
         if lemma in ("claim", "take") and any(
-                c.dep_ == "dobj" and c.lemma_.lower() == "life" and _of_child(c) is not None for c in tok.children):
-            return "claim_lives"           # "the fire claimed the lives of a toddler and her grandfather"
+                c.dep_ == "dobj" and c.lemma_.lower() == "life" and (_of_child(c) is not None or _life_owner(c) is not None) for c in tok.children):
+            return "claim_lives"           # "claimed the lives of a toddler and her grandfather", "a guard's life"
         if _self_killing_arg(tok) is not None:
             return "suicide"               # "took his own life", "turned the gun on himself"
         if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" and any(
@@ -69,6 +94,8 @@ def trigger_kind(tok: Token) -> Optional[str]:
         if lemma in ("suffer", "sustain", "receive") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound") for c in tok.children):
             return "suffer_injury"
+        if lemma in ("suffer", "sustain", "receive") and _relative_wound(tok) is not None:
+            return "suffer_injury"         # "suffered what officers described as minor injuries"
         if lemma == "suffer" and any(c.dep_ == "prep" and c.lower_ == "from" and any(
                 g.lemma_.lower() in ("injury", "wound") for g in c.children) for c in tok.children):
             return "hospital"              # "suffering from stab wounds": hurt, maybe fatally
@@ -136,6 +163,10 @@ def trigger_kind(tok: Token) -> Optional[str]:
                 tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in (
                     "find", "discover", "recover", "identify", "pull", "locate", "remove")):
             return None                    # "stabbed in the upper body" is not a corpse
+        if lemma == "victim" and tok.tag_ == "NNS" and any(
+                c.dep_ == "nummod" and tok.i - c.i <= 3 for c in tok.children) and any(
+                c.dep_ == "compound" and c.lemma_.lower() in HIT_COMPOUNDS for c in tok.children):
+            return "hit_victims"           # "officers found three gunshot victims": hit, some may have died
         if lemma in DEATH_NOUNS or low in ("deaths", "fatalities", "dead"):
             return "death_noun"
         if lemma in INJURY_NOUNS or low in ("injuries", "wounded", "injured"):
@@ -159,7 +190,10 @@ def killer(trigger: Token, follow: bool = True) -> Optional[str]:
     for c in trigger.children:
         if c.dep_ == "agent":
             who = next((g for g in c.children if g.dep_ == "pobj"), None)
-        elif c.dep_ == "nsubj":
+        elif c.dep_ == "nsubj" and not any(a.dep_ == "aux" and a.lemma_.lower() in ("say", "believe", "allege")
+                                           for a in trigger.children):
+            # ("a farmer who deputies say shot his neighbour", with 'say' read as the verb's
+            # auxiliary: the subject is who says it)
             who = c
     if who is None and follow:
         # "was shot and killed by police": the agent hangs from one of the two verbs
@@ -329,6 +363,9 @@ def casualty_subject(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token
 
 
 def _object(verb: Token) -> Optional[Token]:
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if len(objs) > 1 and objs[0].tag_ in ("WP", "WDT") and objs[0].i < verb.i:
+        return objs[1]                     # "a farmer who deputies say shot his neighbour": not "who"
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
             return child
@@ -433,9 +470,12 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
     elif kind == "claim_lives":
         life = next(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "life")
         of = _of_child(life)
-        out.append(("killed", next((c for c in of.children if c.dep_ == "pobj"), None)))
+        out.append(("killed", next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None
+                     else _life_owner(life)))
     elif kind == "suicide":
         out.append(("killed", _self_killing_arg(tok)))
+    elif kind == "hit_victims":
+        out.append(("hit", tok))
     elif kind == "left_in_condition":
         out.append(("injured", _object(tok)))
     elif kind == "hospital":
@@ -446,7 +486,8 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
         fatal = any(g.lower_ in ("fatal", "deadly", "mortal", "lethal") and not denied(g) for c in tok.children
                     for g in c.subtree)
         fld = "killed" if fatal else "injured"
-        wound = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "wound"), None)
+        wound = next((c for c in tok.children if c.dep_ == "dobj"), None) or _relative_wound(tok)
+        wound = wound if wound is not None and wound.lemma_.lower() == "wound" else None
         if not fatal and wound is not None and not any(
                 g.lower_ in SURVIVED_WOUND for g in wound.subtree):
             fld = "hit"                    # "suffered a gunshot wound": hurt, maybe fatally
