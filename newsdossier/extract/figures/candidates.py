@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from ..context import Context
 from ..lexicon.casualties import ATTACKER_NOUNS, NONE_WORDS, PERSON_PRONOUNS, REVISION_WORDS, is_person
 from ..syntax import negated
-from .counts import (FigureCandidate, additional, along_with, count_of, fatal_part, in_entity, ordinal_victim,
+from .counts import (FigureCandidate, additional, along_with, count_of, fatal_part, in_entity, listed, ordinal_victim,
                      other_victims, zero_total)
 from .filters import earlier_event, irrealis, is_aggregate, is_past_year, outdated, shouted
 from .numbers import Quantity, find_quantities
@@ -495,10 +495,11 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
             arg = appos
     if arg.tag_ in ("WP", "WDT") and arg.head.dep_ == "relcl":
         arg = arg.head.head                # "a clerk who was injured": the clerk
-    while arg.dep_ == "conj" and arg.head.pos_ in ("NOUN", "PROPN", "NUM") and arg.head.i < arg.i and \
-            arg is not trigger and not own_dead(arg.head):
+    while (arg.dep_ == "conj" or listed(arg)) and arg.head.pos_ in ("NOUN", "PROPN", "NUM") and arg.head.i < arg.i \
+            and arg is not trigger and not own_dead(arg.head):
         # "two nurses and one porter": count from the first conjunct ("three more hurt", a state with
-        # its own count, and "12" after "one dead" are their own)
+        # its own count, and "12" after "one dead" are their own), and from the first name of a list
+        # the parser hung as appositions ("shot Al Roe, 22, Jo Ruiz, 41, Kim Ott, 30, and Sam Hale")
         arg = arg.head
     role = _role(arg, trigger)
     if role == "self":

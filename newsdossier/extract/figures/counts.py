@@ -140,7 +140,7 @@ def _conjuncts(arg: Token, top: bool = True) -> list[Token]:
         return out                         # "the clerk or a customer": one of them, not both
     for c in arg.children:
         # "four adults and a 3-year-old": the parser makes the age an adjective ("old")
-        if (c.dep_ == "conj" or _listed(c)) and (c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or age_noun(c)) \
+        if (c.dep_ == "conj" or listed(c)) and (c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or age_noun(c)) \
                 and not across_lines(arg, c):
             out.extend(_conjuncts(c, top=False))  # not a list of headlines the parser joined
     return out
@@ -183,7 +183,7 @@ def _breakdown(parts: list[Token], counted: list[Quantity]) -> bool:
     return any(t.text in (",", "-", "\u2014", "\u2013", "--", ":") for t in doc[parts[0].i + 1:parts[1].i])
 
 
-def _listed(appos: Token) -> bool:
+def listed(appos: Token) -> bool:
     """'his mother, brother and sister', 'Ann Bell, Ray Dunn and Joe Marsh': the parser reads the second
     item of a list as an apposition of the first, the last as its conjunct. An apposition that opens
     with an article ("the owner and manager", "a father and husband") describes the first; one that
@@ -192,10 +192,22 @@ def _listed(appos: Token) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in appos.children):
         return False
-    conj = next((c for c in appos.children if c.dep_ == "conj" and c.pos_ == appos.pos_), None)
     # one person each: "five guests - three men and two women" breaks a count down, it adds nothing
-    return conj is not None and any(c.dep_ == "cc" and c.lower_ == "and" for c in appos.children) and all(
+    return _ends_in_and(appos) and all(
         t.tag_ in ("NN", "NNP") and not any(c.dep_ == "nummod" for c in t.children) for t in (appos.head, appos))
+
+
+def _ends_in_and(item: Token, depth: int = 0) -> bool:
+    """Does the list `item` belongs to go on to "and" plus a last item, from `item` itself or, with
+    names of four or more people ("Al Roe, 22, Jo Ruiz, 41, Kim Ott, 30, and Sam Hale"), through the
+    next names the parser hung on it as appositions?"""
+    if any(c.dep_ == "conj" and c.pos_ == item.pos_ for c in item.children) and any(
+            c.dep_ == "cc" and c.lower_ == "and" for c in item.children):
+        return True
+    if item.pos_ != "PROPN" or depth > 8:
+        return False
+    nxt = next((c for c in item.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > item.i), None)
+    return nxt is not None and _ends_in_and(nxt, depth + 1)
 
 
 def _own_state(part: Token) -> Optional[str]:

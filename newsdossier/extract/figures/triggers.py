@@ -402,6 +402,16 @@ def _fired_at(verb: Token, at: Token) -> bool:
     return not any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _inverted_subject(verb: Token) -> Optional[Token]:
+    """'Wounded in the attack were a guard and two cooks', 'Also killed was a driver': the participle
+    comes first and the parser reads who was hurt as the attribute of 'was'/'were' after it."""
+    be = next((c for c in verb.children if c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" and c.i > verb.i), None)
+    if be is None or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+        return None
+    return next((c for c in list(be.children) + list(verb.children)
+                 if c.dep_ in ("attr", "nsubj", "nsubjpass") and c.i > be.i), None)
+
+
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "advcl", "ccomp", "xcomp", "amod", "oprd", "acomp")
@@ -431,6 +441,8 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             arg = timed
         elif _passive(tok) or tok.dep_ in ("amod",):
             arg = casualty_subject(tok, ("nsubjpass",)) or (tok.head if tok.dep_ in ("amod", "acl") else None)
+            if arg is None:
+                arg = _inverted_subject(tok)
             if arg is None:
                 arg = casualty_subject(tok, ("nsubj",))
         else:

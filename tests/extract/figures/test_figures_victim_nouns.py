@@ -1,7 +1,7 @@
 """"Officers found three gunshot victims" counts those hit when nothing else counts them; wounds told
 in a clause of "what" ("suffered what officers described as minor injuries") are wounds; "a farmer who
 deputies say shot his neighbour" is the one who shot, not the deputies; "claimed a guard's life" is a
-death."""
+death; "wounded were two women" counts the two; a list of four names with ages is four people."""
 import pytest
 
 from casualty_helpers import counts
@@ -47,4 +47,23 @@ def test_the_one_deputies_say_shot_a_man_killed_him(analyzed):
     ("The blast at a Tenby depot claimed the lives of two guards and hurt a driver.", (2, 1)),
 ])
 def test_a_life_claimed_is_a_death(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunfire broke out at a Tenby cookout on Saturday. Hurt in the shooting were a nine-year-old girl and "
+     "her uncle, deputies said.", (0, 2)),
+    ("A driver died at the scene on Osgood Lane. Also wounded were two women and a boy.", (1, 3)),
+])
+def test_people_named_after_the_participle_are_its_subject(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ida Penn, 61, Roy Penn, 30, Lu Marsh, 29, and Ned Vale, 44, were killed in the fire at the Tenby "
+     "mill on Friday.", (4, 0)),
+    ("A gunman shot Ida Penn, 61, Roy Penn, 30, Lu Marsh, 29, and Ned Vale, 44, outside a Brellin diner "
+     "on Friday.", (0, 4)),
+])
+def test_a_list_of_four_names_is_four_people(analyzed, text, expected):
     assert counts(analyzed, text) == expected
