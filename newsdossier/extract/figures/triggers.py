@@ -81,7 +81,8 @@ def trigger_kind(tok: Token) -> Optional[str]:
         if lemma in DIE_VERBS or (lemma == "pass" and any(c.lower_ == "away" for c in tok.children)):
             return "die"
         if lemma in ("claim", "take") and any(
-                c.dep_ == "dobj" and c.lemma_.lower() == "life" and (_of_child(c) is not None or _life_owner(c) is not None) for c in tok.children):
+                c.dep_ == "dobj" and c.lemma_.lower() == "life" and (
+                    _of_child(c) is not None or _life_owner(c) is not None) for c in tok.children):
             return "claim_lives"           # "claimed the lives of a toddler and her grandfather", "a guard's life"
         if _self_killing_arg(tok) is not None:
             return "suicide"               # "took his own life", "turned the gun on himself"
