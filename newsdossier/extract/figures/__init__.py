@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
 
 from ...records import Figure, Span
 from ..context import Context
@@ -333,9 +333,9 @@ def _includes(ctx: Context, later: FigureCandidate, current: FigureCandidate) ->
         # "the deaths of two boys ... a hunter had shot two boys and their uncle dead": a list that
         # holds the group counted before, with the same count and noun, and more
         for part in [later.arg] + [c for c in later.arg.children if c.dep_ == "conj"]:
-            got = quantity_of(ctx, part) if part is not later.arg else None
-            if got is None and part is later.arg:
-                got = _first_conjunct(later.arg)
+            # (the list's own head is read only when the list goes on: its count alone is the first item's)
+            got = quantity_of(ctx, part) if part is not later.arg or any(
+                c.dep_ == "conj" for c in part.children) else None
             if got is not None and got[0].point == current.quantity.point and \
                     part.lemma_.lower() == current.arg.lemma_.lower() and part.lemma_.lower() not in GENERIC_PEOPLE:
                 return True
@@ -347,17 +347,6 @@ def _includes(ctx: Context, later: FigureCandidate, current: FigureCandidate) ->
                         part.lemma_.lower() == current.arg.lemma_.lower():
                     return True
     return False
-
-
-def _first_conjunct(arg: Token) -> Optional[list[Quantity]]:
-    """The count of a list's first item alone ("two boys" of "two boys and their uncle")."""
-    if not any(c.dep_ == "conj" for c in arg.children):
-        return None
-    nums = [c for c in arg.children if c.dep_ == "nummod"]
-    if len(nums) != 1:
-        return None
-    found = find_quantities(nums[0].text)
-    return found if len(found) == 1 else None
 
 
 def _choose(ctx: Context, cands: list[FigureCandidate]) -> Optional[Figure]:

@@ -158,7 +158,6 @@ def shouted(trigger: Token) -> bool:
     return doc.user_data["shouted_share"] < 0.3
 
 
-
 def weekday_of(trigger: Token) -> str | None:
     """The weekday the trigger's own clause dates it to ("were shot Monday night", "was wounded on
     Tuesday"), or None. Only the trigger's adverbials are read: "police said Monday that two were

@@ -34,16 +34,14 @@ def _treated_or_released(tok: Token) -> bool:
     """'Two teens were treated at the county hospital', 'were treated and released', 'three students had
     been released from the hospital': hurt, and alive."""
     lemma = tok.lemma_.lower()
-    if subject_of(tok, ("nsubjpass",)) is None:
+    if lemma not in ("treat", "release") or subject_of(tok, ("nsubjpass",)) is None:
         return False
-    places = [g.lemma_.lower() for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if lemma == "treat":
+        places = [g.lemma_.lower() for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         return any(p in CARE_PLACES for p in places) or any(
             c.dep_ == "conj" and c.lemma_.lower() == "release" for c in tok.children)
-    if lemma == "release":
-        return any(c.dep_ == "prep" and c.lower_ == "from" and any(g.lemma_.lower() in CARE_PLACES
-                                                                  for g in c.children) for c in tok.children)
-    return False
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(g.lemma_.lower() in CARE_PLACES for g in c.children)
+               for c in tok.children)
 
 
 def _life_owner(life: Token) -> Optional[Token]:
@@ -92,11 +90,10 @@ def trigger_kind(tok: Token) -> Optional[str]:
         if lemma == "survive" and any(c.dep_ == "neg" for c in tok.children) and not any(
                 c.dep_ == "dobj" for c in tok.children):
             return "not_survive"           # "did not survive"
-        if lemma in ("suffer", "sustain", "receive") and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound") for c in tok.children):
-            return "suffer_injury"
-        if lemma in ("suffer", "sustain", "receive") and _relative_wound(tok) is not None:
-            return "suffer_injury"         # "suffered what officers described as minor injuries"
+        if lemma in ("suffer", "sustain", "receive") and (any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound") for c in tok.children)
+                or _relative_wound(tok) is not None):
+            return "suffer_injury"         # also "suffered what officers described as minor injuries"
         if lemma == "suffer" and any(c.dep_ == "prep" and c.lower_ == "from" and any(
                 g.lemma_.lower() in ("injury", "wound") for g in c.children) for c in tok.children):
             return "hospital"              # "suffering from stab wounds": hurt, maybe fatally
