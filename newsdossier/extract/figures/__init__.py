@@ -84,6 +84,7 @@ def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
     """Figures for the incident reported in [start, end) of `ctx.text`."""
     cands = _candidates(ctx, start, end)
     cands = _victims_last(_on_other_days(cands))
+    cands = _captions_last(ctx, cands)
     killed_cands = [c for c in cands if c.field == "killed"]
     if _death_in_passing(ctx, cands, killed_cands, start, end):
         killed_cands = []
@@ -127,6 +128,23 @@ def _victims_last(cands: list[FigureCandidate]) -> list[FigureCandidate]:
     if any(c.field in ("hit", "injured") and c.explicit and not by_noun(c) for c in cands):
         return [c for c in cands if not by_noun(c)]
     return cands
+
+
+CREDIT_RE = re.compile(r"\b(?:AP )?Photos?(?: by\b|\s*:|/)|\(Source:|Getty Images|\bFile photo\b|"
+                       r"\bImage \d+ of \d+|/\s*STAFF\b", re.IGNORECASE)
+_CASUALTY_GROUP = {"killed": "killed", "hit": "hurt", "injured": "hurt"}
+
+
+def _captions_last(ctx: Context, cands: list[FigureCandidate]) -> list[FigureCandidate]:
+    """A photo's caption ("Three men were shot on Elm Street. (Photo: Jo Roe)") is often another
+    day's picture or an early count: beside a count of the same people in the text it gives way."""
+    def caption(c: FigureCandidate) -> bool:
+        lo = ctx.text.rfind("\n", 0, c.start) + 1
+        hi = ctx.text.find("\n", c.start)
+        return bool(CREDIT_RE.search(ctx.text[lo:hi if hi >= 0 else len(ctx.text)]))
+    capt = {id(c) for c in cands if c.field in _CASUALTY_GROUP and caption(c)}
+    told = {_CASUALTY_GROUP[c.field] for c in cands if c.field in _CASUALTY_GROUP and id(c) not in capt}
+    return [c for c in cands if id(c) not in capt or _CASUALTY_GROUP[c.field] not in told]
 
 
 AMONG_HURT = {"victim", "wounded", "injured", "them", "those", "people", "person", "man", "men", "woman", "women"}

@@ -421,7 +421,8 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
 def _role(arg: Token, trigger: Token) -> str:
     """victim | attacker | self (a suicide) for the argument of a death or injury."""
     low, lemma = arg.lower_, arg.lemma_.lower()
-    if low in ("himself", "herself", "themselves") or (arg.head == trigger and trigger_kind(trigger) == "suicide"):
+    if low in ("himself", "herself", "themselves") or (trigger_kind(trigger) == "suicide" and (
+            arg.head == trigger or trigger.lemma_.lower() == "commit")):
         return "self"                      # "killed himself", "took his own life"
     if lemma in ATTACKER_NOUNS or low in ATTACKER_NOUNS:
         return "attacker"
@@ -509,6 +510,8 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         # "He then turned the gun on himself", told after the shooting: the one who took his own life
         # is the shooter the article has been speaking of (a named victim would not be "he")
         shooter = trigger_kind(trigger) == "suicide" and subj is not None and subj.lower_ in ("he", "she")
+        # one who "committed suicide" in an article of a shooting is the one who shot
+        shooter = shooter or trigger.lemma_.lower() == "commit"
         if (subj is not None and _role(subj, trigger) == "attacker") or shooter or other_victims(trigger, sent):
             if fld not in ("killed",) and not (fld == "hit" and (is_fatal(trigger) or murder_suicide(ctx))):
                 # "shot his son and then himself", in an article that calls it a murder-suicide: he died

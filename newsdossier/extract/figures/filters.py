@@ -20,7 +20,6 @@ AGGREGATE_NOUNS = {"shootings", "homicides", "murders", "killings", "attacks", "
 AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:january|the (?:start|beginning))|"
                           r"year to date|so far in \d{4}|each year|every year|per year|annually|a year|"
                           r"(?:in|over|during) the (?:last|past) (?:\d+|\w+) (?:days|weeks|months|years)|"
-                          r"last year|years ago|a year ago|last (?:summer|spring|fall|autumn|winter)|"
                           r"nationwide|statewide|across the (?:country|nation|state|city)|"
                           # "last July alone", "in 2016 alone": a tally over that time
                           r"(?:last|this) \w+ alone|in (?:\d{4}|january|february|march|april|may|june|july|"
@@ -28,12 +27,47 @@ AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:janua
                           re.IGNORECASE)
 
 
+# a time that marks a tally ("40 people were shot here last year"), unless `_one_event` says otherwise
+DATED_RE = re.compile(r"\b(?:last year|years ago|last (?:summer|spring|fall|autumn|winter))\b",
+                      re.IGNORECASE)
+EVENT_NOUNS = {"shooting", "shootout", "attack", "stabbing", "rampage", "spree", "ambush", "robbery", "fight",
+               "massacre", "incident", "bombing", "gunfight", "altercation", "confrontation", "standoff"}
+
+
+def _one_event(trigger: Token) -> bool:
+    """'A shootout killed two teens last summer', 'were wounded in a shooting last year', 'a stabbing
+    that left one dead years ago': the clause names the one event the count belongs to."""
+    near = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    near += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "at")
+             for g in c.children if g.dep_ == "pobj"]
+    if trigger.dep_ in ("relcl", "acl"):
+        near.append(trigger.head)
+    if any(n.lemma_.lower() in EVENT_NOUNS and n.tag_ == "NN" for n in near):
+        return True
+    return trigger.dep_ == "conj" and trigger.head.i < trigger.i and _one_event(trigger.head)
+
+
+def _in_lead(tok: Token, n: int = 3) -> bool:
+    """Is `tok` in one of the article's first `n` sentences? There a follow-up dates the event it
+    reports; further down, a dated event is most often an earlier one told for background."""
+    for i, sent in enumerate(tok.doc.sents):
+        if i >= n:
+            return False
+        if sent.start <= tok.i < sent.end:
+            return True
+    return False
+
+
 def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
     """A statistic over many incidents ("nearly 2,500 residents were wounded in those shootings");
     a plural trigger of that kind is a tally itself ("the county's 17 homicides"). Judged on the
-    trigger's line of the sentence."""
+    trigger's line of the sentence. A time like "last year" marks a tally ("40 people were shot
+    here last year") unless the clause names the one event ("a shootout killed two teens last summer":
+    a follow-up dating the event it reports)."""
     sent = line_span(trigger)
     if AGGREGATE_RE.search(sent.text):
+        return True
+    if DATED_RE.search(sent.text) and not (_one_event(trigger) and _in_lead(trigger)):
         return True
     return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and not _ranked(t)
                and trigger_kind(t) != "death_of" for t in sent)   # "the deaths of four women": one event
@@ -128,6 +162,15 @@ def earlier_event(trigger: Token, arg: Token) -> bool:
 
 OUTDATED_ADVERBS = {"originally", "initially"}
 REPORT_VERBS = {"say", "report", "tell", "indicate", "state", "announce", "believe", "think", "count", "list"}
+REPORT_NOUNS = {"report", "account"}
+OUTDATED_ADJECTIVES = {"initial", "early", "earlier", "original", "preliminary", "erroneous", "incorrect", "false",
+                       "inaccurate"}
+
+
+def _outdated_report(noun: Token) -> bool:
+    """'an initial report', 'earlier accounts': a report the article has since corrected."""
+    return noun.lemma_.lower() in REPORT_NOUNS and any(
+        c.dep_ == "amod" and c.lower_ in OUTDATED_ADJECTIVES for c in noun.children)
 
 
 def outdated(trigger: Token) -> bool:
@@ -140,6 +183,10 @@ def outdated(trigger: Token) -> bool:
         tok = tok.head
         if tok.lemma_.lower() in REPORT_VERBS and any(
                 c.dep_ == "advmod" and c.lower_ in OUTDATED_ADVERBS for c in tok.children):
+            return True
+        # "an initial report that a second guest had died", "who early reports said had died"
+        if _outdated_report(tok) or tok.lemma_.lower() in REPORT_VERBS and any(
+                c.dep_ == "nsubj" and _outdated_report(c) for c in tok.children):
             return True
     return False
 

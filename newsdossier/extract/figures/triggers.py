@@ -207,8 +207,8 @@ def killer(trigger: Token, follow: bool = True) -> Optional[str]:
 
 
 def _self_killing_arg(verb: Token) -> Optional[Token]:
-    """The word that names the one who killed himself when `verb` is "take (his) own life" ('life') or
-    "turn (the gun) on himself" ('himself'); None otherwise. Told after a shooting, it is the shooter's
+    """The word that names the one who killed himself when `verb` is "take (his) own life" ('life'),
+    "turn (the gun) on himself" ('himself') or "commit suicide" (its subject); None otherwise. Told after a shooting, it is the shooter's
     death, which GTD and the GVA count among the killed. "Turned the gun on himself and survived" is
     a hit, not a death: a sentence that says he lived gives nothing."""
     lemma = verb.lemma_.lower()
@@ -219,6 +219,11 @@ def _self_killing_arg(verb: Token) -> Optional[Token]:
     elif lemma == "turn" and any(c.dep_ == "dobj" for c in verb.children):
         on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
         arg = next((c for c in on.children if c.lower_ in REFLEXIVES), None) if on is not None else None
+    elif lemma == "commit" and any(c.dep_ == "dobj" and c.lower_ == "suicide" for c in verb.children):
+        if (verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)) and not (
+                verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("appear", "seem")):
+            return None                    # "threatened to commit suicide"; not "appeared to have committed"
+        arg = casualty_subject(verb, ("nsubj",))     # "Dale Keffer had committed suicide": he
     if arg is None:
         return None                        # (asked of every verb: the sentence is read only past here)
     sent = verb.sent
@@ -331,10 +336,11 @@ def casualty_subject(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token
             verb = verb.head
             seen += 1
             continue
-        if verb.tag_ == "VBG" and (verb.dep_ == "pobj" or verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
-                                   and not is_person(verb.head) and verb.head.tag_ != "NNS"):
+        if verb.tag_ == "VBG" and (verb.dep_ == "pobj" or verb.dep_ in ("acl", "conj") and verb.head.pos_ in (
+                "NOUN", "PROPN") and not is_person(verb.head) and verb.head.tag_ != "NNS"):
             # "was discovered near a pub suffering from a bullet wound", "found in the street suffering
             # from stab wounds": the participle hung on the place is the clause's, whose subject it shares
+            # (also when joined to the place by "and": "found slumped on a porch and bleeding from wounds")
             up = _clause_of_place(verb.head)
             if up is not None:
                 verb = up

@@ -1,0 +1,65 @@
+"""Session 34's readings: a participle the parser joins to a place ("found on a porch and bleeding from
+gunshot wounds") is the people's; "committed suicide" after a shooting is the shooter's death; a report
+the article calls initial or wrong gives no count; a photo's caption gives way to the text's count; a
+follow-up dating the one event "last summer" is no tally."""
+import pytest
+
+from casualty_helpers import counts
+
+pytestmark = pytest.mark.model
+
+
+def test_bleeding_joined_to_the_place_is_the_peoples(analyzed):
+    text = ("Three men were found slumped on a porch on Garnet Row and bleeding from gunshot wounds, "
+            "police in Ellery said.")
+    assert counts(analyzed, text) == (0, 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man shot his two neighbours outside a Brellin duplex on Sunday and then committed suicide, "
+     "deputies said. Both neighbours are in stable condition.", (1, 2)),
+    ("Deputies said the gunman killed three relatives at the Orrin farmhouse. By the time they arrived, "
+     "Dale Keffer had committed suicide.", (4, 0)),
+])
+def test_one_who_committed_suicide_is_among_the_dead(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+def test_a_threat_of_suicide_is_no_death(analyzed):
+    text = ("A man shot a clerk in the arm at a Tenby pawn shop on Friday and threatened to commit suicide "
+            "before officers talked him out of the store.")
+    assert counts(analyzed, text) == (0, 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A guard died and four guests were hurt when gunfire broke out at the Tenby club. The mayor's office "
+     "said an initial report that a second man had died was wrong.", (1, 4)),
+    ("Two guards were wounded at the depot. The gunman, who early reports said had been killed, is in "
+     "custody.", (0, 2)),
+])
+def test_a_report_called_initial_or_wrong_gives_no_count(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the caption's count gives way to the text's
+    ("Officers stand by the tape on Mercer Street after two people were shot. (Photo: Dana Roe)\n\n"
+     "Four people were shot on Mercer Street late Friday, police said. All four are expected to "
+     "recover.", (0, 4)),
+    # a caption is kept where the text counts nobody
+    ("Officers stand by the tape on Mercer Street after two people were shot. (Photo: Dana Roe)\n\n"
+     "Police are asking anyone who saw the car to call them.", (0, 2)),
+])
+def test_a_caption_gives_way_to_the_text(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four men were charged on Friday after a shootout killed two teens and wounded three others "
+     "outside a Tenby party last summer.", (2, 3)),
+    # a tally over the time is still no count of this event
+    ("Detectives are looking for the car. Forty people were shot in Tenby last year, police said.",
+     (0, 0)),
+])
+def test_one_event_dated_last_summer_is_no_tally(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
