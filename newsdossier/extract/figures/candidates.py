@@ -54,7 +54,7 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
             out.append(FigureCandidate("killed", Quantity(q.min, q.max, q.qualifier, 0, 0), cand.start, cand.end,
                                  cand.sentence, arg=cand.arg))
     # "had a stab wound and was dead": one person, counted among the killed only
-    killed_args = {(c.sentence.start, c.arg.i) for c in out if c.field == "killed" and c.arg is not None}
+    killed_args = {(c.sentence.start, c.arg.i): c.quantity for c in out if c.field == "killed" and c.arg is not None}
     for c in out:
         # "X sustained a wound to the neck ... and he died there": the one who died, not another victim
         if c.field == "injured" and not c.explicit and any(
@@ -67,7 +67,8 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
                 and any(k.field == "killed" and k.sentence.start == c.sentence.start and k is not c for k in out):
             c.field = "hit"
     out = [c for c in out if not (c.field in ("hit", "injured") and c.fatal_part is None and c.arg is not None
-                                  and (c.sentence.start, c.arg.i) in killed_args)]
+                                  and (c.sentence.start, c.arg.i) in killed_args
+                                  and not _more_than_died(c.quantity, killed_args[(c.sentence.start, c.arg.i)]))]
     for c in out:
         # "a pastor was killed and his nephew was shot", "a guard was shot and a clerk killed": the one
         # hit beside a different person killed, in clauses of one report, is not among the dead
@@ -91,6 +92,11 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
                 c.quantity = Quantity(q.min - 1, None if q.max is None else q.max - 1, q.qualifier, q.start, q.end)
     _the_other(out)
     return _sum_in_sentence(_one_and_others(out))
+
+
+def _more_than_died(hit: Quantity, died: Quantity) -> bool:
+    """Are more people hit than the same words say died ("one of three people shot has died")?"""
+    return hit.point is not None and died.point is not None and died.point < hit.point
 
 
 def _one_and_others(cands: list[FigureCandidate]) -> list[FigureCandidate]:

@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from ..context import Context
 from ..lexicon.casualties import (ATTACKER_NOUNS, FATAL_ADVERBS, NONE_WORDS, NOT_PEOPLE, PERSON_PRONOUNS,
                                   QUANT_PREFIX, age_noun, is_person)
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_quantities, words_to_int
 from .triggers import BODY_NOUNS, across_lines, count_in_time, is_fatal, trigger_args, trigger_kind
 
 
@@ -307,6 +307,10 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         if any(c.lower_ == "unborn" for c in part.children):
             continue                       # "a cashier and her unborn son": tallies count the people born
         got = quantity_of(ctx, part) or timed_count(part)
+        one = _one_of(part) if got is not None and trigger not in part.subtree else None
+        if one is not None:
+            # "a boy, one of three people hit by gunfire, has died": the verb tells of the one
+            got = (Quantity(one, one, "exact", 0, 0), got[1], got[2])
         if got is not None:
             q, qs, qe = got
             explicit = True
@@ -355,6 +359,15 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         total_lo, total_hi, qual = first.min, first.max, first.qualifier
     quantity = Quantity(total_lo, total_hi, qual or "exact", 0, 0)
     return FigureCandidate(fld, quantity, s, e, sent, explicit=explicit, arg=arg)
+
+
+def _one_of(noun: Token) -> Optional[int]:
+    """The part in "one of three people", which the parser hangs on the count as 'one' 'of'."""
+    num = next((c for c in noun.children if c.dep_ == "nummod"), None)
+    mods = [c for c in num.children if c.dep_ == "quantmod"] if num is not None else []
+    if len(mods) == 2 and mods[1].lower_ == "of" and mods[0].i + 1 == mods[1].i:
+        return words_to_int(mods[0].text)
+    return None
 
 
 def _age_joined(arg: Token) -> Optional[Token]:

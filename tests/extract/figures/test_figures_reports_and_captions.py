@@ -1,7 +1,8 @@
 """Session 34's readings: a participle the parser joins to a place ("found on a porch and bleeding from
 gunshot wounds") is the people's; "committed suicide" after a shooting is the shooter's death; a report
 the article calls initial or wrong gives no count; a photo's caption gives way to the text's count; a
-follow-up dating the one event "last summer" is no tally."""
+follow-up dating the one event "last summer" is no tally; "a boy, one of three people hit, has died" is one
+dead of three hit."""
 import pytest
 
 from casualty_helpers import counts
@@ -62,4 +63,15 @@ def test_a_caption_gives_way_to_the_text(analyzed, text, expected):
      (0, 0)),
 ])
 def test_one_event_dated_last_summer_is_no_tally(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A 19-year-old man, one of three people shot in Harlow Saturday night has died, Harlow police "
+     "announced Monday.", (1, 2)),
+    ("A 15-year-old girl, one of four people struck in Tenby Friday night has died, Tenby police "
+     "announced Sunday.", (1, 3)),
+    ("One of three men shot on Garnet Row late Saturday has died at Harlow General, deputies said.", (1, 2)),
+])
+def test_one_of_several_hit_who_died_is_one_dead(analyzed, text, expected):
     assert counts(analyzed, text) == expected
