@@ -309,7 +309,7 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         got = quantity_of(ctx, part) or timed_count(part)
         one = _one_of(part) if got is not None and trigger not in part.subtree else None
         if one is not None:
-            # "a boy, one of three people hit by gunfire, has died": the verb tells of the one
+            # "a man, one of three people shot in Harlow, has died": the verb tells of the one
             got = (Quantity(one, one, "exact", 0, 0), got[1], got[2])
         if got is not None:
             q, qs, qe = got
