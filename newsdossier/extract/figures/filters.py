@@ -35,8 +35,8 @@ EVENT_NOUNS = {"shooting", "shootout", "attack", "stabbing", "rampage", "spree",
 
 
 def _one_event(trigger: Token) -> bool:
-    """'A shootout killed two teens last summer', 'were wounded in a shooting last year', 'a stabbing
-    that left one dead years ago': the clause names the one event the count belongs to."""
+    """'A gunfight at a party killed two guests last summer', 'were wounded in a shooting last year',
+    'a stabbing that killed a guard years ago': the clause names the one event the count belongs to."""
     near = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
     near += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "at")
              for g in c.children if g.dep_ == "pobj"]
@@ -62,8 +62,8 @@ def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
     """A statistic over many incidents ("nearly 2,500 residents were wounded in those shootings");
     a plural trigger of that kind is a tally itself ("the county's 17 homicides"). Judged on the
     trigger's line of the sentence. A time like "last year" marks a tally ("40 people were shot
-    here last year") unless the clause names the one event ("a shootout killed two teens last summer":
-    a follow-up dating the event it reports)."""
+    here last year") unless the lead's clause names the one event ("a gunfight at a party killed two
+    guests last summer": a follow-up dating the event it reports)."""
     sent = line_span(trigger)
     if AGGREGATE_RE.search(sent.text):
         return True

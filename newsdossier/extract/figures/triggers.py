@@ -208,9 +208,9 @@ def killer(trigger: Token, follow: bool = True) -> Optional[str]:
 
 def _self_killing_arg(verb: Token) -> Optional[Token]:
     """The word that names the one who killed himself when `verb` is "take (his) own life" ('life'),
-    "turn (the gun) on himself" ('himself') or "commit suicide" (its subject); None otherwise. Told after a shooting, it is the shooter's
-    death, which GTD and the GVA count among the killed. "Turned the gun on himself and survived" is
-    a hit, not a death: a sentence that says he lived gives nothing."""
+    "turn (the gun) on himself" ('himself') or "commit suicide" (its subject); None otherwise. Told
+    after a shooting, it is the shooter's death, which GTD and the GVA count among the killed. "Turned
+    the gun on himself and survived" is a hit, not a death: a sentence that says he lived gives nothing."""
     lemma = verb.lemma_.lower()
     arg = None
     if lemma == "take":
