@@ -184,7 +184,7 @@ def outdated(trigger: Token) -> bool:
         if tok.lemma_.lower() in REPORT_VERBS and any(
                 c.dep_ == "advmod" and c.lower_ in OUTDATED_ADVERBS for c in tok.children):
             return True
-        # "an initial report that a second guest had died", "who early reports said had died"
+        # "an earlier account that a second guard had died", "who early reports said had died"
         if _outdated_report(tok) or tok.lemma_.lower() in REPORT_VERBS and any(
                 c.dep_ == "nsubj" and _outdated_report(c) for c in tok.children):
             return True

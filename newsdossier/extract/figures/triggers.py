@@ -340,7 +340,7 @@ def casualty_subject(verb: Token, deps=("nsubjpass", "nsubj")) -> Optional[Token
                 "NOUN", "PROPN") and not is_person(verb.head) and verb.head.tag_ != "NNS"):
             # "was discovered near a pub suffering from a bullet wound", "found in the street suffering
             # from stab wounds": the participle hung on the place is the clause's, whose subject it shares
-            # (also when joined to the place by "and": "found slumped on a porch and bleeding from wounds")
+            # (also when joined to the place by "and": "found lying in a driveway and bleeding from wounds")
             up = _clause_of_place(verb.head)
             if up is not None:
                 verb = up

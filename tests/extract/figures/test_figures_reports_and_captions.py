@@ -1,5 +1,5 @@
-"""Session 34's readings: a participle the parser joins to a place ("found on a porch and bleeding from
-gunshot wounds") is the people's; "committed suicide" after a shooting is the shooter's death; a report
+"""Session 34's readings: a participle the parser joins to a place ("found lying in a driveway and
+bleeding from stab wounds") is the people's; "committed suicide" after a shooting is the shooter's death; a report
 the article calls initial or wrong gives no count; a photo's caption gives way to the text's count; a
 follow-up dating the one event "last summer" is no tally; "a boy, one of three people hit, has died" is one
 dead of three hit."""
@@ -11,9 +11,8 @@ pytestmark = pytest.mark.model
 
 
 def test_bleeding_joined_to_the_place_is_the_peoples(analyzed):
-    text = ("Three men were found slumped on a porch on Garnet Row and bleeding from gunshot wounds, "
-            "police in Ellery said.")
-    assert counts(analyzed, text) == (0, 3)
+    text = "Two cousins were found lying in a driveway on Garnet Row and bleeding from stab wounds, deputies said."
+    assert counts(analyzed, text) == (0, 2)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -33,8 +32,8 @@ def test_a_threat_of_suicide_is_no_death(analyzed):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("A guard died and four guests were hurt when gunfire broke out at the Tenby club. The mayor's office "
-     "said an initial report that a second man had died was wrong.", (1, 4)),
+    ("A guard died and four guests were hurt when gunfire broke out at the Tenby club. An earlier account "
+     "that a second guard had died was mistaken, the mayor said.", (1, 4)),
     ("Two guards were wounded at the depot. The gunman, who early reports said had been killed, is in "
      "custody.", (0, 2)),
 ])
@@ -56,8 +55,8 @@ def test_a_caption_gives_way_to_the_text(analyzed, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Four men were charged on Friday after a shootout killed two teens and wounded three others "
-     "outside a Tenby party last summer.", (2, 3)),
+    ("Four men were charged on Friday in a gunfight that killed two guests and wounded three others at a "
+     "Tenby party last summer.", (2, 3)),
     # a tally over the time is still no count of this event
     ("Detectives are looking for the car. Forty people were shot in Tenby last year, police said.",
      (0, 0)),
