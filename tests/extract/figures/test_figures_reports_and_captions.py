@@ -1,8 +1,8 @@
 """Session 34's readings: a participle the parser joins to a place ("found lying in a driveway and
-bleeding from stab wounds") is the people's; "committed suicide" after a shooting is the shooter's death; a report
-the article calls initial or wrong gives no count; a photo's caption gives way to the text's count; a
-follow-up dating the one event "last summer" is no tally; "a boy, one of three people hit, has died" is one
-dead of three hit."""
+bleeding from stab wounds") is the people's; "committed suicide" after a shooting is the shooter's
+death; a report the article calls initial or wrong gives no count; a photo's caption gives way to the
+text's count; a follow-up dating the one event "last summer" is no tally; "a man, one of three people
+shot, has died" is one dead of three hit."""
 import pytest
 
 from casualty_helpers import counts
@@ -11,7 +11,8 @@ pytestmark = pytest.mark.model
 
 
 def test_bleeding_joined_to_the_place_is_the_peoples(analyzed):
-    text = "Two cousins were found lying in a driveway on Garnet Row and bleeding from stab wounds, deputies said."
+    text = ("Two cousins were found lying in a driveway on Garnet Row and bleeding from stab wounds, "
+            "deputies said.")
     assert counts(analyzed, text) == (0, 2)
 
 
