@@ -23,7 +23,7 @@ from ..lexicon.casualties import ATTACKER_NOUNS, NONE_WORDS, PERSON_PRONOUNS, RE
 from ..syntax import negated
 from .counts import (FigureCandidate, additional, along_with, count_of, fatal_part, in_entity, listed, ordinal_victim,
                      other_victims, zero_total)
-from .filters import earlier_event, irrealis, is_aggregate, is_past_year, outdated, shouted
+from .filters import earlier_event, in_lead, irrealis, is_aggregate, is_past_year, outdated, shouted
 from .numbers import Quantity, find_quantities
 from .triggers import (BODY_NOUNS, across_lines, casualty_subject, is_fatal, killer, line_span, own_dead, trigger_args,
                        trigger_kind)
@@ -338,7 +338,7 @@ def _murder_suicide_event(ctx: Context, tok: Token, sent: SpacySpan) -> Optional
         return None
     if murder.i > 0 and doc[murder.i - 1].lower_ in ("attempted", "attempt"):
         return None                        # "an attempted murder-suicide": someone lived
-    if sent.start not in {s.start for s in list(doc.sents)[:4]}:
+    if not in_lead(tok, 4):
         return None                        # the lead names the event; further down it may be another one
     if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("if", "whether"))
            for a in tok.ancestors for c in a.children) or any(w.lower_ in ("possible", "possibly") for w in sent):

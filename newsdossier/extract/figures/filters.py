@@ -47,7 +47,7 @@ def _one_event(trigger: Token) -> bool:
     return trigger.dep_ == "conj" and trigger.head.i < trigger.i and _one_event(trigger.head)
 
 
-def _in_lead(tok: Token, n: int = 3) -> bool:
+def in_lead(tok: Token, n: int = 3) -> bool:
     """Is `tok` in one of the article's first `n` sentences? There a follow-up dates the event it
     reports; further down, a dated event is most often an earlier one told for background."""
     for i, sent in enumerate(tok.doc.sents):
@@ -67,7 +67,7 @@ def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
     sent = line_span(trigger)
     if AGGREGATE_RE.search(sent.text):
         return True
-    if DATED_RE.search(sent.text) and not (_one_event(trigger) and _in_lead(trigger)):
+    if DATED_RE.search(sent.text) and not (_one_event(trigger) and in_lead(trigger)):
         return True
     return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and not _ranked(t)
                and trigger_kind(t) != "death_of" for t in sent)   # "the deaths of four women": one event
@@ -181,12 +181,10 @@ def outdated(trigger: Token) -> bool:
         if tok.head == tok:
             break
         tok = tok.head
-        if tok.lemma_.lower() in REPORT_VERBS and any(
-                c.dep_ == "advmod" and c.lower_ in OUTDATED_ADVERBS for c in tok.children):
-            return True
-        # "an earlier account that a second guard had died", "who early reports said had died"
+        # also "an earlier account that a second guard had died", "who early reports said had died"
         if _outdated_report(tok) or tok.lemma_.lower() in REPORT_VERBS and any(
-                c.dep_ == "nsubj" and _outdated_report(c) for c in tok.children):
+                (c.dep_ == "advmod" and c.lower_ in OUTDATED_ADVERBS) or (c.dep_ == "nsubj" and _outdated_report(c))
+                for c in tok.children):
             return True
     return False
 
