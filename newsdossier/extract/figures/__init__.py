@@ -391,6 +391,11 @@ def _choose(ctx: Context, cands: list[FigureCandidate]) -> Optional[Figure]:
             current = later
         elif _consistent(current.quantity, later.quantity) or _includes(ctx, later, current):
             current = later
+        elif _definite(later) and later.quantity.point is not None \
+                and current.quantity.point is not None and later.quantity.point > current.quantity.point:
+            # "The three wounded people were taken to a hospital" after "two others were shot": a count
+            # with "the" or "all" speaks of a group the reader knows whole, more than counted before
+            current = later
         elif _state(current) and not _state(later) and later.explicit \
                 and later.quantity.point is not None and current.quantity.point is not None \
                 and later.quantity.point > current.quantity.point:
@@ -402,6 +407,22 @@ def _choose(ctx: Context, cands: list[FigureCandidate]) -> Optional[Figure]:
     if current.partial:
         fig = fig.model_copy(update={"max": None, "qualifier": "at_least"})
     return fig
+
+
+def _definite(cand: FigureCandidate) -> bool:
+    """Is the count definite ("the three wounded people", "all four victims"), not a part of a group
+    ("the other two", "the first two", "three of the victims")?"""
+    arg = cand.arg
+    if arg is None or not cand.explicit or cand.partial or cand.quantity.point is None or cand.quantity.point < 2:
+        return False
+    kids = list(arg.children)
+    num = next((k for k in kids if k.dep_ == "nummod"), None) if not arg.like_num else arg
+    if num is None:
+        return False
+    if any(k.lower_ in ("other", "first", "last", "second", "remaining", "surviving", "more") for k in kids) \
+            or any(c.dep_ == "conj" for c in kids):
+        return False
+    return any(k.dep_ in ("det", "predet") and k.lower_ in ("the", "all") and k.i < num.i for k in kids)
 
 
 STATE_VERBS = {"be", "remain", "list", "stay", "lie"}
@@ -424,7 +445,9 @@ def _figure(ctx: Context, cand: FigureCandidate, others: tuple[Figure, ...] = ()
                   extractor=EXTRACTOR)
 
 
-OTHERS_RE = re.compile(r"\b(?:others?|more)\b", re.IGNORECASE)
+# "two others died", "two more died": not among those hit; "the other two died" (after "one died")
+# are the rest of them
+OTHERS_RE = re.compile(r"\b(?:others|more)\b|(?<!the )\bother\b", re.IGNORECASE)
 
 
 def _injured_from_hits(ctx: Context, injured: Optional[Figure], hits: Optional[Figure],

@@ -91,6 +91,7 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
                 q = c.quantity
                 c.quantity = Quantity(q.min - 1, None if q.max is None else q.max - 1, q.qualifier, q.start, q.end)
     _the_other(out)
+    _died_apart(out)
     return _sum_in_sentence(_one_and_others(out))
 
 
@@ -165,16 +166,17 @@ def _side_by_side(a: Token, b: Token) -> bool:
 
 
 def _the_other(cands: list[FigureCandidate]) -> None:
-    """'One woman remains in good condition. The other two women are in fair condition': three hurt.
-    The later count holds the one, so it replaces it when the article's value is chosen."""
+    """'One woman remains in good condition. The other two women are in fair condition': three hurt;
+    'one died at the scene; the other two died at a hospital': three dead. The later count holds the
+    one, so it replaces it when the article's value is chosen."""
     for i, c in enumerate(cands):
-        if c.field != "injured" or c.arg is None or c.quantity.point is None:
+        if c.field not in ("injured", "killed") or c.arg is None or c.quantity.point is None:
             continue
         kids = list(c.arg.children)
         if not (any(k.dep_ == "det" and k.lower_ == "the" for k in kids) and any(
                 k.dep_ == "amod" and k.lower_ == "other" for k in kids)):
             continue
-        prev = next((p for p in reversed(cands[:i]) if p.field == "injured" and p.arg is not None
+        prev = next((p for p in reversed(cands[:i]) if p.field == c.field and p.arg is not None
                      and p.quantity.point == 1 and (p.arg.lower_ == "one" or any(
                          k.dep_ == "nummod" and k.lower_ == "one" for k in p.arg.children))
                      and p.sentence.start <= c.sentence.start), None)
@@ -184,6 +186,67 @@ def _the_other(cands: list[FigureCandidate]) -> None:
         c.quantity = Quantity(q.min + 1, None if q.max is None else q.max + 1, q.qualifier, q.start, q.end)
         c.partial = False
         c.revision = True                  # the whole, which holds the one counted before
+
+
+# sex and age of the nouns news uses for one person: two people the nouns set apart are two
+_KINDS = {"man": "ma", "woman": "fa", "boy": "mc", "girl": "fc", "father": "ma", "mother": "fa",
+          "husband": "ma", "wife": "fa", "son": "m", "daughter": "f", "brother": "m", "sister": "f",
+          "grandfather": "ma", "grandmother": "fa", "uncle": "ma", "aunt": "fa", "nephew": "m", "niece": "f",
+          "gentleman": "ma", "lady": "fa", "infant": "c", "baby": "c", "toddler": "c", "child": "c"}
+
+
+def _kind(tok: Token) -> Optional[str]:
+    """The sex (m, f) and age (a, c) a noun tells of, as far as it tells them; None for other words."""
+    return _KINDS.get(tok.lemma_.lower())
+
+
+def _apart(a: str, b: str) -> bool:
+    """Can no one be described by both kinds (a man is no woman, a girl no woman)?"""
+    sex = {x for x in a + b if x in "mf"}
+    age = {x for x in a + b if x in "ac"}
+    return len(sex) == 2 or len(age) == 2
+
+
+def _people(c: FigureCandidate, cands: list[FigureCandidate]) -> list[Token]:
+    """The words of each person a candidate counts: the argument and the ones joined to it; for
+    "they" the people the sentence counted before it ("a man and a girl were rushed to a hospital
+    where they died")."""
+    arg = c.arg
+    if arg.lower_ in ("they", "both", "all"):
+        prev = next((p for p in reversed(cands) if p is not c and p.sentence.start == c.sentence.start
+                     and p.arg is not None and p.arg.i < arg.i and p.quantity.point == c.quantity.point), None)
+        if prev is None:
+            return []
+        arg = prev.arg
+    return [arg] + [g for g in arg.children if g.dep_ == "conj"]
+
+
+def _died_apart(cands: list[FigureCandidate]) -> None:
+    """'Three people were shot. The woman died at the scene. The man and the girl died at a hospital':
+    the dead of two sentences one after the other, whom their nouns tell apart, add up while they
+    are no more than the people the article counted hit before."""
+    for i, c in enumerate(cands):
+        if c.field != "killed" or c.arg is None or c.partial or c.quantity.point is None:
+            continue
+        prev = next((p for p in reversed(cands[:i]) if p.field == "killed"), None)
+        if prev is None or prev.arg is None or prev.partial or prev.quantity.point != 1 \
+                or prev.sentence.end != c.sentence.start:
+            continue
+        hit = [h for h in cands[:i] if h.field == "hit" and h.explicit and not h.partial
+               and h.quantity.point is not None and h.sentence.start < prev.sentence.start]
+        total = prev.quantity.point + c.quantity.point
+        if not hit or hit[-1].quantity.point < total:
+            continue
+        one, them = _people(prev, cands), _people(c, cands)
+        kinds = [_kind(t) for t in one + them]
+        if not one or not them or None in kinds:
+            continue
+        if not all(_apart(_kind(a), _kind(b)) for a in one for b in them):
+            continue
+        q = c.quantity
+        c.quantity = Quantity(total, total, "exact", q.start, q.end)
+        c.explicit = True
+        c.revision = True
 
 
 def _included_names(arg: Token) -> list[Token]:
@@ -217,6 +280,8 @@ def _beside_the_dead(hit: FigureCandidate, cands: list[FigureCandidate]) -> bool
     trig = hit.trigger
     if hit.arg is None or trig is None or hit.arg.lower_ in _NO_SUM:
         return False
+    if any(c.lower_ == "all" for c in hit.arg.children):
+        return False                       # "hitting all five and killing both women": the five hold them
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in trig.children):
         return False                       # "gunned down his wife and killed their children": both dead
     if hit.arg.i < trig.i and trig.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in trig.children):

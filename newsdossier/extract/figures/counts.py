@@ -152,12 +152,24 @@ _ONE_PERSON_DET = frozenset({"a", "an", "the", "his", "her", "their", "my", "our
 def _list_before(arg: Token) -> list[Token]:
     """The items the parser made siblings of `arg` ("A teacher, two nurses and a girl were killed": 'teacher'
     and 'nurses' both subjects of 'killed'): a person with the same relation to the same word right
-    before it, a comma between them."""
+    before it, a comma between them; or any person right before "and" when the parser hung the
+    "and" on something else ("two boys, ages 6 and 9, and their grandmother")."""
     out: list[Token] = []
     cur = arg
     while True:
         doc = cur.doc
         left = cur.left_edge.i
+        if cur is arg and left >= 2 and doc[left - 1].lower_ == "and" \
+                and doc[left - 1].head is not cur:
+            # "Two children, ages 3 and 5, and their mother were found dead": the "and" hung on the
+            # apposition, the parser makes both items subjects of the verb
+            sib = next((c for c in cur.head.children if c.dep_ == cur.dep_ and c.i < cur.i
+                        and c.right_edge.i in (left - 1, left - 2, left - 3)), None)
+            if sib is not None and sib.pos_ == "NOUN" and is_person(sib) and cur.pos_ in ("NOUN", "PROPN") \
+                    and not any(trigger_kind(t) is not None for t in doc[sib.i + 1:left - 1]):
+                out.insert(0, sib)
+                cur = sib
+                continue
         if left < 2 or doc[left - 1].text != ",":
             return out
         sib = next((c for c in cur.head.children if c.dep_ == cur.dep_ and c.right_edge.i in (left - 1, left - 2)), None)

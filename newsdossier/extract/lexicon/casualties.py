@@ -48,6 +48,21 @@ PERSON_NOUNS = {"man", "woman", "person", "boy", "girl", "child", "teen", "teena
                 "member", "colleague", "acquaintance", "visitor", "hostage", "inmate", "prisoner", "pupil",
                 "commuter", "jogger", "cyclist", "barber", "chef", "vendor", "salesman", "saleswoman", "contractor",
                 "volunteer", "recruit", "sailor", "marine", "airman", "pilot", "lieutenant", "captain", "corporal"}
+# more trades, offices and kin ("a porter wounded", "the cook was shot"): people counted by what they do
+PERSON_NOUNS |= {
+    "porter", "doorman", "cook", "dishwasher", "teller", "butcher", "baker", "plumber", "electrician",
+    "carpenter", "laborer", "labourer", "miner", "engineer", "artist", "musician", "singer", "dancer", "actor",
+    "actress", "athlete", "boxer", "wrestler", "preacher", "minister", "bishop", "imam", "rabbi", "deacon", "monk",
+    "nun", "accountant", "banker", "technician", "scientist", "professor", "lecturer", "researcher", "trainee",
+    "intern", "apprentice", "employer", "supervisor", "foreman", "superintendent", "caretaker", "housekeeper",
+    "nanny", "babysitter", "caregiver", "maid", "butler", "gardener", "landscaper", "roofer", "painter", "welder",
+    "trucker", "courier", "mailman", "postman", "fisherman", "hiker", "camper", "swimmer", "runner", "skater",
+    "surfer", "golfer", "rancher", "clergyman", "chaplain", "politician", "senator", "councilman",
+    "councilwoman", "legislator", "lawmaker", "diplomat", "ambassador", "activist", "bodyguard", "dispatcher",
+    "jailer", "warden", "housemate", "flatmate", "lodger", "occupant", "inhabitant", "villager", "farmworker",
+    "grandma", "grandpa", "granny", "stepbrother", "stepsister", "mum", "mama", "papa", "widow", "widower",
+    "bride", "groom", "daughter-in-law", "son-in-law", "brother-in-law", "sister-in-law", "ex-wife",
+    "ex-husband", "ex-girlfriend", "ex-boyfriend", "godson", "goddaughter", "godfather", "godmother"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 NOT_PEOPLE = {"charge", "count", "shot", "round", "bullet", "time", "year", "day", "hour", "minute", "week",
               "month", "block", "mile", "foot", "feet", "gun", "weapon", "firearm", "car", "vehicle", "house",
