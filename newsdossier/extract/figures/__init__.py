@@ -393,8 +393,8 @@ def _choose(ctx: Context, cands: list[FigureCandidate]) -> Optional[Figure]:
             current = later
         elif _definite(later) and later.quantity.point is not None \
                 and current.quantity.point is not None and later.quantity.point > current.quantity.point:
-            # "The three wounded people were taken to a hospital" after "two others were shot": a count
-            # with "the" or "all" speaks of a group the reader knows whole, more than counted before
+            # "the three wounded victims are expected to survive" after "two others were wounded": a
+            # count with "the" or "all" speaks of a group the reader knows whole, more than counted before
             current = later
         elif _state(current) and not _state(later) and later.explicit \
                 and later.quantity.point is not None and current.quantity.point is not None \
@@ -410,7 +410,7 @@ def _choose(ctx: Context, cands: list[FigureCandidate]) -> Optional[Figure]:
 
 
 def _definite(cand: FigureCandidate) -> bool:
-    """Is the count definite ("the three wounded people", "all four victims"), not a part of a group
+    """Is the count definite ("the three wounded victims", "all four guards"), not a part of a group
     ("the other two", "the first two", "three of the victims")?"""
     arg = cand.arg
     if arg is None or not cand.explicit or cand.partial or cand.quantity.point is None or cand.quantity.point < 2:

@@ -209,8 +209,8 @@ def _apart(a: str, b: str) -> bool:
 
 def _people(c: FigureCandidate, cands: list[FigureCandidate]) -> list[Token]:
     """The words of each person a candidate counts: the argument and the ones joined to it; for
-    "they" the people the sentence counted before it ("a man and a girl were rushed to a hospital
-    where they died")."""
+    "they", "both" or "all" the people the sentence counted before it ("a guard and a porter were
+    flown to Ashby General, where both died")."""
     arg = c.arg
     if arg.lower_ in ("they", "both", "all"):
         prev = next((p for p in reversed(cands) if p is not c and p.sentence.start == c.sentence.start
@@ -222,9 +222,9 @@ def _people(c: FigureCandidate, cands: list[FigureCandidate]) -> list[Token]:
 
 
 def _died_apart(cands: list[FigureCandidate]) -> None:
-    """'Three people were shot. The woman died at the scene. The man and the girl died at a hospital':
-    the dead of two sentences one after the other, whom their nouns tell apart, add up while they
-    are no more than the people the article counted hit before."""
+    """'Three people were shot. The mother was pronounced dead on the porch. Her husband and her son
+    died hours later': the dead of two sentences one after the other, whom their nouns tell apart,
+    add up while they are no more than the people the article counted hit before."""
     for i, c in enumerate(cands):
         if c.field != "killed" or c.arg is None or c.partial or c.quantity.point is None:
             continue
@@ -281,7 +281,7 @@ def _beside_the_dead(hit: FigureCandidate, cands: list[FigureCandidate]) -> bool
     if hit.arg is None or trig is None or hit.arg.lower_ in _NO_SUM:
         return False
     if any(c.lower_ == "all" for c in hit.arg.children):
-        return False                       # "hitting all five and killing both women": the five hold them
+        return False                       # "striking all four passengers and killing both brothers"
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in trig.children):
         return False                       # "gunned down his wife and killed their children": both dead
     if hit.arg.i < trig.i and trig.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in trig.children):

@@ -161,7 +161,7 @@ def _list_before(arg: Token) -> list[Token]:
         left = cur.left_edge.i
         if cur is arg and left >= 2 and doc[left - 1].lower_ == "and" \
                 and doc[left - 1].head is not cur:
-            # "Two children, ages 3 and 5, and their mother were found dead": the "and" hung on the
+            # "two boys, ages 6 and 9, and their grandmother were found dead": the "and" hung on the
             # apposition, the parser makes both items subjects of the verb
             sib = next((c for c in cur.head.children if c.dep_ == cur.dep_ and c.i < cur.i
                         and c.right_edge.i in (left - 1, left - 2, left - 3)), None)
