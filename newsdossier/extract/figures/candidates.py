@@ -281,7 +281,8 @@ def _beside_the_dead(hit: FigureCandidate, cands: list[FigureCandidate]) -> bool
     if hit.arg is None or trig is None or hit.arg.lower_ in _NO_SUM:
         return False
     if any(c.lower_ == "all" for c in hit.arg.children):
-        return False                       # "striking all four passengers and killing both brothers"
+        # "striking all four passengers and killing both brothers": the four hold the brothers
+        return False
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in trig.children):
         return False                       # "gunned down his wife and killed their children": both dead
     if hit.arg.i < trig.i and trig.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in trig.children):
