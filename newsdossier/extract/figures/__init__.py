@@ -391,8 +391,8 @@ def _choose(ctx: Context, cands: list[FigureCandidate]) -> Optional[Figure]:
             current = later
         elif _consistent(current.quantity, later.quantity) or _includes(ctx, later, current):
             current = later
-        elif _definite(later) and later.quantity.point is not None \
-                and current.quantity.point is not None and later.quantity.point > current.quantity.point:
+        elif _definite(later) and current.quantity.point is not None \
+                and later.quantity.point > current.quantity.point:
             # "the three wounded victims are expected to survive" after "two others were wounded": a
             # count with "the" or "all" speaks of a group the reader knows whole, more than counted before
             current = later

@@ -19,7 +19,8 @@ from typing import Optional
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..context import Context
-from ..lexicon.casualties import ATTACKER_NOUNS, NONE_WORDS, PERSON_PRONOUNS, REVISION_WORDS, is_person
+from ..lexicon.casualties import (ATTACKER_NOUNS, NONE_WORDS, PERSON_KINDS, PERSON_PRONOUNS, REVISION_WORDS,
+                                  is_person)
 from ..syntax import negated
 from .counts import (FigureCandidate, additional, along_with, count_of, fatal_part, in_entity, listed, ordinal_victim,
                      other_victims, zero_total)
@@ -31,11 +32,15 @@ from .triggers import (BODY_NOUNS, across_lines, casualty_subject, is_fatal, kil
 log = logging.getLogger(__name__)
 
 
+# words for people just counted in the sentence ("found two hikers ... where they died")
+_GROUP_WORDS = ("they", "both", "all")
+
+
 def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
     out = []
     raw = _raw_candidates(ctx, start, end)
     for i, cand in enumerate(raw):
-        if cand.field == "killed" and cand.arg is not None and cand.arg.lower_ in ("they", "both", "all") \
+        if cand.field == "killed" and cand.arg is not None and cand.arg.lower_ in _GROUP_WORDS \
                 and cand.quantity.min is None:
             # "found two hikers who had been stabbed ... where they died": the people just counted
             prev = next((c for c in reversed(raw[:i]) if c.sentence.start == cand.sentence.start
@@ -188,16 +193,9 @@ def _the_other(cands: list[FigureCandidate]) -> None:
         c.revision = True                  # the whole, which holds the one counted before
 
 
-# sex and age of the nouns news uses for one person: two people the nouns set apart are two
-_KINDS = {"man": "ma", "woman": "fa", "boy": "mc", "girl": "fc", "father": "ma", "mother": "fa",
-          "husband": "ma", "wife": "fa", "son": "m", "daughter": "f", "brother": "m", "sister": "f",
-          "grandfather": "ma", "grandmother": "fa", "uncle": "ma", "aunt": "fa", "nephew": "m", "niece": "f",
-          "gentleman": "ma", "lady": "fa", "infant": "c", "baby": "c", "toddler": "c", "child": "c"}
-
-
 def _kind(tok: Token) -> Optional[str]:
     """The sex (m, f) and age (a, c) a noun tells of, as far as it tells them; None for other words."""
-    return _KINDS.get(tok.lemma_.lower())
+    return PERSON_KINDS.get(tok.lemma_.lower())
 
 
 def _apart(a: str, b: str) -> bool:
@@ -212,7 +210,7 @@ def _people(c: FigureCandidate, cands: list[FigureCandidate]) -> list[Token]:
     "they", "both" or "all" the people the sentence counted before it ("a guard and a porter were
     flown to Ashby General, where both died")."""
     arg = c.arg
-    if arg.lower_ in ("they", "both", "all"):
+    if arg.lower_ in _GROUP_WORDS:
         prev = next((p for p in reversed(cands) if p is not c and p.sentence.start == c.sentence.start
                      and p.arg is not None and p.arg.i < arg.i and p.quantity.point == c.quantity.point), None)
         if prev is None:
@@ -237,11 +235,9 @@ def _died_apart(cands: list[FigureCandidate]) -> None:
         total = prev.quantity.point + c.quantity.point
         if not hit or hit[-1].quantity.point < total:
             continue
-        one, them = _people(prev, cands), _people(c, cands)
-        kinds = [_kind(t) for t in one + them]
-        if not one or not them or None in kinds:
-            continue
-        if not all(_apart(_kind(a), _kind(b)) for a in one for b in them):
+        one = [_kind(t) for t in _people(prev, cands)]
+        them = [_kind(t) for t in _people(c, cands)]
+        if not one or not them or None in one + them or not all(_apart(a, b) for a in one for b in them):
             continue
         q = c.quantity
         c.quantity = Quantity(total, total, "exact", q.start, q.end)

@@ -63,6 +63,12 @@ PERSON_NOUNS |= {
     "grandma", "grandpa", "granny", "stepbrother", "stepsister", "mum", "mama", "papa", "widow", "widower",
     "bride", "groom", "daughter-in-law", "son-in-law", "brother-in-law", "sister-in-law", "ex-wife",
     "ex-husband", "ex-girlfriend", "ex-boyfriend", "godson", "goddaughter", "godfather", "godmother"}
+# the sex (m, f) and age (a: adult, c: child) a noun for one person tells: two people the nouns set
+# apart ("the mother ... her son") are two
+PERSON_KINDS = {"man": "ma", "woman": "fa", "boy": "mc", "girl": "fc", "father": "ma", "mother": "fa",
+                "husband": "ma", "wife": "fa", "son": "m", "daughter": "f", "brother": "m", "sister": "f",
+                "grandfather": "ma", "grandmother": "fa", "uncle": "ma", "aunt": "fa", "nephew": "m", "niece": "f",
+                "gentleman": "ma", "lady": "fa", "infant": "c", "baby": "c", "toddler": "c", "child": "c"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 NOT_PEOPLE = {"charge", "count", "shot", "round", "bullet", "time", "year", "day", "hour", "minute", "week",
               "month", "block", "mile", "foot", "feet", "gun", "weapon", "firearm", "car", "vehicle", "house",
