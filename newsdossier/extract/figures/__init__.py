@@ -352,7 +352,7 @@ def _includes(ctx: Context, later: FigureCandidate, current: FigureCandidate) ->
         # holds the group counted before, with the same count and noun, and more
         for part in [later.arg] + [c for c in later.arg.children if c.dep_ == "conj"]:
             # (the list's own head is read only when the list goes on: its count alone is the first item's)
-            got = quantity_of(ctx, part) if part is not later.arg or any(
+            got = quantity_of(ctx, part) if part != later.arg or any(
                 c.dep_ == "conj" for c in part.children) else None
             if got is not None and got[0].point == current.quantity.point and \
                     part.lemma_.lower() == current.arg.lemma_.lower() and part.lemma_.lower() not in GENERIC_PEOPLE:

@@ -82,7 +82,7 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
     for c in out:
         # "shot four others, including one who died": the one who died is among the four
         if c.field == "injured" and c.arg is not None and any(
-                k.field == "killed" and k.partial and k.arg is not None and k.arg is not c.arg
+                k.field == "killed" and k.partial and k.arg is not None and k.arg != c.arg
                 and k.sentence.start == c.sentence.start and (k.arg in c.arg.subtree or (
                     k.arg.head.lower_ == "including" and k.arg.head.head in (c.arg, c.arg.head))) for k in out):
             c.field = "hit"
@@ -326,7 +326,7 @@ def _coordinated(a: Token, b: Token) -> bool:
     """Are two triggers clauses of one report: 'X was shot and Y was wounded', 'striking X and
     grazing Y', 'shot X before shooting Y'?"""
     def top(t: Token) -> Token:
-        while t.dep_ == "conj" and t.head is not t:
+        while t.dep_ == "conj" and t.head != t:
             t = t.head
         return t
     doc = a.doc
@@ -565,12 +565,13 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     if arg.tag_ in ("WP", "WDT") and arg.head.dep_ == "relcl":
         arg = arg.head.head                # "a clerk who was injured": the clerk
     while (arg.dep_ == "conj" or listed(arg)) and arg.head.pos_ in ("NOUN", "PROPN", "NUM") and arg.head.i < arg.i \
-            and arg is not trigger and not own_dead(arg.head):
+            and arg != trigger and not own_dead(arg.head):
         # "two nurses and one porter": count from the first conjunct ("three more hurt", a state with
         # its own count, and "12" after "one dead" are their own), and from the first name of a list
         # the parser hung as appositions ("shot Al Roe, 22, Jo Ruiz, 41, Kim Ott, 30, and Sam Hale")
         arg = arg.head
     role = _role(arg, trigger)
+    company: Optional[Quantity] = None
     if role == "self":
         # "the gunman then killed himself" / "shot his brother and then himself": the attacker's own death;
         # "a teenager accidentally shot himself": the one who shot is the only victim.
@@ -587,9 +588,16 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
             q = Quantity(1, 1, "exact", 0, 0)
             return FigureCandidate("perpetrators_killed", q, arg.idx, arg.idx + len(arg.text), sent,
                              explicit=False, arg=arg)
+        # "fired the pistol, wounding himself and his sister": the people hit with the one who shot
+        company = _beside_self(ctx, fld, trigger, arg, sent)
+        if subj is not None and subj.tag_ == "WDT":
+            subj = None                    # "a shooting that sent himself and a girl to the hospital"
         if subj is None:
             q = Quantity(1, 1, "exact", 0, 0)
-            return FigureCandidate(fld, q, arg.idx, arg.idx + len(arg.text), sent, explicit=False, arg=arg)
+            cand = FigureCandidate(fld, q, arg.idx, arg.idx + len(arg.text), sent, explicit=False, arg=arg)
+            if company is not None:
+                cand.quantity, cand.explicit = _plus(q, company), True
+            return cand
         arg = subj
     nth = ordinal_victim(arg) if fld in ("killed", "hit", "injured") and role == "victim" else None
     if nth is not None:
@@ -617,6 +625,8 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         cand.quantity = Quantity(cand.quantity.min + along.min,
                                  None if cand.quantity.max is None or along.max is None
                                  else cand.quantity.max + along.max, cand.quantity.qualifier, 0, 0)
+    if role == "self" and company is not None and cand.quantity.min is not None:
+        cand.quantity, cand.explicit = _plus(cand.quantity, company), True
     if fld == "hit" and cand.field == "hit" and MURDER_SUICIDE_RE.search(sent.text):
         # "shot his cousin and himself in what deputies call a murder-suicide": the cousin died
         cand.field = "killed"
@@ -647,6 +657,22 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     if fld == "hit":
         cand.fatal_part = fatal_part(ctx, arg)
     return cand
+
+
+def _plus(q: Quantity, more: Quantity) -> Quantity:
+    return Quantity(q.min + more.min, None if q.max is None or more.max is None else q.max + more.max,
+                    q.qualifier, 0, 0)
+
+
+def _beside_self(ctx: Context, fld: str, trigger: Token, refl: Token, sent: SpacySpan) -> Optional[Quantity]:
+    """'fired the pistol, wounding himself and his sister': the people joined to the reflexive, hit
+    with the one who shot."""
+    other = next((c for c in refl.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                  and c.lower_ not in _NO_SUM), None)
+    if other is None:
+        return None
+    cand = count_of(ctx, fld, trigger, other, sent)
+    return cand.quantity if cand is not None and cand.quantity.min is not None else None
 
 
 KILLING_NOUNS = {"murder", "homicide", "killing", "manslaughter"}

@@ -159,8 +159,8 @@ def _list_before(arg: Token) -> list[Token]:
     while True:
         doc = cur.doc
         left = cur.left_edge.i
-        if cur is arg and left >= 2 and doc[left - 1].lower_ == "and" \
-                and doc[left - 1].head is not cur:
+        if cur == arg and left >= 2 and doc[left - 1].lower_ == "and" \
+                and doc[left - 1].head != cur:
             # "two boys, ages 6 and 9, and their grandmother were found dead": the "and" hung on the
             # apposition, the parser makes both items subjects of the verb
             sib = next((c for c in cur.head.children if c.dep_ == cur.dep_ and c.i < cur.i
@@ -419,7 +419,7 @@ def along_with(ctx: Context, trigger: Token) -> Optional[Quantity]:
                 q = got[0] if got is not None else (
                     Quantity(1, 1, "exact", 0, 0) if is_person(part) and part.tag_ in ("NN", "NNP") else None)
                 if q is None or q.min is None:
-                    if part is pobj:
+                    if part == pobj:
                         break
                     continue
                 total = q if total is None else Quantity(

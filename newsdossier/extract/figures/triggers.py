@@ -114,9 +114,12 @@ def trigger_kind(tok: Token) -> Optional[str]:
                 for c in tok.children):
             return "suffer_injury"         # "both guards remain in the hospital"
         if lemma == "send" and any(c.dep_ in ("dobj", "obj") for c in tok.children) and any(
-                c.dep_ == "prep" and c.lower_ == "to" and any(
-                    g.lemma_.lower() in ("hospital", "hospitals") for g in c.children) for c in tok.children):
-            return "sent_to_hospital"      # "gunfire that sent two men to a hospital"
+                c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
+                    g.lemma_.lower() in ("hospital", "hospitals") for g in c.children)
+                for c in [*tok.children, *(t for o in tok.children if o.dep_ in ("dobj", "obj") for t in o.subtree)]):
+            # "gunfire that sent two men to a hospital"; the parser may hang the "to" on the verb as a
+            # dative, or on the last person sent ("sent both a nurse and her neighbor to the hospital")
+            return "sent_to_hospital"
         if lemma in ("take", "transport", "rush", "fly", "airlift", "bring", "send") and any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(
                     g.lemma_.lower() in ("hospital", "center", "centre") for g in c.children)
@@ -376,6 +379,21 @@ def _object(verb: Token) -> Optional[Token]:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return verb.head
+    return _object_as_apposition(verb)
+
+
+def _object_as_apposition(verb: Token) -> Optional[Token]:
+    """'the woman accused of shooting and killing 4-year-old Dana Bell': the parser hangs the name
+    right after the verb on a word before it (an apposition of "woman", an object of "accused");
+    it is the verb's object."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or verb.tag_ not in ("VBG", "VBD", "VBN"):
+        return None
+    head = doc[verb.i + 1]
+    while head.head.i > verb.i and head.head != head:
+        head = head.head
+    if head.dep_ in ("appos", "dobj") and head.head.i < verb.i and head.pos_ == "PROPN" and verb in head.head.subtree:
+        return head
     return None
 
 
@@ -469,7 +487,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             # "the parents of a mother fatally struck near the canal plan ...": a reduced relative the
             # parser read as the main verb; the person right before it, if not its own subject
             before = _person_before(tok)
-            if before is not None and before.head is not tok and before.dep_ != "nsubj":
+            if before is not None and before.head != tok and before.dep_ != "nsubj":
                 arg = before
         if tok.dep_ == "oprd" and arg is not None and fld != "killed" and own_dead(arg):
             # "left one dead and 12 injured": the object the parser gave is the dead one; the

@@ -110,7 +110,7 @@ def _reporter(tok: Token) -> tuple[Optional[Token], Optional[Token]]:
         if cur.dep_ in ("ccomp", "xcomp") or (cur.dep_ == "conj" and cur.head.dep_ == "ccomp"):
             head = cur.head if cur.dep_ != "conj" else cur.head.head
             return head, speaker_of(head)
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
     return None, None

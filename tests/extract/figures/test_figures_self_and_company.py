@@ -1,0 +1,46 @@
+"""Session 36's readings: one who shoots himself and someone else ("wounding himself and his
+sister", "a shooting that sent both himself and a girl to the hospital") counts both; "sent ... to
+the hospital" is read whether the parser hangs "to" on the verb or on the last person; a name the
+parser hangs on a word before the verb ("the woman accused of shooting and killing Dana Bell") is
+the verb's object."""
+import pytest
+
+from casualty_helpers import counts
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A seven-year-old boy found a pistol in a kitchen drawer in Orlin and fired it, wounding himself "
+     "and his younger sister, police said. Both are expected to recover.", (0, 2)),
+    ("A teenager is being charged after a shooting in Dorrance that sent both himself and a "
+     "12-year-old girl to the hospital on Monday night.", (0, 2)),
+    ("A man shot and killed himself and his wife at their home on Fenwick Lane on Sunday, deputies "
+     "said.", (2, 0)),
+    # alone, the one who shot himself is the only one hurt
+    ("A seven-year-old boy found a pistol in a kitchen drawer in Orlin and fired it, wounding himself "
+     "in the hand, police said.", (0, 1)),
+])
+def test_one_who_shot_himself_and_another_counts_both(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A shooting on Palmer Street sent both a nurse and her neighbor to the hospital on Friday night.",
+     (0, 2)),
+    ("Gunfire outside the Harlan depot sent two guards to the hospital early Sunday.", (0, 2)),
+])
+def test_sent_to_the_hospital_whatever_the_to_hangs_on(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The 20-year-old woman accused of shooting and killing 4-year-old Dana Bell was ordered on Tuesday "
+     "to stand trial in Orlin.", (1, 0)),
+    ("The 30-year-old man accused of stabbing and killing 19-year-old Lena Ruiz appeared in court in "
+     "Orlin on Friday.", (1, 0)),
+    # a name the parser already gives the verb stays its object
+    ("A teenager accused of shooting 15-year-old Marco Diaz in the leg was arrested on Friday.", (0, 1)),
+])
+def test_a_name_hung_before_the_verb_is_its_object(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
