@@ -97,6 +97,7 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
                 c.quantity = Quantity(q.min - 1, None if q.max is None else q.max - 1, q.qualifier, q.start, q.end)
     _the_other(out)
     _died_apart(out)
+    out = _also_another(out)
     return _sum_in_sentence(_one_and_others(out))
 
 
@@ -243,6 +244,39 @@ def _died_apart(cands: list[FigureCandidate]) -> None:
         c.quantity = Quantity(total, total, "exact", q.start, q.end)
         c.explicit = True
         c.revision = True
+
+
+def _also_another(cands: list[FigureCandidate]) -> list[FigureCandidate]:
+    """'A woman was shot in the back. Her boyfriend was also hit': one person hit, then another in the
+    next sentence whom "also" tells apart from the first, are two. (Nouns alone that tell two people
+    apart, "a woman ... a man", were tried and dropped: the pair often replaced a count of everyone.)"""
+    drop = set()
+    for i, c in enumerate(cands):
+        if not _one_person(c):
+            continue
+        # the last casualty told before this sentence; one killed stays apart ("a woman was killed. Her
+        # son was also shot": the son is hurt beside her, as `additional` already reads him)
+        prev = next((p for p in reversed(cands[:i]) if p.field in SUMMED_FIELDS | {"killed"}
+                     and p.sentence.start < c.sentence.start), None)
+        if prev is None or id(prev) in drop or not _one_person(prev) or prev.sentence.end != c.sentence.start \
+                or prev.arg.lemma_.lower() == c.arg.lemma_.lower() or _related(prev.arg, c.arg) \
+                or not _also(c.trigger):
+            continue
+        q = c.quantity
+        c.quantity = Quantity(q.min + 1, None if q.max is None else q.max + 1, q.qualifier, q.start, q.end)
+        c.start = min(c.start, prev.start)
+        c.explicit = True
+        if prev.field != c.field:
+            c.field = "hit"                # "a woman was shot ... her son was also wounded": two hit
+        drop.add(id(prev))
+    return [c for c in cands if id(c) not in drop]
+
+
+def _one_person(c: FigureCandidate) -> bool:
+    """A candidate for one person named by a common noun (not a pronoun, a name or a count)."""
+    return (c.field in SUMMED_FIELDS and c.arg is not None and c.trigger is not None and not c.explicit
+            and not c.partial and c.quantity.point == 1 and c.fatal_part is None and c.arg.tag_ == "NN"
+            and c.arg.lower_ not in _NO_SUM and is_person(c.arg))
 
 
 def _included_names(arg: Token) -> list[Token]:
@@ -446,6 +480,10 @@ _SURFACE_FIELD = {"shot dead": "killed", "shot to death": "killed", "killed": "k
                   "shot": "hit", "shooting": "hit"}
 
 
+_NONE_OF = re.compile(r"\b(?:neither|none|nobody|no one|either|each)\s+of\s+(?:the\s+|those\s+|these\s+|their\s+)?$",
+                      re.IGNORECASE)
+
+
 _UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "time", "block", "mile", "foot", "feet",
           "round", "bullet", "casing", "shell", "dollar", "charge", "count"}
 
@@ -465,6 +503,8 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
             continue
         if not (start <= s and e <= end) or in_entity(ctx.doc, s, e):
             continue
+        if _NONE_OF.search(text[max(0, q.start - 25):q.start]):
+            continue                       # "neither of the two officers was hurt": none of them
         unit = re.match(r"\s*(?:of\s+)?(\w+)", text[q.end:q.end + 30])
         if unit and unit.group(1).lower().rstrip("s") in _UNITS:
             continue                       # "a shooting a couple of days ago": not people

@@ -199,14 +199,25 @@ def listed(appos: Token) -> bool:
     """'his mother, brother and sister', 'Ann Bell, Ray Dunn and Joe Marsh': the parser reads the second
     item of a list as an apposition of the first, the last as its conjunct. An apposition that opens
     with an article ("the owner and manager", "a father and husband") describes the first; one that
-    is followed by "and" plus another item and has no article is the list's next item."""
+    is followed by "and" plus another item and has no article is the list's next item; so is one
+    with "a" after a first item with "a" ("a man, a woman and two children"), unless a phrase of its
+    own makes it a description ("a man, a father of three, and his son")."""
     if appos.dep_ != "appos" or appos.i < appos.head.i:
         return False
+    if _indefinite(appos.head) and _indefinite(appos) \
+            and is_person(appos.head) and is_person(appos) and _ends_in_and(appos) \
+            and not any(c.dep_ == "prep" for c in appos.children):
+        return True                        # "a man, a woman and two children": three items, each with "a"
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in appos.children):
         return False
     # one person each: "five guests - three men and two women" breaks a count down, it adds nothing
     return _ends_in_and(appos) and all(
         t.tag_ in ("NN", "NNP") and not any(c.dep_ == "nummod" for c in t.children) for t in (appos.head, appos))
+
+
+def _indefinite(noun: Token) -> bool:
+    """'a man', 'an officer' (a common noun of one person, said with "a")."""
+    return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _ends_in_and(item: Token, depth: int = 0) -> bool:
@@ -319,6 +330,8 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         if any(c.lower_ == "unborn" for c in part.children):
             continue                       # "a cashier and her unborn son": tallies count the people born
         got = quantity_of(ctx, part) or timed_count(part)
+        if got is None:
+            got = _including(ctx, part)
         one = _one_of(part) if got is not None and trigger not in part.subtree else None
         if one is not None:
             # "a man, one of three people shot in Harlow, has died": the verb tells of the one
@@ -339,6 +352,10 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
             qs, qe = part.left_edge.idx, part.idx + len(part.text)
         elif part is not parts[0] and part.tag_ in ("NNS", "NNPS") and explicit:
             continue                       # "five men and women": the count covers both
+        elif part.i == arg.i and len(parts) == 1 and part.tag_ == "NNS" \
+                and (listing := _listed_after(ctx, fld, trigger, part, sent)) is not None:
+            q, qs, qe = listing
+            explicit = True
         else:
             return None
         counted.append(q)
@@ -371,6 +388,39 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         total_lo, total_hi, qual = first.min, first.max, first.qualifier
     quantity = Quantity(total_lo, total_hi, qual or "exact", 0, 0)
     return FigureCandidate(fld, quantity, s, e, sent, explicit=explicit, arg=arg)
+
+
+def _listed_after(ctx: Context, fld: str, trigger: Token, plural: Token,
+                  sent: SpacySpan) -> Optional[tuple[Quantity, int, int]]:
+    """'The victims, a 34-year-old man and a 29-year-old woman, were pronounced dead': an uncounted
+    plural counted by the people its apposition lists."""
+    appos = next((c for c in plural.children if c.dep_ == "appos" and c.i > plural.i
+                  and (is_person(c) or c.pos_ == "PROPN")), None)
+    if appos is None or not _ends_in_and(appos):
+        return None
+    listing = count_of(ctx, fld, trigger, appos, sent)
+    if listing is None or listing.quantity.min is None:
+        return None
+    return listing.quantity, plural.left_edge.idx, listing.end
+
+
+def _including(ctx: Context, part: Token) -> Optional[tuple[Quantity, int, int]]:
+    """'the bullets hit Ruiz and others, including two teenagers': uncounted others, at least as
+    many as the people the "including" counts (the parser may hang it on the list's first item)."""
+    if part.lower_ not in ("others", "people", "victims", "persons") or any(
+            c.dep_ in ("det", "nummod", "amod") for c in part.children):
+        return None
+    first = part.head if part.dep_ == "conj" else part
+    holders = [part, first] + ([first.head] if first.dep_ in ("dobj", "nsubjpass", "nsubj") else [])
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "including" and c.i > part.i:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                got = quantity_of(ctx, pobj) if pobj is not None else None
+                if got is not None and got[0].min is not None:
+                    q = got[0]
+                    return Quantity(q.min, None, "at_least", 0, 0), part.idx, part.idx + len(part.text)
+    return None
 
 
 def _one_of(noun: Token) -> Optional[int]:

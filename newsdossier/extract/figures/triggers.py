@@ -375,11 +375,23 @@ def _object(verb: Token) -> Optional[Token]:
         return objs[1]                     # "a farmer who deputies say shot his neighbour": not "who"
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
-            return child
+            return _whole_word(child)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return verb.head
     return _object_as_apposition(verb)
+
+
+def _whole_word(tok: Token) -> Token:
+    """'his ex-girlfriend', which the tokenizer splits and the parser makes three objects: the last piece
+    (unless a count hangs on the first, where `counts.quantity_of` reads it: "three co-workers")."""
+    doc = tok.doc
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return tok
+    while tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 1].whitespace_ == "" \
+            and tok.whitespace_ == "" and doc[tok.i + 2].dep_ == tok.dep_ and doc[tok.i + 2].head == tok.head:
+        tok = doc[tok.i + 2]
+    return tok
 
 
 def _object_as_apposition(verb: Token) -> Optional[Token]:

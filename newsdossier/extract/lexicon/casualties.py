@@ -75,7 +75,7 @@ NOT_PEOPLE = {"charge", "count", "shot", "round", "bullet", "time", "year", "day
               "home", "building", "dollar", "casing", "shell", "wound", "injury", "incident", "shooting",
               "case", "window", "door", "round", "location", "scene", "report", "call", "dog", "cat", "horse",
               "animal", "pet", "puppy", "k-9", "k9", "canine"}
-NONE_WORDS = {"nobody", "none", "noone"}
+NONE_WORDS = {"nobody", "none", "noone", "neither"}
 SOURCE_NOUNS = {"figure", "data", "statistic", "report", "count", "tally", "estimate", "number",
                 "official", "source", "record"}
 

@@ -44,3 +44,35 @@ def test_sent_to_the_hospital_whatever_the_to_hangs_on(analyzed, text, expected)
 ])
 def test_a_name_hung_before_the_verb_is_its_object(analyzed, text, expected):
     assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list whose items each open with "a"
+    ("A man, a woman and two children were found dead in a house on Fenwick Lane on Tuesday.", (4, 0)),
+    ("Deputies found the bodies of a man, a woman and two children in a house on Fenwick Lane.", (4, 0)),
+    # an apposition after a name describes the name
+    ("Jo Roe, a teacher, and her son were shot outside the Palmer Street market.", (0, 2)),
+    # an uncounted plural counted by the people its apposition lists
+    ("The victims, a 34-year-old man and a 29-year-old woman, were pronounced dead at the scene.", (2, 0)),
+    # others, at least as many as "including" counts
+    ("The bullets hit a cashier and others, including two teenagers, police said. The cashier died at "
+     "the scene.", (1, 2)),
+])
+def test_lists_and_plurals_count_their_people(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the tokenizer splits "ex-wife"; the whole word is the person shot
+    ("Police said he shot his ex-wife and her sister at a house in Orlin on Sunday.", (0, 2)),
+    # "neither of the two" is none of them
+    ("A gunman wounded a cashier at the Fenwick Lane store on Friday. Neither of the two officers who "
+     "arrived was hurt.", (0, 1)),
+    # "also" tells a second person from the first
+    ("A woman was shot in the back outside the Palmer Street market. Her boyfriend was also shot.", (0, 2)),
+    # without it, the second sentence may speak of the same person
+    ("A woman was shot in the back outside the Palmer Street market. The victim was taken to Corley "
+     "Hospital.", (0, 1)),
+])
+def test_split_words_none_of_a_group_and_also(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
