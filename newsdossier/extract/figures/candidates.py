@@ -247,7 +247,7 @@ def _died_apart(cands: list[FigureCandidate]) -> None:
 
 
 def _also_another(cands: list[FigureCandidate]) -> list[FigureCandidate]:
-    """'A woman was shot in the back. Her boyfriend was also hit': one person hit, then another in the
+    """'A cook was hit in the shoulder. Her husband was also hit': one person hit, then another in the
     next sentence whom "also" tells apart from the first, are two. (Nouns alone that tell two people
     apart, "a woman ... a man", were tried and dropped: the pair often replaced a count of everyone.)"""
     drop = set()
@@ -267,7 +267,7 @@ def _also_another(cands: list[FigureCandidate]) -> list[FigureCandidate]:
         c.start = min(c.start, prev.start)
         c.explicit = True
         if prev.field != c.field:
-            c.field = "hit"                # "a woman was shot ... her son was also wounded": two hit
+            c.field = "hit"                # "a cook was hit ... her son was also wounded": two hit
         drop.add(id(prev))
     return [c for c in cands if id(c) not in drop]
 
@@ -631,7 +631,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         # "fired the pistol, wounding himself and his sister": the people hit with the one who shot
         company = _beside_self(ctx, fld, trigger, arg, sent)
         if subj is not None and subj.tag_ == "WDT":
-            subj = None                    # "a shooting that sent himself and a girl to the hospital"
+            subj = None                    # "gunfire that wounded himself and his cousin": not "that"
         if subj is None:
             q = Quantity(1, 1, "exact", 0, 0)
             cand = FigureCandidate(fld, q, arg.idx, arg.idx + len(arg.text), sent, explicit=False, arg=arg)

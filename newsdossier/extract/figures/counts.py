@@ -200,14 +200,14 @@ def listed(appos: Token) -> bool:
     item of a list as an apposition of the first, the last as its conjunct. An apposition that opens
     with an article ("the owner and manager", "a father and husband") describes the first; one that
     is followed by "and" plus another item and has no article is the list's next item; so is one
-    with "a" after a first item with "a" ("a man, a woman and two children"), unless a phrase of its
+    with "a" after a first item with "a" ("a man, a woman and three boys"), unless a phrase of its
     own makes it a description ("a man, a father of three, and his son")."""
     if appos.dep_ != "appos" or appos.i < appos.head.i:
         return False
     if _indefinite(appos.head) and _indefinite(appos) \
             and is_person(appos.head) and is_person(appos) and _ends_in_and(appos) \
             and not any(c.dep_ == "prep" for c in appos.children):
-        return True                        # "a man, a woman and two children": three items, each with "a"
+        return True                        # "a man, a woman and three boys": three items, each with "a"
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in appos.children):
         return False
     # one person each: "five guests - three men and two women" breaks a count down, it adds nothing
@@ -392,7 +392,7 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
 
 def _listed_after(ctx: Context, fld: str, trigger: Token, plural: Token,
                   sent: SpacySpan) -> Optional[tuple[Quantity, int, int]]:
-    """'The victims, a 34-year-old man and a 29-year-old woman, were pronounced dead': an uncounted
+    """'The victims, a 34-year-old cook and a 29-year-old nurse, died in the kitchen': an uncounted
     plural counted by the people its apposition lists."""
     appos = next((c for c in plural.children if c.dep_ == "appos" and c.i > plural.i
                   and (is_person(c) or c.pos_ == "PROPN")), None)

@@ -1,8 +1,10 @@
 """Session 36's readings: one who shoots himself and someone else ("wounding himself and his
-sister", "a shooting that sent both himself and a girl to the hospital") counts both; "sent ... to
+sister", "gunfire that wounded himself and his cousin") counts both; "sent ... to
 the hospital" is read whether the parser hangs "to" on the verb or on the last person; a name the
 parser hangs on a word before the verb ("the woman accused of shooting and killing Dana Bell") is
-the verb's object."""
+the verb's object; lists whose items open with "a", a plural counted by its apposition, "others,
+including two ...", a word the tokenizer splits ("ex-wife"), "neither of the two", and "also" telling
+a second person from the first."""
 import pytest
 
 from casualty_helpers import counts
@@ -13,8 +15,8 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
     ("A seven-year-old boy found a pistol in a kitchen drawer in Orlin and fired it, wounding himself "
      "and his younger sister, police said. Both are expected to recover.", (0, 2)),
-    ("A teenager is being charged after a shooting in Dorrance that sent both himself and a "
-     "12-year-old girl to the hospital on Monday night.", (0, 2)),
+    ("Deputies in Orlin say a teenager will face charges for gunfire that wounded himself and his cousin "
+     "in a barn on Monday.", (0, 2)),
     ("A man shot and killed himself and his wife at their home on Fenwick Lane on Sunday, deputies "
      "said.", (2, 0)),
     # alone, the one who shot himself is the only one hurt
@@ -48,12 +50,12 @@ def test_a_name_hung_before_the_verb_is_its_object(analyzed, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a list whose items each open with "a"
-    ("A man, a woman and two children were found dead in a house on Fenwick Lane on Tuesday.", (4, 0)),
-    ("Deputies found the bodies of a man, a woman and two children in a house on Fenwick Lane.", (4, 0)),
+    ("A man, a woman and three boys died of gunshot wounds in a farmhouse near Orlin.", (5, 0)),
+    ("Deputies said a man, a woman and three boys were killed in a farmhouse near Orlin on Tuesday.", (5, 0)),
     # an apposition after a name describes the name
     ("Jo Roe, a teacher, and her son were shot outside the Palmer Street market.", (0, 2)),
     # an uncounted plural counted by the people its apposition lists
-    ("The victims, a 34-year-old man and a 29-year-old woman, were pronounced dead at the scene.", (2, 0)),
+    ("The victims, a 34-year-old cook and a 29-year-old nurse, died in the kitchen before help came.", (2, 0)),
     # others, at least as many as "including" counts
     ("The bullets hit a cashier and others, including two teenagers, police said. The cashier died at "
      "the scene.", (1, 2)),
@@ -66,12 +68,15 @@ def test_lists_and_plurals_count_their_people(analyzed, text, expected):
     # the tokenizer splits "ex-wife"; the whole word is the person shot
     ("Police said he shot his ex-wife and her sister at a house in Orlin on Sunday.", (0, 2)),
     # "neither of the two" is none of them
+    ("Shots were fired at the Fenwick Lane store on Friday night. Neither of the two officers was hurt.",
+     (0, 0)),
+    # ... and takes nothing from someone else hurt
     ("A gunman wounded a cashier at the Fenwick Lane store on Friday. Neither of the two officers who "
      "arrived was hurt.", (0, 1)),
     # "also" tells a second person from the first
-    ("A woman was shot in the back outside the Palmer Street market. Her boyfriend was also shot.", (0, 2)),
+    ("A cook was hit in the shoulder outside the Palmer Street market. Her husband was also hit.", (0, 2)),
     # without it, the second sentence may speak of the same person
-    ("A woman was shot in the back outside the Palmer Street market. The victim was taken to Corley "
+    ("A cook was hit in the shoulder outside the Palmer Street market. The victim was taken to Corley "
      "Hospital.", (0, 1)),
 ])
 def test_split_words_none_of_a_group_and_also(analyzed, text, expected):
