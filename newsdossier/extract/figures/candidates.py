@@ -480,7 +480,9 @@ _SURFACE_FIELD = {"shot dead": "killed", "shot to death": "killed", "killed": "k
                   "shot": "hit", "shooting": "hit"}
 
 
-_NONE_OF = re.compile(r"\b(?:neither|none|nobody|no one|either|each)\s+of\s+(?:the\s+|those\s+|these\s+|their\s+)?$",
+# "neither of the two", "none of the three": a count of a group none of whom the words after it speak of
+# ("each of the two" speaks of both, and stays)
+_NONE_OF = re.compile(r"\b(?:neither|none|nobody|no one)\s+of\s+(?:the\s+|those\s+|these\s+|their\s+)?$",
                       re.IGNORECASE)
 
 
@@ -661,10 +663,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
         cand.field = "perpetrators_killed"
     along = along_with(ctx, trigger)
     if along is not None and cand.quantity.min is not None and along.min is not None:
-        # "Vance was stabbed along with two others": three people
-        cand.quantity = Quantity(cand.quantity.min + along.min,
-                                 None if cand.quantity.max is None or along.max is None
-                                 else cand.quantity.max + along.max, cand.quantity.qualifier, 0, 0)
+        cand.quantity = _plus(cand.quantity, along)   # "Vance was stabbed along with two others": three people
     if role == "self" and company is not None and cand.quantity.min is not None:
         cand.quantity, cand.explicit = _plus(cand.quantity, company), True
     if fld == "hit" and cand.field == "hit" and MURDER_SUICIDE_RE.search(sent.text):
@@ -700,6 +699,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
 
 
 def _plus(q: Quantity, more: Quantity) -> Quantity:
+    """The people of two counts together ("wounding himself and his sister", "along with two others")."""
     return Quantity(q.min + more.min, None if q.max is None or more.max is None else q.max + more.max,
                     q.qualifier, 0, 0)
 
