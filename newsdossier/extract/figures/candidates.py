@@ -93,12 +93,16 @@ def candidates(ctx: Context, start: int, end: int) -> list[FigureCandidate]:
             named = _included_names(c.arg)
             if named and any(k.field == "killed" and k.arg is not None and _same_person(ctx, k.arg, n)
                              for k in out for n in named):
-                q = c.quantity
-                c.quantity = Quantity(q.min - 1, None if q.max is None else q.max - 1, q.qualifier, q.start, q.end)
+                c.quantity = _shifted(c.quantity, -1)
     _the_other(out)
     _died_apart(out)
     out = _also_another(out)
     return _sum_in_sentence(_one_and_others(out))
+
+
+def _shifted(q: Quantity, n: int) -> Quantity:
+    """The count `n` people more (or fewer), on the same words."""
+    return Quantity(q.min + n, None if q.max is None else q.max + n, q.qualifier, q.start, q.end)
 
 
 def _more_than_died(hit: Quantity, died: Quantity) -> bool:
@@ -134,13 +138,17 @@ def _one_and_others(cands: list[FigureCandidate]) -> list[FigureCandidate]:
                 one = last
         if one is None:
             continue
-        q = c.quantity
-        c.quantity = Quantity(q.min + 1, None if q.max is None else q.max + 1, q.qualifier, q.start, q.end)
-        c.start = min(c.start, one.start)
-        if one.field != c.field:
-            c.field = "hit"                # "a man was shot and two others were wounded": three hit
+        _absorb(c, one)                    # "a man was shot and two others were wounded": three hit
         drop.add(id(one))
     return [c for c in cands if id(c) not in drop]
+
+
+def _absorb(c: FigureCandidate, one: FigureCandidate) -> None:
+    """Count the one person of `one` in `c` too; one hurt and others wounded, or the reverse, are all hit."""
+    c.quantity = _shifted(c.quantity, 1)
+    c.start = min(c.start, one.start)
+    if one.field != c.field:
+        c.field = "hit"
 
 
 def _sentences_back(sent: SpacySpan, n: int) -> int:
@@ -188,8 +196,7 @@ def _the_other(cands: list[FigureCandidate]) -> None:
                      and p.sentence.start <= c.sentence.start), None)
         if prev is None or (prev.sentence.start != c.sentence.start and prev.sentence.end != c.sentence.start):
             continue
-        q = c.quantity
-        c.quantity = Quantity(q.min + 1, None if q.max is None else q.max + 1, q.qualifier, q.start, q.end)
+        c.quantity = _shifted(c.quantity, 1)
         c.partial = False
         c.revision = True                  # the whole, which holds the one counted before
 
@@ -262,12 +269,8 @@ def _also_another(cands: list[FigureCandidate]) -> list[FigureCandidate]:
                 or prev.arg.lemma_.lower() == c.arg.lemma_.lower() or _related(prev.arg, c.arg) \
                 or not _also(c.trigger):
             continue
-        q = c.quantity
-        c.quantity = Quantity(q.min + 1, None if q.max is None else q.max + 1, q.qualifier, q.start, q.end)
-        c.start = min(c.start, prev.start)
+        _absorb(c, prev)                   # "a cook was hit ... her son was also wounded": two hit
         c.explicit = True
-        if prev.field != c.field:
-            c.field = "hit"                # "a cook was hit ... her son was also wounded": two hit
         drop.add(id(prev))
     return [c for c in cands if id(c) not in drop]
 
