@@ -53,7 +53,7 @@ from .candidates import MURDER_SUICIDE_RE, FigureCandidate, candidates as _candi
 from .counts import quantity_of
 from .filters import is_aggregate, is_past_year, shouted, weekday_of
 from .numbers import Quantity, find_quantities
-from .triggers import killer, trigger_kind
+from .triggers import casualty_subject, killer, trigger_kind
 
 log = logging.getLogger(__name__)
 
@@ -320,8 +320,12 @@ def _killed_by_someone(cand: FigureCandidate) -> bool:
     """Is the count the object of a killing or shooting (active "killed three people", passive "three
     people were shot dead"), not the subject of a death ("died", "are dead")?"""
     trig, arg = cand.trigger, cand.arg
-    return (trig is not None and arg is not None and arg.head == trig and trigger_kind(trig) in ("kill", "hit")
-            and arg.dep_ in ("dobj", "nsubjpass"))
+    if trig is None or arg is None or trigger_kind(trig) not in ("kill", "hit"):
+        return False
+    if arg.i < trig.i and any(c.dep_ == "auxpass" for c in trig.children) \
+            and not any(c.dep_ == "nsubjpass" for c in trig.children) and casualty_subject(trig) == arg:
+        return True                        # a passive's subject the parser lost ("... two girls, 4 and 5, were killed")
+    return arg.head == trig and arg.dep_ in ("dobj", "nsubjpass")
 
 
 # --- choosing the article's value -------------------------------------------------------------

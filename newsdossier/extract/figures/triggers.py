@@ -198,7 +198,7 @@ def killer(trigger: Token, follow: bool = True) -> Optional[str]:
             who = c
     if who is None and follow:
         # "was shot and killed by police": the agent hangs from one of the two verbs
-        if trigger.dep_ == "conj" and trigger.head.i < trigger.i:
+        if trigger.dep_ == "conj" and trigger.head.i < trigger.i and not _lost_passive(trigger):
             return killer(trigger.head, follow=False)
         conj = next((c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
         if conj is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
@@ -207,6 +207,15 @@ def killer(trigger: Token, follow: bool = True) -> Optional[str]:
         return None
     words = {who.lemma_.lower(), who.lower_} | {c.lemma_.lower() for c in who.children if c.dep_ == "compound"}
     return "police" if words & POLICE_WORDS else "someone"
+
+
+def _lost_passive(trigger: Token) -> bool:
+    """A passive casualty verb without a subject, hung by the parser on an active verb that is no casualty
+    ("an officer confirmed to reporters two girls ... were killed"): the active verb's subject did not kill."""
+    return (any(c.dep_ == "auxpass" for c in trigger.children)
+            and not any(c.dep_ in ("nsubjpass", "nsubj") for c in trigger.children)
+            and not any(c.dep_ == "auxpass" for c in trigger.head.children)
+            and trigger_kind(trigger.head) is None)
 
 
 def _self_killing_arg(verb: Token) -> Optional[Token]:
@@ -296,10 +305,16 @@ def _noun_before_aux(verb: Token) -> Optional[Token]:
     if not aux:
         return None
     j = min(a.i for a in aux) - 1
+    ends = {j}
+    if j > verb.sent.start and verb.doc[j].text == ",":
+        # "confirmed to reporters two girls, ages 4 and 5, were killed": the comma that closes the
+        # subject's apposition, which the parser hangs on a verb, ends the noun phrase too
+        j -= 1
+        ends.add(j)
     if j < verb.sent.start:
         return None
     t, found = verb.doc[j], None
-    while t.right_edge.i == j:
+    while t.right_edge.i in ends:
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
             found = t
         if t.head == t or t.head.i > j:
@@ -307,6 +322,8 @@ def _noun_before_aux(verb: Token) -> Optional[Token]:
         t = t.head
     if found is None or across_lines(found, verb) or found.lemma_.lower() in NOT_PEOPLE:
         return None
+    if len(ends) > 1 and found.ent_type_ in ("ORG", "GPE", "LOC", "FAC"):
+        return None                        # "according to the county police, Al Roe ... were shot": not the police
     return found
 
 
