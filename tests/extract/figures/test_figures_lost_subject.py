@@ -1,6 +1,7 @@
 """Session 37's readings: a passive whose subject the parser loses behind a comma ("confirmed to
 KXR7 two young girls, ages 4 and 5, were killed") is about the people before the comma, and the one
-who confirmed it did not kill them; a block number ("the 2000 block of Elm Street") is no year."""
+who confirmed it did not kill them; a block number ("the 2000 block of Elm Street") is no year; "nine
+people in total" is the whole count wherever the parser hangs "in total"."""
 import pytest
 
 from casualty_helpers import counts
@@ -36,4 +37,16 @@ def test_who_killed_still_climbs_an_active_verb(analyzed, text, expected):
     ("Two men were shot and killed in Orlin in 2019, and nobody was charged.", (0, 0)),
 ])
 def test_a_block_number_is_no_year(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two guests were wounded at the party on Friday, police said. Nine people in total were wounded in "
+     "the shooting.", (0, 9)),
+    ("Two guests were wounded at the party on Friday, police said. Nine people were wounded in total.", (0, 9)),
+    # "in total darkness" says nothing of the count
+    ("Nine guests were wounded at the party on Friday, police said. Two people were shot in total darkness "
+     "in the garden.", (0, 9)),
+])
+def test_in_total_marks_the_whole_count(analyzed, text, expected):
     assert counts(analyzed, text) == expected
