@@ -324,7 +324,8 @@ def _killed_by_someone(cand: FigureCandidate) -> bool:
         return False
     if arg.i < trig.i and any(c.dep_ == "auxpass" for c in trig.children) \
             and not any(c.dep_ == "nsubjpass" for c in trig.children) and casualty_subject(trig) == arg:
-        return True                        # a passive's subject the parser lost ("... two girls, 4 and 5, were killed")
+        return True                        # a passive's subject the parser lost ("... three farm workers, ages 30,
+                                           # 41 and 52, were killed")
     return arg.head == trig and arg.dep_ in ("dobj", "nsubjpass")
 
 

@@ -582,7 +582,7 @@ def _total(trigger: Token, arg: Token) -> bool:
                 return True
     if any(c.dep_ == "prep" and c.lower_ == "in" and [g.lower_ for g in c.children] == ["total"]
            and not any(g.n_lefts + g.n_rights for g in c.children) for h in (trigger, arg) for c in h.children):
-        return True                        # "nine people in total were wounded" (not "in total darkness")
+        return True                        # "eleven tenants in total were hurt" (not "in total darkness")
     return any(t.lower_ == "all" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "told" for t in arg.sent)
 
 

@@ -132,7 +132,7 @@ def is_past_year(ctx: Context, trigger: Token) -> bool:
         if dateline is not None and tok.idx < dateline.end():
             continue                       # "HARLOW, GA (March 3, 2024): ...": the report's own date
         if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "block":
-            continue                       # "in the 2000 block of Elm Street": an address, not a year
+            continue                       # "in the 2010 block of Quarry Lane": an address, not a year
         if tok.ent_type_ == "DATE" and tok.like_num and re.fullmatch(r"(19|20)\d\d", tok.text):
             if int(tok.text) < year:
                 return True

@@ -211,7 +211,8 @@ def killer(trigger: Token, follow: bool = True) -> Optional[str]:
 
 def _lost_passive(trigger: Token) -> bool:
     """A passive casualty verb without a subject, hung by the parser on an active verb that is no casualty
-    ("an officer confirmed to reporters two girls ... were killed"): the active verb's subject did not kill."""
+    ("a sergeant confirmed to a station three farm workers ... were killed"): the active verb's subject did
+    not kill."""
     return (any(c.dep_ == "auxpass" for c in trigger.children)
             and not any(c.dep_ in ("nsubjpass", "nsubj") for c in trigger.children)
             and not any(c.dep_ == "auxpass" for c in trigger.head.children)
@@ -307,7 +308,7 @@ def _noun_before_aux(verb: Token) -> Optional[Token]:
     j = min(a.i for a in aux) - 1
     ends = {j}
     if j > verb.sent.start and verb.doc[j].text == ",":
-        # "confirmed to reporters two girls, ages 4 and 5, were killed": the comma that closes the
+        # "confirmed to a station three farm workers, ages 30, 41 and 52, were killed": the comma that closes the
         # subject's apposition, which the parser hangs on a verb, ends the noun phrase too
         j -= 1
         ends.add(j)
