@@ -322,10 +322,11 @@ def _killed_by_someone(cand: FigureCandidate) -> bool:
     trig, arg = cand.trigger, cand.arg
     if trig is None or arg is None or trigger_kind(trig) not in ("kill", "hit"):
         return False
+    # a passive's subject the parser lost ("three farm workers, ages 30, 41 and 52, were killed", with the
+    # verb hung on the clause before): `casualty_subject` finds it before the auxiliary
     if arg.i < trig.i and any(c.dep_ == "auxpass" for c in trig.children) \
             and not any(c.dep_ == "nsubjpass" for c in trig.children) and casualty_subject(trig) == arg:
-        return True                        # a passive's subject the parser lost ("... three farm workers, ages 30,
-                                           # 41 and 52, were killed")
+        return True
     return arg.head == trig and arg.dep_ in ("dobj", "nsubjpass")
 
 

@@ -301,15 +301,16 @@ def is_fatal(verb: Token) -> bool:
 
 def _noun_before_aux(verb: Token) -> Optional[Token]:
     """'Lena Ortz of Pell was declared dead' with the subject hung on an earlier line's
-    preposition: the noun phrase that ends right before the verb's auxiliary."""
+    preposition: the noun phrase that ends right before the verb's auxiliary (or before the comma
+    there, which closes an apposition: "... three farm workers, ages 30, 41 and 52, were killed")."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     if not aux:
         return None
     j = min(a.i for a in aux) - 1
     ends = {j}
     if j > verb.sent.start and verb.doc[j].text == ",":
-        # "confirmed to a station three farm workers, ages 30, 41 and 52, were killed": the comma that closes the
-        # subject's apposition, which the parser hangs on a verb, ends the noun phrase too
+        # "confirmed to a station three farm workers, ages 30, 41 and 52, were killed": the comma that
+        # closes the subject's apposition, which the parser hangs on a verb, ends the noun phrase too
         j -= 1
         ends.add(j)
     if j < verb.sent.start:
