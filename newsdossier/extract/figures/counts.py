@@ -411,7 +411,8 @@ def _including(ctx: Context, part: Token) -> Optional[tuple[Quantity, int, int]]
             c.dep_ in ("det", "nummod", "amod") for c in part.children):
         return None
     first = part.head if part.dep_ == "conj" else part
-    holders = [part, first] + ([first.head] if first.dep_ in ("dobj", "nsubjpass", "nsubj") else [])
+    holders = [part] + ([first] if first != part else []) \
+        + ([first.head] if first.dep_ in ("dobj", "nsubjpass", "nsubj") else [])
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "including" and c.i > part.i:
