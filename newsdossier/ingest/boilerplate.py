@@ -19,6 +19,8 @@ from ..records import Span
 _TAIL = r"[\s.:!?…»›>→|•·\-–—]*(?:\(\s*\d[\d,.]*\s*\)|\[\s*\d[\d,.]*\s*\]|\d[\d,.]*)?[\s.:!?…»›>→|•·\-–—]*"
 _SOCIAL = r"(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|reddit|telegram|pinterest|messenger|threads|bluesky|instagram|tiktok|youtube|mastodon|flipboard|sms)"
 _THING = r"(?:article|story|post|page|report|piece|video|link)"
+_LINK = (r"\[?(?:related|see also|also read|also|more|watch|video)"
+         r"(?: (?:articles?|stor(?:y|ies)|links?|coverage|content|news|reading|videos?))?\s*[:|]\s*")
 
 # Phrases that are boilerplate wherever a whole line says them. Also recognised glued onto the end
 # of the previous sentence: they are multi-word labels no sentence ends with.
@@ -104,6 +106,9 @@ LINE_ONLY: tuple[str, ...] = (
     r"(?:email this\s*)?blogthis!.{0,120}",
     r"share to " + _SOCIAL + r"(?:\s*share to " + _SOCIAL + r")*",
     r"image (?:copyright|source)\s*:?.{0,60}",
+    # A link to another story or a video, its headline after a label ("RELATED: Two hurt in
+    # crash", "[WATCH: Chief speaks]"): the headline is another page's, whatever it reports.
+    _LINK + r"[^\[\]]{1,140}\]?",
 )
 
 _FLAGS = re.I | re.UNICODE
@@ -149,7 +154,7 @@ def _label_like(line: str) -> bool:
         return True
     words = line.split()
     # Long lines pass only as cookie/copyright notices, which the patterns anchor at their start.
-    return bool(re.match(r"(?:©|\(c\)|copyright\b|we use cookies|this (?:web)?site uses cookies|by (?:continuing|using)|tags?\s*:|topics?\s*:|labels?\s*:|read (?:more|next|also)|(?:email this\s*)?blogthis!)", line, _FLAGS)) or (
+    return bool(re.match(_LINK, line, _FLAGS) and len(line) <= 160) or bool(re.match(r"(?:©|\(c\)|copyright\b|we use cookies|this (?:web)?site uses cookies|by (?:continuing|using)|tags?\s*:|topics?\s*:|labels?\s*:|read (?:more|next|also)|(?:email this\s*)?blogthis!)", line, _FLAGS)) or (
         "all rights reserved" in line.lower() and len(words) <= 25
     )
 

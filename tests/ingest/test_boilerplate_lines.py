@@ -22,6 +22,10 @@ BODY = "Gunmen stormed a market in Vellora on Thursday, police said."
     "Newer Post Older Post Home", "Subscribe to: Post Comments (Atom)", "Labels: news, world", "No comments:",
     "Posted by Ana Berg at 10:31 AM", "Email ThisBlogThis!Share to TwitterShare to FacebookShare to Pinterest",
     "Home", "Image copyright Getty Images", "Media playback is unsupported on your device",
+    # links to other pages, their headlines after a label
+    "Related: 5 hurt in a bus crash near Orlin", "RELATED STORY: Vellora market guard laid to rest",
+    "[WATCH: Mayor Ana Berg speaks after the attack]", "MORE: Two held over the Vellora fire",
+    "Video: Smoke over the market",
 ])
 def test_boilerplate_whole_line_found(label):
     text = f"{BODY}\n{label}\nThe market reopened on Monday.\n"
@@ -61,6 +65,9 @@ def test_boilerplate_glued_to_last_sentence_found(glue, label):
     "Home secretary Ana Berg visited the market.",
     "Older posts from the group were deleted.",
     "Labels matter less than facts.",
+    "Related attacks: police said two more markets were targeted in the week that followed the raid.",
+    "Also: the council will meet on Monday to decide whether the market stays closed, a spokesman said.",
+    "More: " + "the gunmen fired on the stalls for ten minutes before they fled toward the river " * 2,
 ])
 def test_boilerplate_real_sentence_not_found(sentence):
     assert find_boilerplate(f"{BODY}\n{sentence}\nThe market reopened on Monday.") == ()

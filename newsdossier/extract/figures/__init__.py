@@ -38,6 +38,7 @@ them were attackers. An attacker is added to a written count of victims only (`_
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
@@ -51,7 +52,7 @@ from ..lexicon.casualties import SOURCE_NOUNS
 from ..lexicon.reporting import FIGURE_SOURCE_VERBS
 from .candidates import MURDER_SUICIDE_RE, FigureCandidate, candidates as _candidates
 from .counts import quantity_of
-from .filters import is_aggregate, is_past_year, shouted, weekday_of
+from .filters import date_phrase_of, is_aggregate, is_past_year, shouted, weekday_of
 from .numbers import Quantity, find_quantities
 from .triggers import casualty_subject, killer, trigger_kind
 
@@ -83,7 +84,7 @@ class IncidentFigures:
 def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
     """Figures for the incident reported in [start, end) of `ctx.text`."""
     cands = _candidates(ctx, start, end)
-    cands = _victims_last(_on_other_days(cands))
+    cands = _victims_last(_on_other_dates(ctx, _on_other_days(cands)))
     cands = _captions_last(ctx, cands)
     killed_cands = [c for c in cands if c.field == "killed"]
     if _death_in_passing(ctx, cands, killed_cands, start, end):
@@ -117,6 +118,39 @@ def _on_other_days(cands: list[FigureCandidate]) -> list[FigureCandidate]:
     sents = {c.sentence.start for c in cands if id(c) in other}
     # a count read from the words alone ("two women were shot and killed") in such a sentence goes with it
     return [c for c in cands if id(c) not in other and not (c.trigger is None and c.sentence.start in sents)]
+
+
+def _on_other_dates(ctx: Context, cands: list[FigureCandidate]) -> list[FigureCandidate]:
+    """People hit or killed on another date than the first the article gives for a hit or a
+    killing are another event's ("a toddler was shot on April 17 ... And on April 24 a boy was
+    wounded on the same street"; "Last month, a cousin was shot and killed"). Dates and weekdays
+    resolve against the published day; a day either side is the same event (a shooting late on
+    Friday is "early Saturday" in the next paragraph); a month is compared with a month."""
+    from ..incidents.dates import published_date, resolve   # (incidents imports this package)
+    published = published_date(ctx)
+    dated: list[tuple[FigureCandidate, str]] = []
+    for c in cands:
+        if c.trigger is None or c.field not in ("hit", "injured", "killed") or trigger_kind(c.trigger) not in (
+                "hit", "injure", "injured_adj", "kill", "hit_noun"):
+            continue                       # "died on Monday": the death of a man shot days before
+        phrase = date_phrase_of(c.trigger)
+        when = resolve(phrase.text, published) if phrase is not None else None
+        if when is not None and when[0] is not None and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", when[0]):
+            dated.append((c, when[0]))
+    if len(dated) < 2:
+        return cands
+    first = dated[0][1]
+    other = {id(c) for c, day in dated[1:] if not _same_date(first, day)}
+    sents = {c.sentence.start for c in cands if id(c) in other}
+    # a count read from the words alone in such a sentence goes with it (as in `_on_other_days`)
+    return [c for c in cands if id(c) not in other and not (c.trigger is None and c.sentence.start in sents)]
+
+
+def _same_date(a: str, b: str) -> bool:
+    """Two ISO days at most a day apart, or the same month when either gives only a month."""
+    if len(a) == len(b) == 10:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
+    return a[:7] == b[:7]
 
 
 def _victims_last(cands: list[FigureCandidate]) -> list[FigureCandidate]:

@@ -205,6 +205,28 @@ def shouted(trigger: Token) -> bool:
     return doc.user_data["shouted_share"] < 0.3
 
 
+def date_phrase_of(trigger: Token) -> SpacySpan | None:
+    """The date the trigger's own clause gives ("was shot on April 24", "killed in July", "a
+    shooting on May 2, when a guard was wounded"), as the DATE entity holding it, or None. Read
+    like `weekday_of`: "police said Monday that two were shot" dates the statement."""
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ == "conj"] + (
+        [trigger.head] if trigger.dep_ == "conj" else [])
+    found = []
+    for c in (c for v in verbs for c in v.children):
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "early", "late"):
+            found += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("npadvmod", "tmod", "nmod", "obl"):
+            found.append(c)
+    if trigger.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in trigger.children):
+        head = trigger.head                # "since Nov. 3, when ...", "a shooting on May 2, when ..."
+        found += [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
+                           for p in c.children if p.dep_ == "pobj"]
+    for tok in found:
+        if tok.ent_type_ == "DATE":
+            return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return None
+
+
 def weekday_of(trigger: Token) -> str | None:
     """The weekday the trigger's own clause dates it to ("were shot Monday night", "was wounded on
     Tuesday"), or None. Only the trigger's adverbials are read: "police said Monday that two were

@@ -200,7 +200,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if re.search(r"\b(?:younger|older)\s+than\s+$|\b(?:aged|ages)\s+(?:\d+\s*(?:,|and|&|to)\s*)*$",
                      text[max(0, m.start() - 40):m.start()], re.IGNORECASE):
             continue                       # "a boy younger than 12", "ages 17, 19 and 20": ages
-        if re.match(r"[\s-]*(?:year|yr|month|week|day)s?[\s-]*old|[\s-]*(?:yo|y/o|y\.o\.)(?![\w-])", after):
+        if re.match(r"[\s-]*(?:year|yr|month|week|day)s?[\s-]*old|[\s-]*(?:yo|y/o|y\.o\.?)(?![\w-])", after):
             continue                       # an age, also abbreviated: "4 yo", "16 y/o"
         if re.match(r"(?:st|nd|rd|th)\b|[:./]\d|\]|\s*(?:%|percent|a\.m|p\.m|am\b|pm\b|block\b)", after):
             continue

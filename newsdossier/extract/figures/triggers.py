@@ -465,10 +465,24 @@ def _inverted_subject(verb: Token) -> Optional[Token]:
                  if c.dep_ in ("attr", "nsubj", "nsubjpass") and c.i > be.i), None)
 
 
+FOUND_VERBS = {"find", "discover", "locate", "see"}
+
+
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "advcl", "ccomp", "xcomp", "amod", "oprd", "acomp")
-        and not any(c.dep_ == "dobj" for c in verb.children))
+        and not any(c.dep_ == "dobj" for c in verb.children)) or _found_shot(verb)
+
+
+def _found_shot(verb: Token) -> bool:
+    """'Officers found Dana Price shot to death': after a verb of finding, a participle with a
+    subject and no object is passive; the parser tags 'shot' a past tense and 'Price' its subject,
+    which read as the shooter. ('found that Price shot his brother' and 'found he had shot her'
+    keep their active reading: a complementizer, an auxiliary or an object.)"""
+    return (verb.tag_ in ("VBD", "VBN") and verb.dep_ in ("ccomp", "xcomp", "oprd")
+            and verb.head.lemma_.lower() in FOUND_VERBS and verb.head.i < verb.i
+            and not any(c.dep_ in ("dobj", "aux", "ccomp", "mark") for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children))
 
 
 def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:

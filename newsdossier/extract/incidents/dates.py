@@ -79,7 +79,7 @@ def incident_date(ctx: Context, start: int, end: int) -> Optional[IncidentDate]:
     phrases = _phrases(ctx, start, end)
     if not phrases:
         return None
-    published = _published(ctx)
+    published = published_date(ctx)
     # best score first; among equals the earliest phrase (the lead names the event's date)
     for phrase in sorted(phrases, key=lambda p: (-p.score, p.start)):
         if phrase.score <= -5:
@@ -110,7 +110,8 @@ def precision_of(value: Optional[str]) -> Optional[str]:
     return "year" if re.fullmatch(r"\d{4}", value) else None
 
 
-def _published(ctx: Context) -> Optional[dt.date]:
+def published_date(ctx: Context) -> Optional[dt.date]:
+    """The article's published day, the base relative dates resolve against (None if unknown)."""
     if ctx.article.published:
         try:
             return dt.date.fromisoformat(ctx.article.published[:10])
