@@ -65,12 +65,40 @@ def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
     here last year") unless the lead's clause names the one event ("a gunfight at a party killed two
     guests last summer": a follow-up dating the event it reports)."""
     sent = line_span(trigger)
-    if AGGREGATE_RE.search(sent.text):
+    if AGGREGATE_RE.search(sent.text) or _since_a_time(trigger):
         return True
     if DATED_RE.search(sent.text) and not (_one_event(trigger) and in_lead(trigger)):
         return True
     return any(t.lower_ in AGGREGATE_NOUNS and t.tag_ == "NNS" and not _ranked(t)
-               and trigger_kind(t) != "death_of" for t in sent)   # "the deaths of four women": one event
+               and trigger_kind(t) != "death_of"   # "the deaths of four women": one event
+               and not _named_victims(t, trigger) for t in sent)
+
+
+def _since_a_time(trigger: Token) -> bool:
+    """'Since 10 p.m. Friday, nine people have been shot in the city': a present perfect counted from
+    a time is a tally of everything since then ("two have died since the shooting" counts from the
+    event, and stays). A count the surface fallback found is judged by the verb above it."""
+    for _ in range(3):
+        if trigger.pos_ in ("VERB", "AUX") or trigger.head == trigger:
+            break
+        trigger = trigger.head
+    verbs = [trigger] + ([trigger.head] if trigger.dep_ == "conj" else [])
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for v in verbs for c in v.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "since" and (objs := [p for p in c.children if p.dep_ == "pobj"])
+               and all(p.ent_type_ in ("DATE", "TIME") for p in objs) for v in verbs for c in v.children)
+
+
+def _named_victims(noun: Token, trigger: Token) -> bool:
+    """'the shootings that wounded a 5-year-old and his aunt': the plural's own clause names the
+    people hit one by one, so the shootings are the event those people were hit in, not a tally
+    ("the shootings that have killed 40 people" names no one)."""
+    if trigger.head != noun or trigger.dep_ != "relcl" or any(
+            c.dep_ in ("nummod", "poss") for c in noun.children) or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    people = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(people) and all(p.tag_ in ("NN", "NNP") for p in people)
 
 
 def _ranked(noun: Token) -> bool:

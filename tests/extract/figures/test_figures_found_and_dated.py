@@ -1,6 +1,8 @@
 """Session 38's readings: after a verb of finding, a participle with a subject and no object is
 passive ("deputies found Marcus Reyes shot to death": Reyes is the dead man, not a shooter); people
-hit or killed on another date than the first the article gives are another event's."""
+hit or killed on another date than the first the article gives are another event's; "the shootings that
+wounded a girl and a man" name their victims, so they are the event, not a tally; "since 9 p.m. Friday, 12
+people have been shot" is one."""
 import pytest
 
 from casualty_helpers import counts
@@ -38,3 +40,23 @@ def test_found_with_a_participle_is_passive(analyzed, text, expected):
 def test_hits_on_other_dates_are_another_event(analyzed, text, expected):
     assert counts(analyzed, text) == expected
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deputies arrested a third man on Friday in connection with the shootings that wounded a 7-year-old "
+     "girl and a 33-year-old man outside a diner in Orlin.", (0, 2)),
+    # a plural whose clause counts people is a tally
+    ("The shootings that have killed 40 people in Orlin this summer worry the mayor.", (0, 0)),
+])
+def test_shootings_that_name_their_victims_are_the_event(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A cook was shot in the arm outside a diner in Orlin on Friday night. Since 9 p.m. Friday, 12 people have "
+     "been shot in Orlin, police said.", (0, 1)),
+    # counted from the event, not from a time: the same event's
+    ("A cook was shot outside a diner in Orlin on Friday night. Two people have died since the shooting.", (2, 0)),
+])
+def test_a_count_since_a_time_is_a_tally(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
