@@ -28,6 +28,11 @@ AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:janua
 
 
 # a time that marks a tally ("40 people were shot here last year"), unless `_one_event` says otherwise
+# "six people shot in four days", "two shootings within 24 hours": a count over a stretch of time
+# (not "two days after Christmas", a date)
+SPAN_RE = re.compile(r"\b(?:in|within|over) (?:(?:the|a) span of (?:just )?)?(?:\d+|two|three|four|five|six|seven|"
+                     r"eight|nine|ten|a few|several) (?:hours|days|weeks)\b(?! (?:after|before|later|earlier|ago|of))",
+                     re.IGNORECASE)
 DATED_RE = re.compile(r"\b(?:last year|years ago|last (?:summer|spring|fall|autumn|winter))\b",
                       re.IGNORECASE)
 EVENT_NOUNS = {"shooting", "shootout", "attack", "stabbing", "rampage", "spree", "ambush", "robbery", "fight",
@@ -65,7 +70,7 @@ def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
     here last year") unless the lead's clause names the one event ("a gunfight at a party killed two
     guests last summer": a follow-up dating the event it reports)."""
     sent = line_span(trigger)
-    if AGGREGATE_RE.search(sent.text) or _since_a_time(trigger):
+    if AGGREGATE_RE.search(sent.text) or SPAN_RE.search(sent.text) or _since_a_time(trigger):
         return True
     if DATED_RE.search(sent.text) and not (_one_event(trigger) and in_lead(trigger)):
         return True

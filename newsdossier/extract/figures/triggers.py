@@ -466,6 +466,30 @@ def _inverted_subject(verb: Token) -> Optional[Token]:
 
 
 FOUND_VERBS = {"find", "discover", "locate", "see"}
+ILLNESS_NOUNS = {"illness", "cancer", "disease", "overdose", "stroke", "leukemia", "pneumonia"}
+
+
+def _illness(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in ILLNESS_NOUNS or (lemma == "cause" and any(c.lower_ == "natural" for c in noun.children)) or (
+        lemma == "attack" and any(c.lower_ == "heart" for c in noun.children))
+
+
+def _natural_death(verb: Token) -> bool:
+    """'Died naturally', 'died of natural causes', 'died from cancer', 'died after suffering from an
+    illness': a death the article tells as no one's doing is no casualty (a relative's, told beside
+    the shooting); 'died of his wounds' is."""
+    if any(c.dep_ == "advmod" and c.lower_ == "naturally" for c in verb.children):
+        return True
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
+                p.dep_ == "pobj" and _illness(p) for p in c.children):
+            return True
+        if c.dep_ in ("advcl", "prep") and any(
+                g.dep_ == "pobj" and _illness(g) and g.head.lower_ == "from" and g.head.head.lemma_.lower() == "suffer"
+                for g in c.subtree):
+            return True
+    return False
 
 
 def _passive(verb: Token) -> bool:
@@ -545,6 +569,8 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             out.append((fld, reflexive))   # "shot his wife and then himself": the shooter too
         # "Five guests, one fatally, were shot": the fatal part of a hit.
     elif kind in ("die", "not_survive"):
+        if kind == "die" and _natural_death(tok):
+            return []
         out.append(("killed", casualty_subject(tok, ("nsubj", "nsubjpass"))))
     elif kind == "claim_lives":
         life = next(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "life")

@@ -2,7 +2,8 @@
 passive ("deputies found Marcus Reyes shot to death": Reyes is the dead man, not a shooter); people
 hit or killed on another date than the first the article gives are another event's; "the shootings that
 wounded a girl and a man" name their victims, so they are the event, not a tally; "since 9 p.m. Friday, 12
-people have been shot" is one."""
+people have been shot" is one, and so is "six people shot in four days"; a death "of natural causes" or
+"after suffering from an illness" is no casualty."""
 import pytest
 
 from casualty_helpers import counts
@@ -59,4 +60,26 @@ def test_shootings_that_name_their_victims_are_the_event(analyzed, text, expecte
     ("A cook was shot outside a diner in Orlin on Friday night. Two people have died since the shooting.", (2, 0)),
 ])
 def test_a_count_since_a_time_is_a_tally(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A guard was shot dead outside the bank in Orlin on Friday. A second guard, his cousin, died naturally "
+     "in March after years of suffering from a lung illness, the family said.", (1, 0)),
+    ("A cook was stabbed outside the diner in Orlin on Friday. Her son died of natural causes last spring.",
+     (0, 1)),
+    # the wounds of the incident are no illness
+    ("A cook was stabbed outside the diner in Orlin on Friday. She died of her wounds on Sunday.", (1, 0)),
+])
+def test_a_natural_death_is_no_casualty(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A porter was shot in the leg outside a hostel in Orlin on Friday. Six people have been shot in four "
+     "days in Orlin, the mayor said.", (0, 1)),
+    # a date ("two days after ...") is no stretch of time
+    ("Two porters were shot dead two days after Christmas outside a hostel in Orlin.", (2, 0)),
+])
+def test_a_count_over_some_days_is_a_tally(analyzed, text, expected):
     assert counts(analyzed, text) == expected
