@@ -122,8 +122,8 @@ def _on_other_days(cands: list[FigureCandidate]) -> list[FigureCandidate]:
 
 def _on_other_dates(ctx: Context, cands: list[FigureCandidate]) -> list[FigureCandidate]:
     """People hit or killed on another date than the first the article gives for a hit or a
-    killing are another event's ("a toddler was shot on April 17 ... And on April 24 a boy was
-    wounded on the same street"; "Last month, a cousin was shot and killed"). Dates and weekdays
+    killing are another event's ("a courier was shot on June 2 ... On May 20, his cousin was
+    wounded on the same street"; "Last month, a neighbour was shot and killed"). Dates and weekdays
     resolve against the published day; a day either side is the same event (a shooting late on
     Friday is "early Saturday" in the next paragraph); a month is compared with a month."""
     from ..incidents.dates import published_date, resolve   # (incidents imports this package)

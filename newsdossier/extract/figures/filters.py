@@ -27,12 +27,12 @@ AGGREGATE_RE = re.compile(r"\b(?:so far this year|this year alone|since (?:janua
                           re.IGNORECASE)
 
 
-# a time that marks a tally ("40 people were shot here last year"), unless `_one_event` says otherwise
-# "six people shot in four days", "two shootings within 24 hours": a count over a stretch of time
-# (not "two days after Christmas", a date)
+# "nine riders stabbed in three weeks", "two shootings within 24 hours": a count over a stretch of
+# time (not "two days after Christmas", a date)
 SPAN_RE = re.compile(r"\b(?:in|within|over) (?:(?:the|a) span of (?:just )?)?(?:\d+|two|three|four|five|six|seven|"
                      r"eight|nine|ten|a few|several) (?:hours|days|weeks)\b(?! (?:after|before|later|earlier|ago|of))",
                      re.IGNORECASE)
+# a time that marks a tally ("40 people were shot here last year"), unless `_one_event` says otherwise
 DATED_RE = re.compile(r"\b(?:last year|years ago|last (?:summer|spring|fall|autumn|winter))\b",
                       re.IGNORECASE)
 EVENT_NOUNS = {"shooting", "shootout", "attack", "stabbing", "rampage", "spree", "ambush", "robbery", "fight",
@@ -80,8 +80,8 @@ def is_aggregate(sent: SpacySpan, trigger: Token) -> bool:
 
 
 def _since_a_time(trigger: Token) -> bool:
-    """'Since 10 p.m. Friday, nine people have been shot in the city': a present perfect counted from
-    a time is a tally of everything since then ("two have died since the shooting" counts from the
+    """'Nine guards have been stabbed at the county's jails since March 1': a present perfect counted
+    from a time is a tally of everything since then ("two have died since the shooting" counts from the
     event, and stays). A count the surface fallback found is judged by the verb above it."""
     for _ in range(3):
         if trigger.pos_ in ("VERB", "AUX") or trigger.head == trigger:
@@ -95,9 +95,9 @@ def _since_a_time(trigger: Token) -> bool:
 
 
 def _named_victims(noun: Token, trigger: Token) -> bool:
-    """'the shootings that wounded a 5-year-old and his aunt': the plural's own clause names the
-    people hit one by one, so the shootings are the event those people were hit in, not a tally
-    ("the shootings that have killed 40 people" names no one)."""
+    """'the stabbings that hurt a courier and his sister': the plural's own clause names the people
+    hit one by one, so the stabbings are the event those people were hit in, not a tally ("the
+    shootings that have killed 40 people" names no one)."""
     if trigger.head != noun or trigger.dep_ != "relcl" or any(
             c.dep_ in ("nummod", "poss") for c in noun.children) or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in noun.children):

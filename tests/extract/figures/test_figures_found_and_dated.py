@@ -1,9 +1,9 @@
 """Session 38's readings: after a verb of finding, a participle with a subject and no object is
-passive ("deputies found Marcus Reyes shot to death": Reyes is the dead man, not a shooter); people
-hit or killed on another date than the first the article gives are another event's; "the shootings that
-wounded a girl and a man" name their victims, so they are the event, not a tally; "since 9 p.m. Friday, 12
-people have been shot" is one, and so is "six people shot in four days"; a death "of natural causes" or
-"after suffering from an illness" is no casualty."""
+passive ("deputies found Marcus Reyes shot to death behind the counter": Reyes is the dead man, not a
+shooter); people hit or killed on another date than the first the article gives are another event's;
+"the stabbings that hurt a courier and his sister" name their victims, so they are the event, not a
+tally; "nine guards have been stabbed since March 1" is one, and so is "stabbed in three weeks"; a death
+"of natural causes" or "after suffering from an illness" is no casualty."""
 import pytest
 
 from casualty_helpers import counts
@@ -12,8 +12,8 @@ pytestmark = pytest.mark.model
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Deputies were called to a gas station in Dunmore on Friday. When deputies arrived, they found Marcus "
-     "Reyes shot to death behind the counter.", (1, 0)),
+    ("Deputies found Marcus Reyes shot to death behind the counter of his gas station in Dunmore on "
+     "Friday.", (1, 0)),
     ("Neighbors heard a scream on Friday night. Officers found Tamsin Oduya stabbed to death in the hallway of "
      "her building.", (1, 0)),
     # a complementizer, an auxiliary or an object keeps the active reading: the subject shot someone
@@ -44,8 +44,8 @@ def test_hits_on_other_dates_are_another_event(analyzed, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Deputies arrested a third man on Friday in connection with the shootings that wounded a 7-year-old "
-     "girl and a 33-year-old man outside a diner in Orlin.", (0, 2)),
+    ("Two brothers face charges over the stabbings that hurt a courier and his sister at a bus depot in "
+     "Orlin on Friday.", (0, 2)),
     # a plural whose clause counts people is a tally
     ("The shootings that have killed 40 people in Orlin this summer worry the mayor.", (0, 0)),
 ])
@@ -54,8 +54,8 @@ def test_shootings_that_name_their_victims_are_the_event(analyzed, text, expecte
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("A cook was shot in the arm outside a diner in Orlin on Friday night. Since 9 p.m. Friday, 12 people have "
-     "been shot in Orlin, police said.", (0, 1)),
+    ("A guard was stabbed in the neck at the Orlin jail on Friday. Nine guards have been stabbed at the "
+     "county's jails since March 1, the union said.", (0, 1)),
     # counted from the event, not from a time: the same event's
     ("A cook was shot outside a diner in Orlin on Friday night. Two people have died since the shooting.", (2, 0)),
 ])
@@ -76,8 +76,8 @@ def test_a_natural_death_is_no_casualty(analyzed, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("A porter was shot in the leg outside a hostel in Orlin on Friday. Six people have been shot in four "
-     "days in Orlin, the mayor said.", (0, 1)),
+    ("A rider was stabbed on an Orlin bus on Friday. Nine riders have been stabbed on Orlin buses in three "
+     "weeks, the mayor said.", (0, 1)),
     # a date ("two days after ...") is no stretch of time
     ("Two porters were shot dead two days after Christmas outside a hostel in Orlin.", (2, 0)),
 ])
