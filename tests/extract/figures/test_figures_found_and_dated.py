@@ -42,7 +42,6 @@ def test_hits_on_other_dates_are_another_event(analyzed, text, expected):
     assert counts(analyzed, text) == expected
 
 
-
 @pytest.mark.parametrize("text, expected", [
     ("Two brothers face charges over the stabbings that hurt a courier and his sister at a bus depot in "
      "Orlin on Friday.", (0, 2)),
