@@ -757,12 +757,13 @@ PART_RE = re.compile(r"\bof (?:whom|them|those|these|the)\b", re.IGNORECASE)
 
 
 def _toll_value(toll: Token) -> Optional[Token]:
-    """'the death toll rose to 139', 'a death toll of 12', 'the toll stands at 40'."""
+    """'the death toll rose to 139', 'a death toll of 12', 'the toll stands at 40', 'bringing the
+    death toll to three' (the toll the object of the verb that moves it)."""
     cands = []
     for child in toll.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "at"):
             cands.extend(child.children)
-    head = toll.head if toll.dep_ in ("nsubj", "nsubjpass") else None
+    head = toll.head if toll.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     if head is None and toll.dep_ == "compound" and toll.head.dep_ in ("nsubj", "nsubjpass"):
         head = toll.head.head
         for child in toll.head.children:

@@ -3,7 +3,8 @@ passive ("deputies found Marcus Reyes shot to death behind the counter": Reyes i
 shooter); people hit or killed on another date than the first the article gives are another event's;
 "the stabbings that hurt a courier and his sister" name their victims, so they are the event, not a
 tally; "nine guards have been stabbed since March 1" is one, and so is "stabbed in three weeks"; a death
-"of natural causes" or "after suffering from an illness" is no casualty."""
+"of natural causes" or "after suffering from an illness" is no casualty; "bringing the death toll to two"
+gives the count."""
 import pytest
 
 from casualty_helpers import counts
@@ -81,4 +82,13 @@ def test_a_natural_death_is_no_casualty(analyzed, text, expected):
     ("Two porters were shot dead two days after Christmas outside a hostel in Orlin.", (2, 0)),
 ])
 def test_a_count_over_some_days_is_a_tally(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A porter died in hospital on Sunday after Friday's knife attack at the Orlin hostel, bringing "
+     "the death toll to two, officials said.", (2, 0)),
+    ("Officials raised the death toll from the ferry bombing to 14 on Monday.", (14, 0)),
+])
+def test_a_toll_brought_to_a_number_is_the_count(analyzed, text, expected):
     assert counts(analyzed, text) == expected
