@@ -115,8 +115,13 @@ def _on_other_days(cands: list[FigureCandidate]) -> list[FigureCandidate]:
     # (the dead are left: "was shot Saturday ... died Monday" is one person, and a round-up's first
     # dated death is as often not the article's)
     other = {id(c) for c, d in dated if d is not None and d != lead and c.field in ("hit", "injured")}
+    return _without(cands, other)
+
+
+def _without(cands: list[FigureCandidate], other: set[int]) -> list[FigureCandidate]:
+    """`cands` less those in `other` (by id) and the counts read from the words alone ("two women
+    were shot and killed") in their sentences, which go with them."""
     sents = {c.sentence.start for c in cands if id(c) in other}
-    # a count read from the words alone ("two women were shot and killed") in such a sentence goes with it
     return [c for c in cands if id(c) not in other and not (c.trigger is None and c.sentence.start in sents)]
 
 
@@ -140,10 +145,7 @@ def _on_other_dates(ctx: Context, cands: list[FigureCandidate]) -> list[FigureCa
     if len(dated) < 2:
         return cands
     first = dated[0][1]
-    other = {id(c) for c, day in dated[1:] if not _same_date(first, day)}
-    sents = {c.sentence.start for c in cands if id(c) in other}
-    # a count read from the words alone in such a sentence goes with it (as in `_on_other_days`)
-    return [c for c in cands if id(c) not in other and not (c.trigger is None and c.sentence.start in sents)]
+    return _without(cands, {id(c) for c, day in dated[1:] if not _same_date(first, day)})
 
 
 def _same_date(a: str, b: str) -> bool:

@@ -242,14 +242,7 @@ def date_phrase_of(trigger: Token) -> SpacySpan | None:
     """The date the trigger's own clause gives ("was shot on April 24", "killed in July", "a
     shooting on May 2, when a guard was wounded"), as the DATE entity holding it, or None. Read
     like `weekday_of`: "police said Monday that two were shot" dates the statement."""
-    verbs = [trigger] + [c for c in trigger.children if c.dep_ == "conj"] + (
-        [trigger.head] if trigger.dep_ == "conj" else [])
-    found = []
-    for c in (c for v in verbs for c in v.children):
-        if c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "early", "late"):
-            found += [p for p in c.children if p.dep_ == "pobj"]
-        elif c.dep_ in ("npadvmod", "tmod", "nmod", "obl"):
-            found.append(c)
+    found = list(_time_adverbials(trigger, ("on", "in", "during", "early", "late")))
     if trigger.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in trigger.children):
         head = trigger.head                # "since Nov. 3, when ...", "a shooting on May 2, when ..."
         found += [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
@@ -260,21 +253,25 @@ def date_phrase_of(trigger: Token) -> SpacySpan | None:
     return None
 
 
+def _time_adverbials(trigger: Token, preps: tuple[str, ...]):
+    """The words the trigger's own adverbials of time hang on, in order: the object of one of
+    `preps` ("on Tuesday") or a bare noun phrase ("Monday night"), on the trigger or the verbs it
+    is joined to ("was shot and killed on Tuesday")."""
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ == "conj"] + (
+        [trigger.head] if trigger.dep_ == "conj" else [])
+    for c in (c for v in verbs for c in v.children):
+        if c.dep_ == "prep" and c.lower_ in preps:
+            yield from (p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ in ("npadvmod", "tmod", "nmod", "obl"):
+            yield c
+
+
 def weekday_of(trigger: Token) -> str | None:
     """The weekday the trigger's own clause dates it to ("were shot Monday night", "was wounded on
     Tuesday"), or None. Only the trigger's adverbials are read: "police said Monday that two were
     shot" dates the statement, not the shooting."""
-    verbs = [trigger] + [c for c in trigger.children if c.dep_ == "conj"] + (
-        [trigger.head] if trigger.dep_ == "conj" else [])       # "was shot and killed on Tuesday"
-    for c in (c for v in verbs for c in v.children):
-        if c.dep_ == "prep" and c.lower_ in ("on", "early", "late"):
-            found = [p for p in c.children if p.dep_ == "pobj"]
-        elif c.dep_ in ("npadvmod", "tmod", "nmod", "obl"):
-            found = [c]
-        else:
-            continue
-        for tok in found:
-            for w in [tok] + [g for g in tok.children if g.dep_ in ("compound", "nmod", "amod")]:
-                if w.lower_ in WEEKDAYS:
-                    return w.lower_
+    for tok in _time_adverbials(trigger, ("on", "early", "late")):
+        for w in [tok] + [g for g in tok.children if g.dep_ in ("compound", "nmod", "amod")]:
+            if w.lower_ in WEEKDAYS:
+                return w.lower_
     return None
