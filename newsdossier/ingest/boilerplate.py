@@ -19,7 +19,7 @@ from ..records import Span
 _TAIL = r"[\s.:!?…»›>→|•·\-–—]*(?:\(\s*\d[\d,.]*\s*\)|\[\s*\d[\d,.]*\s*\]|\d[\d,.]*)?[\s.:!?…»›>→|•·\-–—]*"
 _SOCIAL = r"(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|reddit|telegram|pinterest|messenger|threads|bluesky|instagram|tiktok|youtube|mastodon|flipboard|sms)"
 _THING = r"(?:article|story|post|page|report|piece|video|link)"
-_LINK = (r"\[?(?:related|see also|also read|also|more|watch|video)"
+_LINK = (r"(?:[►•>»›→·*]+\s*)?\[?(?:related|see also|also read|also|more|watch|video)"
          r"(?: (?:articles?|stor(?:y|ies)|links?|coverage|content|news|reading|videos?))?\s*[:|]\s*")
 
 # Phrases that are boilerplate wherever a whole line says them. Also recognised glued onto the end

@@ -26,6 +26,9 @@ BODY = "Gunmen stormed a market in Vellora on Thursday, police said."
     "Related: 5 hurt in a bus crash near Orlin", "RELATED STORY: Vellora market guard laid to rest",
     "[WATCH: Mayor Ana Berg speaks after the attack]", "MORE: Two held over the Vellora fire",
     "Video: Smoke over the market",
+    # ... after a bullet or arrows
+    "► Related: Guard hurt in Orlin depot fire", "• More: Vellora market to reopen",
+    ">> RELATED: Mayor visits the market",
 ])
 def test_boilerplate_whole_line_found(label):
     text = f"{BODY}\n{label}\nThe market reopened on Monday.\n"

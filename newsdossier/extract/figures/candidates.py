@@ -514,6 +514,8 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
         if unit and unit.group(1).lower().rstrip("s") in _UNITS:
             continue                       # "a shooting a couple of days ago": not people
         m = _SURFACE_AFTER.match(text[q.end:q.end + 60])
+        if m and re.match(r"\s+or\b", text[q.end + m.end():]):
+            continue                       # "four people were wounded or killed": which, unsaid
         if m and (m.group("word").lower() not in ("killed", "shot") or re.match(
                 rf"^\s*(?:{_PEOPLE}\s*)?(?:were|was|are|have been|had been|got)\s", text[q.end:q.end + 60], re.I)
                 or m.group("word").lower() in ("killed",)
@@ -550,8 +552,10 @@ def _role(arg: Token, trigger: Token) -> str:
 def _partial(arg: Token) -> bool:
     """'three of the victims', 'two of them', 'including two children'."""
     for child in arg.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "among") and arg.lemma_.lower() not in BODY_NOUNS:
-            # ("the bodies of five people" are all five: `count_of` reads the people)
+        if child.dep_ == "prep" and child.lower_ in ("of", "among") and arg.lemma_.lower() not in BODY_NOUNS \
+                and arg.lemma_.lower() != "couple":
+            # ("the bodies of five people" are all five: `count_of` reads the people; "a couple of
+            # guards" is a count of guards)
             if any(p.tag_ in ("NNS", "NNPS", "PRP") or p.lower_ in ("them", "those", "these")
                    for p in child.children):
                 return True

@@ -96,6 +96,12 @@ def quantity_of(ctx: Context, arg: Token) -> Optional[tuple[Quantity, int, int]]
     # the count sits next to its noun: at most a few plain words between ("12 innocent people")
     found = [q for q in found if re.fullmatch(r"(?:[\s-]+[\w'’-]+){0,4}[\s-]*", phrase[q.end:arg.idx - s] + " ")
              or q.end >= arg.idx - s]
+    if arg.lemma_.lower() == "couple" and arg.tag_ == "NN" and all(
+            phrase[q.start:q.end].lower() in ("a", "an") for q in found):
+        # "a young couple" is two people; "a couple of guards" about two (the phrase the regular
+        # expression knows runs past the head, into the "of")
+        loose = any(c.dep_ == "prep" and c.lower_ == "of" for c in arg.children)
+        return Quantity(2, 2, "about" if loose else "exact", arg.idx - s, e - s), arg.idx, e
     if not found:
         return None
     q = found[-1]

@@ -14,7 +14,8 @@ from typing import Optional
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..lexicon.casualties import (ATTACKER_NOUNS, DEAD_WORDS, DEATH_NOUNS, DIE_VERBS, FATAL_ADVERBS, HIT_VERBS, INJURE_VERBS,
-                                  INJURED_WORDS, INJURY_NOUNS, KILL_VERBS, NOT_PEOPLE, SURVIVED_WOUND, is_person)
+                                  INJURED_WORDS, INJURY_NOUNS, KILL_VERBS, NONE_WORDS, NOT_PEOPLE, SURVIVED_WOUND,
+                                  is_person)
 from ..syntax import subject_child, subject_of
 
 
@@ -68,6 +69,12 @@ def _relative_wound(verb: Token) -> Optional[Token]:
     return None
 
 
+def _no_wound(wound: Token) -> bool:
+    """'Suffered no injuries': none. ('No serious injury' says nothing of lighter ones.)"""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in wound.children) and not any(
+        c.dep_ in ("amod", "conj") for c in wound.children)
+
+
 def trigger_kind(tok: Token) -> Optional[str]:
     lemma, low = tok.lemma_.lower(), tok.lower_
     if tok.pos_ == "NOUN" and low in GAPPED_STATES and tok.dep_ == "conj" and any(
@@ -91,8 +98,8 @@ def trigger_kind(tok: Token) -> Optional[str]:
                 c.dep_ == "dobj" for c in tok.children):
             return "not_survive"           # "did not survive"
         if lemma in ("suffer", "sustain", "receive") and (any(
-                c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound") for c in tok.children)
-                or _relative_wound(tok) is not None):
+                c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound") and not _no_wound(c)
+                for c in tok.children) or _relative_wound(tok) is not None):
             return "suffer_injury"         # also "suffered what officers described as minor injuries"
         if lemma == "suffer" and any(c.dep_ == "prep" and c.lower_ == "from" and any(
                 g.lemma_.lower() in ("injury", "wound") for g in c.children) for c in tok.children):
@@ -509,6 +516,21 @@ def _found_shot(verb: Token) -> bool:
             and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children))
 
 
+_FIELD_OF = {"kill": "killed", "injure": "injured", "hit": "hit"}
+
+
+def _either_or(verb: Token) -> Optional[Token]:
+    """The other verb of "killed or injured", "hurt or killed" (the parser hangs the 'or' and the
+    second verb on the first), from either of them; None when `verb` has no such partner."""
+    def has_or(t: Token) -> bool:
+        return any(c.dep_ == "cc" and c.lower_ == "or" for c in t.children)
+    if verb.dep_ == "conj" and has_or(verb.head):
+        return verb.head
+    if has_or(verb):
+        return next((c for c in verb.children if c.dep_ == "conj"), None)
+    return None
+
+
 def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
     kind = trigger_kind(tok)
     if kind is None:
@@ -522,11 +544,14 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return []                          # "shot at them": fired at, not hit
     if kind in ("kill", "injure", "hit"):
-        fld = {"kill": "killed", "injure": "injured", "hit": "hit"}[kind]
+        fld = _FIELD_OF[kind]
         if kind == "hit" and is_fatal(tok):
             fld = "killed"
         if kind == "injure" and any(c.lower_ in FATAL_ADVERBS for c in tok.children):
             fld = "killed"
+        either = _either_or(tok)
+        if either is not None and _FIELD_OF.get(trigger_kind(either)) not in (None, fld):
+            fld = "hit"                    # "four people were wounded or killed": hit, how many died unsaid
         timed = count_in_time(tok)
         if timed is not None:
             arg = timed
@@ -562,6 +587,9 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             # "left one dead and 12 injured": the object the parser gave is the dead one; the
             # injured are its conjunct
             arg = next((c for c in arg.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN")), arg)
+        if fld == "hit" and kind != "hit" and arg is not None and (
+                arg.lower_ in NONE_WORDS or any(c.lower_ == "no" for c in arg.children)):
+            fld = _FIELD_OF[kind]          # "nobody was killed or hurt": none of either
         out.append((fld, arg))
         reflexive = next((c for c in tok.children
                           if c.dep_ in ("conj", "appos") and c.lower_ in ("himself", "herself")), None)
