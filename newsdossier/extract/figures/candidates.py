@@ -24,7 +24,7 @@ from ..lexicon.casualties import (ATTACKER_NOUNS, NONE_WORDS, PERSON_KINDS, PERS
 from ..syntax import negated
 from .counts import (FigureCandidate, additional, along_with, count_of, fatal_part, in_entity, listed, ordinal_victim,
                      other_victims, zero_total)
-from .filters import earlier_event, in_lead, irrealis, is_aggregate, is_past_year, outdated, shouted
+from .filters import compared_event, earlier_event, in_lead, irrealis, is_aggregate, is_past_year, outdated, shouted
 from .numbers import Quantity, find_quantities
 from .triggers import (BODY_NOUNS, across_lines, casualty_subject, is_fatal, killer, line_span, own_dead, trigger_args,
                        trigger_kind)
@@ -504,7 +504,8 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
             continue
         s, e = sent.start_char + q.start, sent.start_char + q.end
         tok = ctx.doc.char_span(s, e, alignment_mode="expand")
-        if tok is None or is_aggregate(sent, tok[0]) or is_past_year(ctx, tok[0]) or outdated(tok[0]):
+        if tok is None or is_aggregate(sent, tok[0]) or is_past_year(ctx, tok[0]) or outdated(tok[0]) \
+                or compared_event(tok[0]):
             continue
         if not (start <= s and e <= end) or in_entity(ctx.doc, s, e):
             continue

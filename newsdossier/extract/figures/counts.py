@@ -144,11 +144,30 @@ def _conjuncts(arg: Token, top: bool = True) -> list[Token]:
     out = (_list_before(arg) if top and arg.dep_ in ("nsubj", "nsubjpass", "dobj") else []) + [arg]
     if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in arg.children):
         return out                         # "the clerk or a customer": one of them, not both
+    if top:
+        out.extend(_stray_of_conjuncts(arg))
     for c in arg.children:
         # "four adults and a 3-year-old": the parser makes the age an adjective ("old")
         if (c.dep_ == "conj" or listed(c)) and (c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or age_noun(c)) \
                 and not across_lines(arg, c):
             out.extend(_conjuncts(c, top=False))  # not a list of headlines the parser joined
+    return out
+
+
+def _stray_of_conjuncts(arg: Token) -> list[Token]:
+    """"The deaths of a man and his three children": the parser joins the children to 'deaths', not
+    to 'man'. People joined to the noun of a death, wounding or shooting are among its people."""
+    if arg.dep_ != "pobj" or arg.head.lower_ != "of" or any(c.dep_ == "conj" for c in arg.children):
+        return []
+    noun = arg.head.head
+    if trigger_kind(noun) not in ("death_of", "hit_noun", "injury_of"):
+        return []
+    out = []
+    for c in noun.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and trigger_kind(c) is None and not any(
+                g.dep_ == "prep" and g.lower_ == "of" for g in c.children) and (
+                is_person(c) or any(g.dep_ == "nummod" for g in c.children)):
+            out.extend(_conjuncts(c, top=False))
     return out
 
 
@@ -290,9 +309,9 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
     low = arg.lower_
     if any(c.dep_ == "det" and c.lower_ in ("each", "every", "either", "neither") for c in arg.children):
         return None                        # "every victim had several stab wounds": no count
-    if any(c.dep_ == "prep" and c.lower_ == "of" and any(
+    if (arg.pos_ != "NOUN" or arg.like_num) and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in NOT_PEOPLE for g in c.children) for c in arg.children):
-        return None                        # "one of her two horses", "two of the cars"
+        return None                        # "one of her two horses", "two of the cars" (not "victims of the shooting")
     if low in NONE_WORDS or (low == "one" and any(c.lower_ == "no" for c in arg.children)) or (
             any(c.dep_ == "det" and c.lower_ == "no" for c in arg.children)):
         if any(c.lower_ in ("else", "other", "others", "further", "more", "additional", "serious")

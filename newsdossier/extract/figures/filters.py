@@ -186,6 +186,8 @@ def earlier_event(trigger: Token, arg: Token) -> bool:
             for c in trigger.children) and any(
             w.lower_ in ("another", "other") for w in arg.subtree if w.i <= arg.i):
         return True                        # "the killing came three days after another worker was stabbed"
+    if compared_event(trigger):
+        return True
     own = {t.i for t in trigger.subtree} - {t.i for t in arg.subtree}
     if not own:
         return False
@@ -193,6 +195,25 @@ def earlier_event(trigger: Token, arg: Token) -> bool:
     lo, hi = min(own), max(own)
     text = " ".join(doc[i].text for i in range(lo, hi + 1) if i in own)
     return EARLIER_RE.search(text) is not None
+
+
+# what an article calls the event it reports when it sets it beside another ("the shooting came a day
+# after ..."); not "the arrest", "the announcement" or "his death", which follow the event itself
+_THE_EVENT = {"incident", "shooting", "attack", "killing", "stabbing", "violence", "slaying", "homicide", "gunfire",
+               "rampage", "bloodshed", "murder", "shootout", "ambush"}
+
+
+def compared_event(word: Token) -> bool:
+    """'The incident came hours before three officers were shot dead in another city', 'the shooting
+    comes a month after three children were killed': a clause of "after" or "before" under "came",
+    "happened", "occurred" or "followed", whose subject is the article's event, tells of another."""
+    path = [word]
+    for anc in word.ancestors:
+        if anc.lemma_.lower() in ("come", "happen", "occur", "follow") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _THE_EVENT for c in anc.children):
+            return any(t.lower_ in ("after", "before") and t.head in path for t in word.doc[anc.i + 1:word.i])
+        path.append(anc)
+    return False
 
 
 OUTDATED_ADVERBS = {"originally", "initially"}

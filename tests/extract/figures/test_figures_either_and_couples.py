@@ -1,6 +1,9 @@
 """Session 39's readings: "wounded or killed" counts people hit without saying how many died, and
 "the fifth child this year to be hurt or killed" is no death of this incident; "suffered no
-injuries" is nobody hurt (but "no serious injury" still a hurt person); a couple is two people."""
+injuries" is nobody hurt (but "no serious injury" still a hurt person); a couple is two people;
+"five victims of the shooting" are five people (not "two of the cars"); "the deaths of a baker and his
+three daughters" are four, though the parser joins the daughters to "deaths"; "the shooting came two
+days after three guards were shot dead" sets the event beside another."""
 import pytest
 
 from casualty_helpers import counts
@@ -41,4 +44,36 @@ def test_no_injuries_is_nobody_hurt(analyzed, text, expected):
     ("A couple of guards were hurt when the crowd rushed the gate in Orlin on Friday.", (0, 2)),
 ])
 def test_a_couple_is_two_people(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five victims of the shooting at an Orlin bar on Friday were taken to hospitals, police said.", (0, 5)),
+    ("Bullets hit two of the cars parked outside an Orlin bar on Friday; a guard was wounded.", (0, 1)),
+])
+def test_victims_of_a_shooting_are_people(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deaths of a baker and his three daughters are being investigated as a murder-suicide, Orlin police "
+     "said.", (4, 0)),
+    ("The death of a guard and the wounding of two clerks at an Orlin bank on Friday are being investigated.",
+     (1, 2)),
+])
+def test_people_joined_to_the_deaths_are_among_them(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A clerk was shot in the arm at a gas station in Orlin on Sunday. The shooting came two days after three "
+     "guards were shot dead at a depot across town.", (0, 1)),
+    ("A cook was stabbed outside a diner in Orlin on Friday. The attack happened a week after two waiters were "
+     "wounded in a robbery nearby.", (0, 1)),
+    # an arrest, or a death, follows the event itself
+    ("The arrest came a week after a courier was shot dead outside the Orlin depot.", (1, 0)),
+    ("A clerk died in Orlin on Sunday. Her death came two days after she was shot in the head outside her shop.",
+     (1, 0)),
+])
+def test_the_event_set_beside_another(analyzed, text, expected):
     assert counts(analyzed, text) == expected
