@@ -168,6 +168,8 @@ def _victims_last(cands: list[FigureCandidate]) -> list[FigureCandidate]:
 
 CREDIT_RE = re.compile(r"\b(?:AP )?Photos?(?: by\b|\s*:|/)|\(Source:|Getty Images|\bFile photo\b|"
                        r"\bImage \d+ of \d+|/\s*STAFF\b", re.IGNORECASE)
+# "... where two boys were wounded. | Metro Video Desk": a credit after a bar ends a caption's line
+CREDIT_AFTER_BAR_RE = re.compile(r"[.!?”\"]\s+\|\s+(?:[A-Z][\w.'’-]*\s*){1,4}$")
 _CASUALTY_GROUP = {"killed": "killed", "hit": "hurt", "injured": "hurt"}
 
 
@@ -177,7 +179,8 @@ def _captions_last(ctx: Context, cands: list[FigureCandidate]) -> list[FigureCan
     def caption(c: FigureCandidate) -> bool:
         lo = ctx.text.rfind("\n", 0, c.start) + 1
         hi = ctx.text.find("\n", c.start)
-        return bool(CREDIT_RE.search(ctx.text[lo:hi if hi >= 0 else len(ctx.text)]))
+        line = ctx.text[lo:hi if hi >= 0 else len(ctx.text)]
+        return bool(CREDIT_RE.search(line) or CREDIT_AFTER_BAR_RE.search(line))
     capt = {id(c) for c in cands if c.field in _CASUALTY_GROUP and caption(c)}
     told = {_CASUALTY_GROUP[c.field] for c in cands if c.field in _CASUALTY_GROUP and id(c) not in capt}
     return [c for c in cands if id(c) not in capt or _CASUALTY_GROUP[c.field] not in told]

@@ -283,8 +283,12 @@ def _one_person(c: FigureCandidate) -> bool:
 
 
 def _included_names(arg: Token) -> list[Token]:
-    """The named people an "including" phrase of the argument lists ("five people, including Fred Dunne")."""
+    """The named people an "including" phrase of the argument lists ("five people, including Fred Dunne"),
+    or the one said to be among them ("Dunne was one of five people injured")."""
     out = []
+    one = arg.head.head if arg.dep_ == "pobj" and arg.head.lower_ == "of" else None
+    if one is not None and one.lower_ == "one" and one.dep_ == "attr":
+        out.extend(c for c in one.head.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON")
     for t in arg.subtree:
         if t.lower_ == "including" and t.dep_ == "prep":
             for p in t.children:

@@ -154,6 +154,23 @@ def _conjuncts(arg: Token, top: bool = True) -> list[Token]:
     return out
 
 
+_VOLLEY = {"shot", "round", "bullet", "gunfire", "volley", "blast", "gunshot", "fire", "burst"}
+_ONE_OF_THE_VOLLEYS = {"second", "third", "first", "other", "later", "earlier", "stray", "last", "final"}
+
+
+def _one_volley(trigger: Token) -> bool:
+    """Is the trigger's agent or cause one shot among others ("hit by that shot", "hurt in the second
+    volley", "wounded by the stray bullet")?"""
+    for c in trigger.children:
+        if c.dep_ not in ("agent", "prep") or c.lower_ not in ("by", "in", "from"):
+            continue
+        for shot in (g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _VOLLEY):
+            if any((g.dep_ == "det" and g.lower_ in ("that", "this", "those", "these"))
+                   or (g.dep_ == "amod" and g.lower_ in _ONE_OF_THE_VOLLEYS) for g in shot.children):
+                return True
+    return False
+
+
 def _stray_of_conjuncts(arg: Token) -> list[Token]:
     """"The deaths of a man and his three children": the parser joins the children to 'deaths', not
     to 'man'. People joined to the noun of a death, wounding or shooting are among its people."""
@@ -319,6 +336,8 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
             return None
         if any(c.dep_ in ("prep", "relcl", "acl") for c in arg.children):
             return None                    # "nobody inside the vehicle": only some of those present
+        if _one_volley(trigger):
+            return None                    # "no one was hit by that shot": by that one, not in all
         if low not in NONE_WORDS and arg.lemma_.lower() not in ZERO_TOTALS:
             return None                    # "no officers were hurt", "no vital organs were hit": not the total
         if any(c.dep_ == "advmod" and c.lower_ in GRAVELY for c in trigger.children):
@@ -433,8 +452,8 @@ def _including(ctx: Context, part: Token) -> Optional[tuple[Quantity, int, int]]
     """'the bullets hit Ruiz and others, including two teenagers': uncounted others, at least as
     many as the people the "including" counts (the parser may hang it on the list's first item)."""
     if part.lower_ not in ("others", "people", "victims", "persons") or any(
-            c.dep_ in ("det", "nummod", "amod") for c in part.children):
-        return None
+            c.dep_ in ("nummod", "amod") for c in part.children):
+        return None                        # ("the victims, including two boys": as many as it lists)
     first = part.head if part.dep_ == "conj" else part
     holders = [part] + ([first] if first != part else []) \
         + ([first.head] if first.dep_ in ("dobj", "nsubjpass", "nsubj") else [])
@@ -444,8 +463,13 @@ def _including(ctx: Context, part: Token) -> Optional[tuple[Quantity, int, int]]
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 got = quantity_of(ctx, pobj) if pobj is not None else None
                 if got is not None and got[0].min is not None:
-                    q = got[0]
-                    return Quantity(q.min, None, "at_least", 0, 0), part.idx, part.idx + len(part.text)
+                    total = got[0].min
+                    for conj in _conjuncts(pobj, top=False)[1:]:
+                        more = quantity_of(ctx, conj)   # "including two juveniles and eight adults"
+                        if more is None or more[0].min is None:
+                            break
+                        total += more[0].min
+                    return Quantity(total, None, "at_least", 0, 0), part.idx, part.idx + len(part.text)
     return None
 
 

@@ -122,17 +122,21 @@ IRREALIS_HEADS = {"let", "fear", "try", "threaten", "want", "plan", "attempt", "
                   "claim", "boast", "brag"}   # "claimed to have killed someone": a boast, not a count
 
 
+def _modal(aux: Token) -> bool:
+    """A modal auxiliary, also where a contraction split it ("can't": 'ca', "won't": 'wo')."""
+    return aux.dep_ == "aux" and (aux.lower_ in MODALS or aux.lemma_.lower() in MODALS)
+
+
 def irrealis(trigger: Token) -> bool:
     """'might have killed him', "please don't let him die", 'vowed to kill': nobody died."""
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in trigger.children):
+    if any(_modal(c) for c in trigger.children):
         return True
     if any(c.lower_ in ("nearly", "almost") for c in trigger.children):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in trigger.children):
         return True                        # "officers could not say whether the man had died"
     head = trigger.head
-    if trigger.dep_ == "conj" and head != trigger and any(
-            c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+    if trigger.dep_ == "conj" and head != trigger and any(_modal(c) for c in head.children):
         return True                        # "could have hit her and killed her"
     if trigger.dep_ == "xcomp" and _prospective(head):
         return True                        # "knew he was going to die", "is expected to die"

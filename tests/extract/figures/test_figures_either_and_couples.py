@@ -3,7 +3,11 @@
 injuries" is nobody hurt (but "no serious injury" still a hurt person); a couple is two people;
 "five victims of the shooting" are five people (not "two of the cars"); "the deaths of a baker and his
 three daughters" are four, though the parser joins the daughters to "deaths"; "the shooting came two
-days after three guards were shot dead" sets the event beside another."""
+days after three guards were shot dead" sets the event beside another; "can't" is a modal though the
+parser splits it; "no one was hit by that shot" counts one shot's victims, not all; "the people near the
+door, including three girls and five adults" are at least eight; a caption whose line ends in a credit
+after a bar gives way to the text; "Carter was one of five people injured", Carter since dead, leaves
+four injured."""
 import pytest
 
 from casualty_helpers import counts
@@ -77,3 +81,33 @@ def test_people_joined_to_the_deaths_are_among_them(analyzed, text, expected):
 ])
 def test_the_event_set_beside_another(analyzed, text, expected):
     assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A porter was shot outside a club in Orlin on Friday. “You can’t kill nobody over a parking space,” his "
+     "uncle said.", (0, 1)),
+    ("A boy shot himself in the foot in Orlin on Friday. The pistol went off again as a friend picked it up; "
+     "no one was hit by that shot.", (0, 1)),
+    # a blast, not one shot among others: nobody hurt
+    ("A bomb went off in Orlin on Friday. No one was hurt in the blast.", (0, 0)),
+])
+def test_counts_of_none_that_say_nothing_of_the_total(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+def test_an_including_list_counts_all_it_names(analyzed):
+    text = ("Gunfire at the Orlin skating rink on Saturday wounded the people near the door, including three "
+            "girls and five adults.")
+    assert counts(analyzed, text) == (0, 8)
+
+
+def test_a_caption_with_a_credit_after_a_bar_gives_way(analyzed):
+    text = ("Officers tape off the gym where two players were hurt. | Orlin Photo Desk\n\n"
+            "Gunfire outside an Orlin gym on Monday killed a coach and wounded a player, police said.")
+    assert counts(analyzed, text) == (1, 1)
+
+
+def test_one_of_the_injured_since_dead_is_no_longer_among_them(analyzed):
+    text = ("ORLIN - A man wounded in a shooting at a bus depot this month has died. Police said Jamal Carter, 38, "
+            "died on Sunday at the county hospital. Carter was one of five people injured at the depot on May 2.")
+    assert counts(analyzed, text) == (1, 4)
