@@ -159,8 +159,8 @@ _ONE_OF_THE_VOLLEYS = {"second", "third", "first", "other", "later", "earlier", 
 
 
 def _one_volley(trigger: Token) -> bool:
-    """Is the trigger's agent or cause one shot among others ("hit by that shot", "hurt in the second
-    volley", "wounded by the stray bullet")?"""
+    """Is the trigger's agent or cause one shot among others ("struck by that round", "hurt in the
+    second volley", "wounded by the stray bullet")?"""
     for c in trigger.children:
         if c.dep_ not in ("agent", "prep") or c.lower_ not in ("by", "in", "from"):
             continue
@@ -337,7 +337,7 @@ def count_of(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySpan
         if any(c.dep_ in ("prep", "relcl", "acl") for c in arg.children):
             return None                    # "nobody inside the vehicle": only some of those present
         if _one_volley(trigger):
-            return None                    # "no one was hit by that shot": by that one, not in all
+            return None                    # "nobody was struck by that round": by that one, not in all
         if low not in NONE_WORDS and arg.lemma_.lower() not in ZERO_TOTALS:
             return None                    # "no officers were hurt", "no vital organs were hit": not the total
         if any(c.dep_ == "advmod" and c.lower_ in GRAVELY for c in trigger.children):

@@ -204,7 +204,7 @@ def earlier_event(trigger: Token, arg: Token) -> bool:
 # what an article calls the event it reports when it sets it beside another ("the shooting came a day
 # after ..."); not "the arrest", "the announcement" or "his death", which follow the event itself
 _THE_EVENT = {"incident", "shooting", "attack", "killing", "stabbing", "violence", "slaying", "homicide", "gunfire",
-               "rampage", "bloodshed", "murder", "shootout", "ambush"}
+              "rampage", "bloodshed", "murder", "shootout", "ambush"}
 
 
 def compared_event(word: Token) -> bool:

@@ -4,7 +4,7 @@ injuries" is nobody hurt (but "no serious injury" still a hurt person); a couple
 "five victims of the shooting" are five people (not "two of the cars"); "the deaths of a baker and his
 three daughters" are four, though the parser joins the daughters to "deaths"; "the shooting came two
 days after three guards were shot dead" sets the event beside another; "can't" is a modal though the
-parser splits it; "no one was hit by that shot" counts one shot's victims, not all; "the people near the
+parser splits it; "nobody was struck by that round" counts one round's victims, not all; "the people near the
 door, including three girls and five adults" are at least eight; a caption whose line ends in a credit
 after a bar gives way to the text; "Carter was one of five people injured", Carter since dead, leaves
 four injured."""
@@ -60,8 +60,8 @@ def test_victims_of_a_shooting_are_people(analyzed, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The deaths of a baker and his three daughters are being investigated as a murder-suicide, Orlin police "
-     "said.", (4, 0)),
+    ("The deaths of a baker and his three daughters were ruled a murder-suicide on Monday, Orlin police said.",
+     (4, 0)),
     ("The death of a guard and the wounding of two clerks at an Orlin bank on Friday are being investigated.",
      (1, 2)),
 ])
@@ -76,7 +76,7 @@ def test_people_joined_to_the_deaths_are_among_them(analyzed, text, expected):
      "wounded in a robbery nearby.", (0, 1)),
     # an arrest, or a death, follows the event itself
     ("The arrest came a week after a courier was shot dead outside the Orlin depot.", (1, 0)),
-    ("A clerk died in Orlin on Sunday. Her death came two days after she was shot in the head outside her shop.",
+    ("A clerk died in Orlin on Sunday. Her death came two days after a robber shot her outside her shop.",
      (1, 0)),
 ])
 def test_the_event_set_beside_another(analyzed, text, expected):
@@ -87,7 +87,7 @@ def test_the_event_set_beside_another(analyzed, text, expected):
     ("A porter was shot outside a club in Orlin on Friday. “You can’t kill nobody over a parking space,” his "
      "uncle said.", (0, 1)),
     ("A boy shot himself in the foot in Orlin on Friday. The pistol went off again as a friend picked it up; "
-     "no one was hit by that shot.", (0, 1)),
+     "nobody was struck by that round.", (0, 1)),
     # a blast, not one shot among others: nobody hurt
     ("A bomb went off in Orlin on Friday. No one was hurt in the blast.", (0, 0)),
 ])
