@@ -326,7 +326,7 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
         return killed
     # "three guards were killed by a former employee; he was then shot by police": those he killed leave him out
     by_attacker = _killed_by_someone(chosen) and killer(chosen.trigger) == "someone"
-    if not suicide and not by_attacker and _counts(chosen, GENERIC_PEOPLE):
+    if not suicide and not by_attacker and not _besides_attacker(chosen, cands) and _counts(chosen, GENERIC_PEOPLE):
         # "two men were killed" / "two dead" after a shootout with police often counts the gunman
         # the police killed; "three officers were killed" does not
         return killed
@@ -342,6 +342,15 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
     return killed.model_copy(update={"min": killed.min + k, "max": None if killed.max is None else killed.max + k,
                                      "others": killed.others + (perps_killed,),
                                      "extractor": killed.extractor + ":with-attackers"})
+
+
+def _besides_attacker(chosen: FigureCandidate, cands: list[FigureCandidate]) -> bool:
+    """'A gunman who was shot and killed after a rampage that left two others dead': "others" (or
+    "two other people") beside an attacker killed in the same sentence are besides him."""
+    arg = chosen.arg
+    return arg is not None and (arg.lower_ == "others" or any(
+        c.dep_ == "amod" and c.lower_ == "other" for c in arg.children)) and any(
+        c.field == "perpetrators_killed" and c.sentence.start == chosen.sentence.start for c in cands)
 
 
 def _candidate_of(cands: list[FigureCandidate], field: str, fig: Figure) -> Optional[FigureCandidate]:

@@ -7,7 +7,7 @@ days after three guards were shot dead" sets the event beside another; "can't" i
 parser splits it; "nobody was struck by that round" counts one round's victims, not all; "the people near the
 door, including three girls and five adults" are at least eight; a caption whose line ends in a credit
 after a bar gives way to the text; "Carter was one of five people injured", Carter since dead, leaves
-four injured."""
+four injured; "a spree that left two others dead", told of a gunman the deputies shot dead, is three dead."""
 import pytest
 
 from casualty_helpers import counts
@@ -111,3 +111,13 @@ def test_one_of_the_injured_since_dead_is_no_longer_among_them(analyzed):
     text = ("ORLIN - A man wounded in a shooting at a bus depot this month has died. Police said Jamal Carter, 38, "
             "died on Sunday at the county hospital. Carter was one of five people injured at the depot on May 2.")
     assert counts(analyzed, text) == (1, 4)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Neighbors in Orlin spoke on Monday of a gunman who was shot dead by deputies after a spree that left two "
+     "others dead and a guard hurt.", (3, 1)),
+    # a count that holds him stays as it is
+    ("Two people were killed, one of them the gunman, at a depot in Orlin on Friday.", (2, 0)),
+])
+def test_others_killed_beside_the_attacker_are_besides_him(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
