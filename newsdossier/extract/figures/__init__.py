@@ -168,7 +168,7 @@ def _victims_last(cands: list[FigureCandidate]) -> list[FigureCandidate]:
 
 CREDIT_RE = re.compile(r"\b(?:AP )?Photos?(?: by\b|\s*:|/)|\(Source:|Getty Images|\bFile photo\b|"
                        r"\bImage \d+ of \d+|/\s*STAFF\b", re.IGNORECASE)
-# "... where two boys were wounded. | Metro Video Desk": a credit after a bar ends a caption's line
+# "Officers search the lot on Elm Street. | Metro Photo Desk": a credit after a bar ends a caption's line
 CREDIT_AFTER_BAR_RE = re.compile(r"[.!?”\"]\s+\|\s+(?:[A-Z][\w.'’-]*\s*){1,4}$")
 _CASUALTY_GROUP = {"killed": "killed", "hit": "hurt", "injured": "hurt"}
 
