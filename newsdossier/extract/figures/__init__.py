@@ -345,8 +345,8 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
 
 
 def _besides_attacker(chosen: FigureCandidate, cands: list[FigureCandidate]) -> bool:
-    """'A gunman who was shot and killed after a rampage that left two others dead': "others" (or
-    "two other people") beside an attacker killed in the same sentence are besides him."""
+    """'Deputies shot dead the gunman, whose spree had left two others dead': "others" (or "two other
+    people") beside an attacker killed in the same sentence are besides him."""
     arg = chosen.arg
     return arg is not None and (arg.lower_ == "others" or any(
         c.dep_ == "amod" and c.lower_ == "other" for c in arg.children)) and any(

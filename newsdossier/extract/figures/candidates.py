@@ -19,15 +19,15 @@ from typing import Optional
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..context import Context
-from ..lexicon.casualties import (ATTACKER_NOUNS, NONE_WORDS, PERSON_KINDS, PERSON_PRONOUNS, REVISION_WORDS,
+from ..lexicon.casualties import (ATTACKER_NOUNS, PERSON_KINDS, PERSON_PRONOUNS, REVISION_WORDS,
                                   is_person)
 from ..syntax import negated
 from .counts import (FigureCandidate, additional, along_with, count_of, fatal_part, in_entity, listed, ordinal_victim,
                      other_victims, zero_total)
 from .filters import compared_event, earlier_event, in_lead, irrealis, is_aggregate, is_past_year, outdated, shouted
 from .numbers import Quantity, find_quantities
-from .triggers import (BODY_NOUNS, across_lines, casualty_subject, is_fatal, killer, line_span, own_dead, trigger_args,
-                       trigger_kind)
+from .triggers import (BODY_NOUNS, across_lines, casualty_subject, is_fatal, killer, line_span, names_nobody, own_dead,
+                       trigger_args, trigger_kind)
 
 log = logging.getLogger(__name__)
 
@@ -604,8 +604,7 @@ def _candidate(ctx: Context, fld: str, trigger: Token, arg: Token, sent: SpacySp
     if is_aggregate(sent, trigger) or irrealis(trigger) or is_past_year(ctx, trigger) or earlier_event(trigger, arg) \
             or outdated(trigger) or shouted(trigger):
         return None
-    if (negated(trigger, through_head=True) and trigger_kind(trigger) != "not_survive"
-            and arg.lower_ not in NONE_WORDS and not any(c.lower_ == "no" for c in arg.children)):
+    if negated(trigger, through_head=True) and trigger_kind(trigger) != "not_survive" and not names_nobody(arg):
         return None
     if trigger.lemma_.lower() in ("toll", "death") and trigger == arg:
         num = _toll_value(trigger)

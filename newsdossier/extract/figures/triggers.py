@@ -519,6 +519,11 @@ def _found_shot(verb: Token) -> bool:
 _FIELD_OF = {"kill": "killed", "injure": "injured", "hit": "hit"}
 
 
+def names_nobody(arg: Token) -> bool:
+    """Is the argument a count of none ("nobody", "none", "no one", "no officers")?"""
+    return arg.lower_ in NONE_WORDS or any(c.lower_ == "no" for c in arg.children)
+
+
 def _either_or(verb: Token) -> Optional[Token]:
     """The other verb of "killed or injured", "hurt or killed" (the parser hangs the 'or' and the
     second verb on the first), from either of them; None when `verb` has no such partner."""
@@ -587,8 +592,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             # "left one dead and 12 injured": the object the parser gave is the dead one; the
             # injured are its conjunct
             arg = next((c for c in arg.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN")), arg)
-        if fld == "hit" and kind != "hit" and arg is not None and (
-                arg.lower_ in NONE_WORDS or any(c.lower_ == "no" for c in arg.children)):
+        if fld == "hit" and kind != "hit" and arg is not None and names_nobody(arg):
             fld = _FIELD_OF[kind]          # "nobody was killed or hurt": none of either
         out.append((fld, arg))
         reflexive = next((c for c in tok.children
