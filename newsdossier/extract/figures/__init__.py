@@ -314,6 +314,10 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
     # the attacker's death known only from the word "murder-suicide" (`candidates._murder_suicide_event`)
     named_only = MURDER_SUICIDE_RE.search(perps_killed.text) is not None
     suicide = perps_killed.text.lower() in ("himself", "herself", "themselves", "life") or named_only
+    if named_only and killed.min == killed.max == 1:
+        # "a murder-suicide" with one death told: the one who killed and the one he killed are two,
+        # whichever of them the count names ("an attempted murder-suicide" is not read as one)
+        return _plus_attackers(killed, perps_killed)
     if named_only and (chosen is None or _counts(chosen, EVERYONE)):
         return killed                      # "a murder-suicide ... five people were killed": all of them
     if suicide:
@@ -338,8 +342,13 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
     if included or any(c.field == "perpetrators_killed" and c.sentence.start == sent.start
                                             and c.explicit for c in cands):
         return killed
-    k = perps_killed.min
-    return killed.model_copy(update={"min": killed.min + k, "max": None if killed.max is None else killed.max + k,
+    return _plus_attackers(killed, perps_killed)
+
+
+def _plus_attackers(killed: Figure, perps_killed: Figure) -> Figure:
+    """The victims' count with the attackers killed added."""
+    k = perps_killed.min or 0
+    return killed.model_copy(update={"min": (killed.min or 0) + k, "max": None if killed.max is None else killed.max + k,
                                      "others": killed.others + (perps_killed,),
                                      "extractor": killed.extractor + ":with-attackers"})
 
