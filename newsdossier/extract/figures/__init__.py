@@ -26,7 +26,9 @@ How a count is found (from the spaCy dependency parse, not from sentence templat
    the lead, where the article counts the wounded before it or says all the victims lived, is another
    event's (`_death_in_passing`); people hit on another weekday than the first the article dates are
    another shooting's (`_on_other_days`); a list that holds the group counted before and more ("the
-   deaths of two boys" then "a hunter had shot two boys and their uncle dead") is the whole;
+   deaths of two boys" then "a hunter had shot two boys and their uncle dead") is the whole; "a third
+   customer was killed", told after "hitting four customers; one person died", is the third of those
+   hit, not a third death (`_ordinals_of_the_hit`);
 6. injured when only hits are reported: people shot minus those killed ("four teens were shot, one
    fatally" -> killed 1, injured 3); the dead told as some of the wounded counted before ("one of the
    men hit by it died") leave the injured (`_died_among_hurt`);
@@ -41,7 +43,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Span as SpacySpan
@@ -51,7 +53,7 @@ from ..context import Context
 from ..lexicon.casualties import SOURCE_NOUNS
 from ..lexicon.reporting import FIGURE_SOURCE_VERBS
 from .candidates import MURDER_SUICIDE_RE, FigureCandidate, candidates as _candidates
-from .counts import quantity_of
+from .counts import ordinal_victim, quantity_of
 from .filters import date_phrase_of, is_aggregate, is_past_year, shouted, weekday_of
 from .numbers import Quantity, find_quantities
 from .triggers import casualty_subject, killer, trigger_kind
@@ -85,7 +87,7 @@ def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
     """Figures for the incident reported in [start, end) of `ctx.text`."""
     cands = _candidates(ctx, start, end)
     cands = _victims_last(_on_other_dates(ctx, _on_other_days(cands)))
-    cands = _captions_last(ctx, cands)
+    cands = _ordinals_of_the_hit(_captions_last(ctx, cands))
     killed_cands = [c for c in cands if c.field == "killed"]
     if _death_in_passing(ctx, cands, killed_cands, start, end):
         killed_cands = []
@@ -153,6 +155,17 @@ def _same_date(a: str, b: str) -> bool:
     if len(a) == len(b) == 10:
         return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
     return a[:7] == b[:7]
+
+
+def _ordinals_of_the_hit(cands: list[FigureCandidate]) -> list[FigureCandidate]:
+    """"Two guards were killed ... a third died on Saturday" is three dead; but after "hitting four
+    customers; one person died", "a third customer was killed" is the third of those hit: an ordinal
+    death that deaths the article never counted would have to precede counts the people hit."""
+    def of_the_hit(c: FigureCandidate) -> bool:
+        n = ordinal_victim(c.arg) if c.field == "killed" and c.revision and c.arg is not None else None
+        return bool(n) and any(o.field == "killed" and o.explicit and not o.partial and o.quantity.point is not None
+                               and o.quantity.point < n - 1 and o.sentence.start < c.sentence.start for o in cands)
+    return [replace(c, field="hit") if of_the_hit(c) else c for c in cands]
 
 
 def _victims_last(cands: list[FigureCandidate]) -> list[FigureCandidate]:

@@ -500,8 +500,8 @@ def _natural_death(verb: Token) -> bool:
 
 
 def _passive(verb: Token) -> bool:
-    # (a participle after "have" is the perfect, active: "appears to have shot and killed his sons",
-    # where the object hangs on the second verb, names who shot, not who was shot)
+    # (a participle after "have" is the perfect, active: in "seems to have shot and killed his partners",
+    # where the object hangs on the second verb, the subject is who shot, not who was shot)
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj", "advcl", "ccomp", "xcomp", "amod", "oprd", "acomp")
         and not any(c.dep_ == "dobj" or (c.dep_ == "aux" and c.lemma_.lower() == "have") for c in verb.children)
