@@ -271,7 +271,8 @@ def _fatal_event(ctx: Context, start: int, end: int) -> Optional[Figure]:
     return None
 
 
-CHARGE_COUNTS_RE = re.compile(r"\b(?P<count>\w+) counts? of (?:(?:first|second|third)[- ]degree )?"
+# ("three counts each of attempted murder, burglary and arson": three of each)
+CHARGE_COUNTS_RE = re.compile(r"\b(?P<count>\w+) counts?(?: each)? of (?:(?:first|second|third)[- ]degree )?"
                               r"(?P<attempted>attempted )?(?:(?:first|second|third)[- ]degree )?(?:murder|homicide)\b",
                               re.IGNORECASE)
 

@@ -102,6 +102,10 @@ def quantity_of(ctx: Context, arg: Token) -> Optional[tuple[Quantity, int, int]]
         # expression knows runs past the head, into the "of")
         loose = any(c.dep_ == "prep" and c.lower_ == "of" for c in arg.children)
         return Quantity(2, 2, "about" if loose else "exact", arg.idx - s, e - s), arg.idx, e
+    if not found and arg.tag_ == "NNS" and arg.lemma_.lower() in ("parent", "grandparent") \
+            and any(c.dep_ == "poss" for c in arg.children):
+        # "killed his parents", "their grandparents were hurt": a mother and a father, two people
+        return Quantity(2, 2, "exact", arg.idx - s, e - s), arg.idx, e
     if not found:
         return None
     q = found[-1]

@@ -1,7 +1,9 @@
 """Session 40's readings: a participle after "have" is active ("seems to have shot and killed his
-two partners" names who shot, not a third person hit), while "appears to have been shot" stays passive; a
-murder-suicide in which the article tells of one death is two dead, whichever of the two it names; "a
-third customer was killed", told after "hitting four customers; one person died", is the third of those hit."""
+two partners" names who shot, not a third person hit), while "appears to have been shot" stays
+passive; a murder-suicide in which the article tells of one death is two dead, whichever of the two
+it names; "a third customer was killed", told after "hitting four customers; one person died", is
+the third of those hit; "his parents" are two people; "three counts each of attempted murder,
+burglary and arson" are three people hurt."""
 import pytest
 
 from casualty_helpers import counts
@@ -51,4 +53,23 @@ def test_a_murder_suicide_is_two_dead(analyzed, text, expected):
      "wounds on Sunday.", (2, 0)),
 ])
 def test_an_ordinal_death_counts_the_people_hit(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A teenager shot and killed his parents at their farmhouse outside Orlin on Saturday, deputies said.",
+     (2, 0)),
+    ("A man shot and wounded his grandparents during an argument in Orlin on Saturday, deputies said.", (0, 2)),
+    # the parents' house is no count of the parents
+    ("A cook was shot outside his parents' house in Orlin on Friday, police said.", (0, 1)),
+])
+def test_parents_are_two_people(analyzed, text, expected):
+    assert counts(analyzed, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prosecutors in Orlin say a bar owner faces two counts of murder. The judge read out three counts "
+     "each of attempted murder, burglary and arson.", (2, 3)),
+])
+def test_one_count_each_of_the_charges(analyzed, text, expected):
     assert counts(analyzed, text) == expected
