@@ -160,7 +160,7 @@ def _same_date(a: str, b: str) -> bool:
 def _ordinals_of_the_hit(cands: list[FigureCandidate]) -> list[FigureCandidate]:
     """"Two guards were killed ... a third died on Saturday" is three dead; but after "hitting four
     customers; one person died", "a third customer was killed" is the third of those hit: an ordinal
-    death that deaths the article never counted would have to precede counts the people hit."""
+    death ranked more than one above a count of the dead written before it counts the people hit."""
     def of_the_hit(c: FigureCandidate) -> bool:
         n = ordinal_victim(c.arg) if c.field == "killed" and c.revision and c.arg is not None else None
         return bool(n) and any(o.field == "killed" and o.explicit and not o.partial and o.quantity.point is not None
@@ -360,9 +360,10 @@ def _with_attackers(ctx: Context, killed: Optional[Figure], perps_killed: Option
 
 
 def _plus_attackers(killed: Figure, perps_killed: Figure) -> Figure:
-    """The victims' count with the attackers killed added."""
-    k = perps_killed.min or 0
-    return killed.model_copy(update={"min": (killed.min or 0) + k, "max": None if killed.max is None else killed.max + k,
+    """The victims' count with the attackers killed added (both callers have checked that each has a
+    lower bound)."""
+    k = perps_killed.min
+    return killed.model_copy(update={"min": killed.min + k, "max": None if killed.max is None else killed.max + k,
                                      "others": killed.others + (perps_killed,),
                                      "extractor": killed.extractor + ":with-attackers"})
 
