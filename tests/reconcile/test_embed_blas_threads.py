@@ -1,5 +1,6 @@
 """The encoder's products run on one BLAS thread (OpenBLAS's spinning pool tripled their CPU time on
-a busy machine), and the thread count is put back afterwards; the numbers do not change."""
+a busy machine), and the thread count is put back afterwards; the numbers do not change beyond float32
+rounding (a BLAS may split a product differently by thread count: the last bits can differ)."""
 from __future__ import annotations
 
 import numpy as np
@@ -27,7 +28,7 @@ def test_products_are_the_same_on_one_thread():
     pooled = a @ b
     with embed.one_blas_thread():
         single = a @ b
-    assert np.array_equal(pooled, single)
+    np.testing.assert_allclose(single, pooled, rtol=1e-5, atol=1e-4)
 
 
 def test_the_encoder_runs_inside_it():
