@@ -31,7 +31,9 @@ How a count is found (from the spaCy dependency parse, not from sentence templat
    hit, not a third death (`_ordinals_of_the_hit`);
 6. injured when only hits are reported: people shot minus those killed ("four teens were shot, one
    fatally" -> killed 1, injured 3); the dead told as some of the wounded counted before ("one of the
-   men hit by it died") leave the injured (`_died_among_hurt`);
+   men hit by it died") leave the injured (`_died_among_hurt`); people found hurt ("arrived to find
+   three men wounded") are people hit, besides any the same finding found dead (`triggers.found_hurt`,
+   `_found_dead_beside`);
 7. the source credited in the figure's sentence ("according to figures released by X", "X said").
 
 `killed` counts everyone killed, attackers too, as GTD's `nkill` and the GVA do ("shot his wife and
@@ -56,7 +58,7 @@ from .candidates import MURDER_SUICIDE_RE, FigureCandidate, candidates as _candi
 from .counts import ordinal_victim, quantity_of
 from .filters import date_phrase_of, is_aggregate, is_past_year, shouted, weekday_of
 from .numbers import Quantity, find_quantities
-from .triggers import casualty_subject, killer, trigger_kind
+from .triggers import casualty_subject, finding_verb, found_hurt, killer, trigger_kind
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +97,7 @@ def incident_figures(ctx: Context, start: int, end: int) -> IncidentFigures:
               or _fatal_event(ctx, start, end))
     injured = _choose(ctx, [c for c in cands if c.field == "injured"])
     hits = _choose(ctx, [c for c in cands if c.field == "hit"])
-    injured = _injured_from_hits(ctx, injured, hits, killed)
+    injured = _injured_from_hits(ctx, injured, hits, killed, cands)
     injured = _died_among_hurt(cands, injured, killed)
     if injured is None or not injured.min:
         injured = _charged(ctx, start, end, attempted=True) or injured
@@ -529,13 +531,14 @@ OTHERS_RE = re.compile(r"\b(?:others|more)\b|(?<!the )\bother\b", re.IGNORECASE)
 
 
 def _injured_from_hits(ctx: Context, injured: Optional[Figure], hits: Optional[Figure],
-                       killed: Optional[Figure]) -> Optional[Figure]:
+                       killed: Optional[Figure], cands: list[FigureCandidate]) -> Optional[Figure]:
     """People shot who did not die are the injured, when the article gives no injured count."""
     if hits is None or hits.min is None:
         return injured
     k = killed.min if killed is not None and killed.min is not None else 0
     if killed is not None and killed.start > hits.start and OTHERS_RE.search(killed.text):
         k = 0                              # "four guests went to hospitals; two others died": not among them
+    k = max(0, k - _found_dead_beside(cands, hits))
     rest = hits.min - k
     if injured is not None and injured.min is not None and injured.min >= rest:
         return injured
@@ -546,6 +549,18 @@ def _injured_from_hits(ctx: Context, injured: Optional[Figure], hits: Optional[F
               "others": hits.others + ((injured,) if injured is not None else ()),
               "extractor": EXTRACTOR + ":hit-minus-killed"}
     return hits.model_copy(update=update)
+
+
+def _found_dead_beside(cands: list[FigureCandidate], hits: Figure) -> int:
+    """How many of the dead were found dead by the finding that found the people hurt ("found a baker
+    dead and two apprentices injured"): those dead are not among the hurt, whom only a later death
+    would take."""
+    hit = _candidate_of(cands, "hit", hits)
+    if hit is None or hit.trigger is None or not found_hurt(hit.trigger):
+        return 0
+    verb = finding_verb(hit.trigger)
+    return sum(c.quantity.point or 0 for c in cands
+               if c.field == "killed" and c.trigger is not None and finding_verb(c.trigger) == verb)
 
 
 def _source(ctx: Context, sent: SpacySpan) -> tuple[Optional[str], Optional[str]]:

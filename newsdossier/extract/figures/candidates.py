@@ -26,8 +26,8 @@ from .counts import (FigureCandidate, additional, along_with, count_of, fatal_pa
                      other_victims, zero_total)
 from .filters import compared_event, earlier_event, in_lead, irrealis, is_aggregate, is_past_year, outdated, shouted
 from .numbers import Quantity, find_quantities
-from .triggers import (BODY_NOUNS, across_lines, casualty_subject, is_fatal, killer, line_span, names_nobody, own_dead,
-                       trigger_args, trigger_kind)
+from .triggers import (BODY_NOUNS, across_lines, casualty_subject, found_hurt, is_fatal, killer, line_span,
+                       names_nobody, own_dead, trigger_args, trigger_kind)
 
 log = logging.getLogger(__name__)
 
@@ -530,6 +530,10 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
             if q.point == 0 and group and not zero_total(group.group(0).strip().lower()):
                 continue                   # "no officers were hurt": a group of those present, not the total
             fld = _SURFACE_FIELD[m.group("word").lower()]
+            word = ctx.doc.char_span(sent.start_char + q.end + m.start("word"),
+                                     sent.start_char + q.end + m.end("word"), alignment_mode="expand")
+            if fld == "injured" and word is not None and found_hurt(word[0]):
+                fld = "hit"                # "arrived to find ... two children wounded": hit, as the parse reads it
             out.append(FigureCandidate(fld, q, s, sent.start_char + q.end + m.end(), sent))
             continue
         b = _SURFACE_BEFORE.search(text[max(0, q.start - 20):q.start])

@@ -519,6 +519,31 @@ def _found_shot(verb: Token) -> bool:
             and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children))
 
 
+def finding_verb(tok: Token) -> Optional[Token]:
+    """The verb of finding that a state word hangs from: 'found' in 'officers found the man dead',
+    'arrived to find a father and two children wounded', 'found a baker dead and his apprentice
+    injured' (where the parser joins the apprentice to the verb); None for anything else."""
+    if tok.tag_ not in ("VBN", "JJ"):
+        return None
+    if tok.dep_ in ("ccomp", "xcomp", "oprd", "acomp"):
+        verb = tok.head
+    elif tok.dep_ == "acl":
+        person = tok.head
+        while person.dep_ == "conj" and person.head.pos_ != "VERB":
+            person = person.head
+        verb = person.head if person.dep_ in ("dobj", "conj") else person
+    else:
+        return None
+    return verb if verb.lemma_.lower() in FOUND_VERBS and verb.i < tok.i else None
+
+
+def found_hurt(tok: Token) -> bool:
+    """'Officers arrived to find a father and two children wounded', 'found the man injured': people
+    found hurt are people hit, told as they were found; whether they lived is told after ('all three
+    were pronounced dead'), so they are not counted among the injured as such."""
+    return trigger_kind(tok) == "injure" and finding_verb(tok) is not None
+
+
 _FIELD_OF = {"kill": "killed", "injure": "injured", "hit": "hit"}
 
 
@@ -557,6 +582,8 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             fld = "killed"
         if kind == "injure" and any(c.lower_ in FATAL_ADVERBS for c in tok.children):
             fld = "killed"
+        elif kind == "injure" and found_hurt(tok):
+            fld = "hit"                    # found hurt: the article may go on to tell that they died
         either = _either_or(tok)
         if either is not None and _FIELD_OF.get(trigger_kind(either)) not in (None, fld):
             fld = "hit"                    # "four people were wounded or killed": hit, how many died unsaid
