@@ -533,7 +533,7 @@ def _surface_candidates(ctx: Context, sent: SpacySpan, start: int, end: int) -> 
             word = ctx.doc.char_span(sent.start_char + q.end + m.start("word"),
                                      sent.start_char + q.end + m.end("word"), alignment_mode="expand")
             if fld == "injured" and word is not None and found_hurt(word[0]):
-                fld = "hit"                # "arrived to find ... two children wounded": hit, as the parse reads it
+                fld = "hit"                # "arrived to find ... two sons wounded": hit, as the parse reads it
             out.append(FigureCandidate(fld, q, s, sent.start_char + q.end + m.end(), sent))
             continue
         b = _SURFACE_BEFORE.search(text[max(0, q.start - 20):q.start])

@@ -521,7 +521,7 @@ def _found_shot(verb: Token) -> bool:
 
 def finding_verb(tok: Token) -> Optional[Token]:
     """The verb of finding that a state word hangs from: 'found' in 'officers found the man dead',
-    'arrived to find a father and two children wounded', 'found a baker dead and his apprentice
+    'arrived to find a farmer and his two sons wounded', 'found a baker dead and his apprentice
     injured' (where the parser joins the apprentice to the verb); None for anything else."""
     if tok.tag_ not in ("VBN", "JJ"):
         return None
@@ -538,7 +538,7 @@ def finding_verb(tok: Token) -> Optional[Token]:
 
 
 def found_hurt(tok: Token) -> bool:
-    """'Officers arrived to find a father and two children wounded', 'found the man injured': people
+    """'Officers arrived to find a farmer and his two sons wounded', 'found the man injured': people
     found hurt are people hit, told as they were found; whether they lived is told after ('all three
     were pronounced dead'), so they are not counted among the injured as such."""
     return trigger_kind(tok) == "injure" and finding_verb(tok) is not None
