@@ -582,7 +582,7 @@ def trigger_args(tok: Token) -> list[tuple[str, Optional[Token]]]:
             fld = "killed"
         if kind == "injure" and any(c.lower_ in FATAL_ADVERBS for c in tok.children):
             fld = "killed"
-        elif kind == "injure" and found_hurt(tok):
+        elif kind == "injure" and finding_verb(tok) is not None:
             fld = "hit"                    # found hurt: the article may go on to tell that they died
         either = _either_or(tok)
         if either is not None and _FIELD_OF.get(trigger_kind(either)) not in (None, fld):
